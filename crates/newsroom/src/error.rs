@@ -1,0 +1,38 @@
+//! The one error type front ends see.
+//!
+//! Each module has its own error enum (its boundary); [`Error`] gathers them so that the CLI
+//! and the desktop app can show one sentence and branch on a stable [`Error::kind`].
+
+use crate::export::ExportError;
+use crate::import::ImportError;
+use crate::media::MediaError;
+use crate::store::StoreError;
+
+/// Any failure of the core, carrying a sentence a user understands as its `Display`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Media(#[from] MediaError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
+
+impl Error {
+    /// A stable, machine-readable name for the kind of failure (`"not_found"`, `"invalid"`,
+    /// `"io"`, ...), so front ends can react without parsing the message.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Store(e) => e.kind(),
+            Error::Media(e) => e.kind(),
+            Error::Import(e) => e.kind(),
+            Error::Export(e) => e.kind(),
+        }
+    }
+}
+
+/// Shorthand for results of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

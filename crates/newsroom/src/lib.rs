@@ -1,0 +1,25 @@
+//! The headless core of Newsroom.
+//!
+//! Every rule of the product lives here, with no dependency on Tauri: the desktop app and the
+//! `newsroom` command-line tool are thin front ends over [`Library`].
+//!
+//! - [`model`]: the data types (articles, photos, related links, revisions).
+//! - [`store`]: the SQLite database (schema, migrations, full-text search, revisions, trash).
+//! - [`media`]: photo files: detection, dimensions, embedded captions, the content-addressed folder.
+//! - [`render`]: Markdown to sanitized HTML, one renderer for preview and export.
+//! - [`export`]: standalone HTML pages and their images.
+//! - [`import`]: Markdown with front matter and plain-text articles copied from the web.
+//! - [`library`]: the façade that ties the store, the media folder and the renderer together.
+
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod library;
+pub mod media;
+pub mod model;
+pub mod render;
+pub mod slug;
+pub mod store;
+
+pub use error::Error;
+pub use library::Library;

@@ -1,0 +1,500 @@
+//! The newsroom's vocabulary: articles, photos, related links, authors and revisions.
+//!
+//! These are plain data types shared by every module (store, render, export, import) and, through
+//! serde, by the CLI's `--json` output and the desktop UI. Rules that change them live in the store.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Row id of an article. Ids never change, so links by id survive slug changes.
+pub type ArticleId = i64;
+/// Row id of a photo in the library.
+pub type PhotoId = i64;
+/// Row id of an author.
+pub type AuthorId = i64;
+
+/// Seconds since the Unix epoch, UTC. Stored as an integer so ordering and comparison are cheap.
+pub type Timestamp = i64;
+
+/// Where an article stands in the editorial workflow.
+///
+/// The normal path is draft → editing → ready → published; any state may be archived and an
+/// archived article can be reopened as a draft. See [`Status::can_become`] for the full table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Being written.
+    Draft,
+    /// With an editor.
+    Editing,
+    /// Approved, waiting to go out.
+    Ready,
+    /// Out in the world.
+    Published,
+    /// Kept for the record, out of the working lists.
+    Archived,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 5] = [
+        Status::Draft,
+        Status::Editing,
+        Status::Ready,
+        Status::Published,
+        Status::Archived,
+    ];
+
+    /// The name used in the database, the CLI and the UI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Editing => "editing",
+            Status::Ready => "ready",
+            Status::Published => "published",
+            Status::Archived => "archived",
+        }
+    }
+
+    /// Whether the workflow allows moving from `self` to `next`.
+    ///
+    /// Forward one step, back one step (an editor sends a story back), straight back to draft,
+    /// archive from anywhere, and reopen an archived story as a draft. Publishing always goes
+    /// through `ready`, so nothing reaches readers without being approved. Staying put is allowed
+    /// so that saving metadata with an unchanged status is never an error.
+    pub fn can_become(self, next: Status) -> bool {
+        use Status::*;
+        if self == next {
+            return true;
+        }
+        matches!(
+            (self, next),
+            (Draft, Editing)
+                | (Editing, Ready)
+                | (Ready, Published)
+                | (Editing, Draft)
+                | (Ready, Editing)
+                | (Ready, Draft)
+                | (Published, Editing)
+                | (Published, Draft)
+                | (_, Archived)
+                | (Archived, Draft)
+        )
+    }
+
+    /// The statuses `self` may move to (excluding itself), for error messages and menus.
+    pub fn next_allowed(self) -> Vec<Status> {
+        Status::ALL
+            .into_iter()
+            .filter(|s| *s != self && self.can_become(*s))
+            .collect()
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A status name that is not one of [`Status::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("“{0}” is not a status; use one of draft, editing, ready, published or archived")]
+pub struct UnknownStatus(pub String);
+
+impl FromStr for Status {
+    type Err = UnknownStatus;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == lower)
+            // "in edit" / "in-edit" is how many desks say it.
+            .or(match lower.as_str() {
+                "in edit" | "in-edit" | "edit" => Some(Status::Editing),
+                _ => None,
+            })
+            .ok_or_else(|| UnknownStatus(s.to_string()))
+    }
+}
+
+/// A story: its metadata and its Markdown body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    /// URL- and file-safe name, unique among all articles (trashed ones included).
+    pub slug: String,
+    pub headline: String,
+    /// The standfirst under the headline.
+    pub dek: String,
+    /// Who wrote it, as printed ("By Ana Ruiz and Tom Lee" is printed from "Ana Ruiz and Tom Lee").
+    pub byline: String,
+    pub section: String,
+    pub tags: Vec<String>,
+    pub status: Status,
+    /// Where the story was filed from, printed before the first paragraph ("STOCKHOLM").
+    pub dateline: String,
+    /// The body in Markdown (GFM).
+    pub body: String,
+    pub featured_photo: Option<PhotoId>,
+    /// The author whose bio closes the article, when known.
+    pub author_id: Option<AuthorId>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub published_at: Option<Timestamp>,
+    /// Set while the article is in the trash.
+    pub trashed_at: Option<Timestamp>,
+    /// Derived from the body; kept in the row so lists do not have to count.
+    pub word_count: u32,
+}
+
+impl Article {
+    /// Minutes a reader needs, at 230 words a minute, never less than one.
+    pub fn reading_minutes(&self) -> u32 {
+        reading_minutes(self.word_count)
+    }
+}
+
+/// Minutes a reader needs for `words`, at 230 words a minute (a common newsroom figure), at least 1.
+pub fn reading_minutes(words: u32) -> u32 {
+    words.div_ceil(230).max(1)
+}
+
+/// Counts words the way editors do: runs of letters or digits, with inner apostrophes and
+/// hyphens kept ("don't", "well-known" are one word), as are numbers ("114,000", "3.5").
+/// Markdown punctuation is not counted.
+pub fn count_words(text: &str) -> u32 {
+    let mut count = 0u32;
+    let mut in_word = false;
+    let mut prev_joiner = false;
+    let mut prev_digit = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                count += 1;
+                in_word = true;
+            }
+            prev_joiner = false;
+            prev_digit = c.is_ascii_digit();
+        } else if in_word
+            && !prev_joiner
+            && (matches!(c, '\'' | '’' | '-') || (prev_digit && matches!(c, ',' | '.')))
+        {
+            prev_joiner = true;
+        } else {
+            in_word = false;
+            prev_joiner = false;
+        }
+    }
+    count
+}
+
+/// The fields of a new article. Everything but the headline may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewArticle {
+    pub headline: String,
+    pub dek: String,
+    pub byline: String,
+    pub section: String,
+    pub tags: Vec<String>,
+    pub dateline: String,
+    pub body: String,
+    /// Derived from the headline when `None`.
+    pub slug: Option<String>,
+    /// `Draft` when `None`.
+    pub status: Option<Status>,
+    /// When the story was first published, for imported stories that already were.
+    pub published_at: Option<Timestamp>,
+}
+
+/// A change to an article's metadata: only the fields that are `Some` change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticlePatch {
+    pub headline: Option<String>,
+    pub dek: Option<String>,
+    pub byline: Option<String>,
+    pub section: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub dateline: Option<String>,
+    pub slug: Option<String>,
+    pub status: Option<Status>,
+    pub body: Option<String>,
+    /// `Some(None)` clears the author.
+    pub author_id: Option<Option<AuthorId>>,
+}
+
+/// One line of the library list: enough to show and sort, without the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub slug: String,
+    pub headline: String,
+    pub section: String,
+    pub status: Status,
+    pub byline: String,
+    pub updated_at: Timestamp,
+    pub word_count: u32,
+    pub featured_photo: Option<PhotoId>,
+}
+
+/// Which articles the library list shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleFilter {
+    pub status: Option<Status>,
+    pub section: Option<String>,
+    /// List the trash instead of the working articles.
+    pub trashed: bool,
+    /// Page size; `None` lists everything.
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+/// Image formats the library accepts, detected from the file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    Jpeg,
+    Png,
+    Webp,
+    Gif,
+}
+
+impl ImageFormat {
+    /// The usual file extension, used for media and exported file names.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "jpg",
+            ImageFormat::Png => "png",
+            ImageFormat::Webp => "webp",
+            ImageFormat::Gif => "gif",
+        }
+    }
+
+    /// The MIME type, for data URIs and Open Graph tags.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Png => "image/png",
+            ImageFormat::Webp => "image/webp",
+            ImageFormat::Gif => "image/gif",
+        }
+    }
+
+    /// Parses the database name (the extension).
+    pub fn from_extension(ext: &str) -> Option<ImageFormat> {
+        match ext {
+            "jpg" | "jpeg" => Some(ImageFormat::Jpeg),
+            "png" => Some(ImageFormat::Png),
+            "webp" => Some(ImageFormat::Webp),
+            "gif" => Some(ImageFormat::Gif),
+            _ => None,
+        }
+    }
+}
+
+/// The image data of a photo, once its file is in the media folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoFile {
+    /// SHA-256 of the bytes, hex: the file's name in the media folder.
+    pub hash: String,
+    pub format: ImageFormat,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+    /// The name it had when imported, for the editor's benefit only (never used as a path).
+    pub original_name: String,
+}
+
+/// A photo in the library. Imported stories can name a photo (caption, credit) before its file
+/// arrives: such a photo is *awaiting* its file and `file` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    pub id: PhotoId,
+    pub caption: String,
+    /// Who to credit, e.g. "POOL (Reuters)".
+    pub credit: String,
+    /// Text for readers who cannot see the image.
+    pub alt: String,
+    pub file: Option<PhotoFile>,
+    pub created_at: Timestamp,
+    pub trashed_at: Option<Timestamp>,
+}
+
+/// How a photo is used in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoRole {
+    /// The lead image, shown above the body and in previews; at most one per article.
+    Featured,
+    /// Placed in the body.
+    Inline,
+}
+
+impl PhotoRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoRole::Featured => "featured",
+            PhotoRole::Inline => "inline",
+        }
+    }
+}
+
+/// A photo as attached to one article: the caption may differ per use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoUse {
+    pub article_id: ArticleId,
+    pub photo: Photo,
+    pub role: PhotoRole,
+    pub position: u32,
+    /// Replaces the photo's caption in this article only.
+    pub caption_override: Option<String>,
+}
+
+impl PhotoUse {
+    /// The caption printed in this article.
+    pub fn caption(&self) -> &str {
+        self.caption_override
+            .as_deref()
+            .unwrap_or(&self.photo.caption)
+    }
+}
+
+/// What a related link points to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RelatedTarget {
+    /// Another article, by id, so the link survives slug changes.
+    Article { id: ArticleId },
+    /// A page elsewhere.
+    External { url: String },
+}
+
+/// One entry of an article's "related" list, in the editor's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedLink {
+    #[serde(flatten)]
+    pub target: RelatedTarget,
+    /// For internal links, the other article's current headline.
+    pub title: String,
+    pub position: u32,
+}
+
+/// A writer whose name and bio can close an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub id: AuthorId,
+    pub name: String,
+    /// "Chief editor", "Staff writer", ...
+    pub role: String,
+    pub bio: String,
+    pub photo_id: Option<PhotoId>,
+}
+
+/// Why a revision was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RevisionCause {
+    /// A coalesced snapshot taken while the editor types.
+    Typing,
+    /// The editor asked to save (or changed metadata or status).
+    Manual,
+    /// The article's file was changed by another program.
+    External,
+    /// The article was created by an import.
+    Import,
+    /// An older revision was restored.
+    Restore,
+    /// Kept while resolving a conflict between the file and the app.
+    Conflict,
+}
+
+impl RevisionCause {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionCause::Typing => "typing",
+            RevisionCause::Manual => "manual",
+            RevisionCause::External => "external",
+            RevisionCause::Import => "import",
+            RevisionCause::Restore => "restore",
+            RevisionCause::Conflict => "conflict",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RevisionCause> {
+        [
+            RevisionCause::Typing,
+            RevisionCause::Manual,
+            RevisionCause::External,
+            RevisionCause::Import,
+            RevisionCause::Restore,
+            RevisionCause::Conflict,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+}
+
+/// A snapshot of an article's text and metadata at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub article_id: ArticleId,
+    /// 1, 2, 3... per article, never reused.
+    pub number: u32,
+    pub created_at: Timestamp,
+    pub cause: RevisionCause,
+    pub headline: String,
+    pub dek: String,
+    pub body: String,
+    pub word_count: u32,
+}
+
+/// One full-text search hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub article: ArticleSummary,
+    /// A short excerpt around the match, plain text, with the matched words between « and ».
+    pub snippet: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_moves_forward_one_step_and_archives_from_anywhere() {
+        assert!(Status::Draft.can_become(Status::Editing));
+        assert!(Status::Ready.can_become(Status::Published));
+        assert!(!Status::Draft.can_become(Status::Published));
+        assert!(!Status::Draft.can_become(Status::Ready));
+        assert!(!Status::Archived.can_become(Status::Published));
+        for s in Status::ALL {
+            assert!(s.can_become(Status::Archived));
+            assert!(s.can_become(s));
+        }
+        assert_eq!(
+            Status::Draft.next_allowed(),
+            vec![Status::Editing, Status::Archived]
+        );
+    }
+
+    #[test]
+    fn status_names_round_trip_and_unknown_names_explain_themselves() {
+        for s in Status::ALL {
+            assert_eq!(s.as_str().parse::<Status>(), Ok(s));
+        }
+        assert_eq!("In Edit".parse::<Status>(), Ok(Status::Editing));
+        let err = "live".parse::<Status>().unwrap_err();
+        assert!(err.to_string().contains("“live” is not a status"));
+    }
+
+    #[test]
+    fn words_are_counted_like_an_editor_counts_them() {
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("## Hello, *world*!"), 2);
+        assert_eq!(count_words("Don't stop the well-known 114,000 troops"), 6);
+        assert_eq!(count_words("a - b -- c"), 3);
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(231), 2);
+    }
+}
