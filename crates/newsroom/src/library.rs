@@ -1,4 +1,75 @@
 //! The façade front ends use: the store, the media folder and the renderer together.
+//!
+//! The CLI and the desktop app call these methods; each one is a whole user action (attach a
+//! photo file, import a story, export a set of articles) so no front end has to know which
+//! modules are involved or in what order.
+
+mod export_source;
+mod importing;
+mod photos;
+mod preview;
+
+pub use importing::ImportOutcome;
+pub use photos::AttachRequest;
+pub use preview::MediaUrls;
+
+use crate::error::Result;
+use crate::media::MediaFolder;
+use crate::store::Store;
+use std::path::{Path, PathBuf};
+
+/// File name of the database inside the default data folder.
+pub const DEFAULT_DB_NAME: &str = "library.db";
+/// Name of the media folder, beside the database.
+pub const MEDIA_FOLDER_NAME: &str = "media";
 
 /// An open library: a database and its media folder.
-pub struct Library {}
+pub struct Library {
+    store: Store,
+    media: MediaFolder,
+}
+
+/// Where the library lives when none is named: the platform's data folder
+/// (`~/.local/share/newsroom/library.db` on Linux).
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "Newsroom")
+        .map(|dirs| dirs.data_dir().join(DEFAULT_DB_NAME))
+}
+
+impl Library {
+    /// Opens the library whose database is `db_path`, creating both the database and the
+    /// media folder beside it when they do not exist yet.
+    pub fn open(db_path: &Path) -> Result<Library> {
+        let store = Store::open(db_path)?;
+        Self::with_store(store, &media_root(db_path))
+    }
+
+    /// Wraps an already open store, with its media folder at `media_root`.
+    pub fn with_store(store: Store, media_root: &Path) -> Result<Library> {
+        let media = MediaFolder::open(media_root)?;
+        Ok(Library { store, media })
+    }
+
+    /// The database, for reading.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The database, for the changes that involve nothing but the database.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// The media folder.
+    pub fn media(&self) -> &MediaFolder {
+        &self.media
+    }
+}
+
+/// The media folder that belongs to the database at `db_path`.
+pub fn media_root(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(MEDIA_FOLDER_NAME)
+}

@@ -1,0 +1,173 @@
+//! The command line, as clap derives it. Names and flags are part of the product: scripts
+//! depend on them.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Newsroom: write, edit and publish news articles from the command line.
+#[derive(Debug, Parser)]
+#[command(name = "newsroom", version, about)]
+pub struct Cli {
+    /// The library database (default: the platform data folder, e.g.
+    /// ~/.local/share/newsroom/library.db).
+    #[arg(long, env = "NEWSROOM_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an article and print its id.
+    New(NewArgs),
+    /// Import Markdown (with YAML or TOML front matter) or plain-text articles; prints one id per file.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List articles, most recently updated first.
+    List(ListArgs),
+    /// Show one article (by id or slug).
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an article's metadata, status or body.
+    Edit(EditArgs),
+    /// Full-text search over headlines, deks, bodies, tags and photo captions.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Attach a photo file to an article; prints the photo id.
+    Attach(AttachArgs),
+    /// Add a related post: another article, or an outside page with --url and --title.
+    Relate(RelateArgs),
+    /// Print the preview HTML of a Markdown file (or standard input).
+    Render {
+        /// The Markdown file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Export articles as standalone HTML pages.
+    Export(ExportArgs),
+    /// List an article's revisions, newest first.
+    Revisions { id: String },
+    /// Restore an older revision (the current text is kept as a revision too).
+    Restore { id: String, revision: u32 },
+    /// Move an article to the trash.
+    Trash { id: String },
+    /// Bring an article back from the trash.
+    Untrash { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[arg(long)]
+    pub headline: String,
+    #[arg(long)]
+    pub dek: Option<String>,
+    #[arg(long)]
+    pub section: Option<String>,
+    #[arg(long)]
+    pub byline: Option<String>,
+    #[arg(long)]
+    pub dateline: Option<String>,
+    /// A tag; repeat for several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// The slug (default: derived from the headline).
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// The body in Markdown, from a file or `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub section: Option<String>,
+    /// List the trash instead.
+    #[arg(long)]
+    pub trash: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub id: String,
+    #[arg(long)]
+    pub headline: Option<String>,
+    #[arg(long)]
+    pub dek: Option<String>,
+    #[arg(long)]
+    pub section: Option<String>,
+    #[arg(long)]
+    pub byline: Option<String>,
+    #[arg(long)]
+    pub dateline: Option<String>,
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// Replace the tags; repeat for several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Option<Vec<String>>,
+    /// draft, editing, ready, published or archived.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// The new body, from a file or `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// The article (id or slug).
+    pub id: String,
+    /// The image file (JPEG, PNG, WebP or GIF).
+    pub photo: PathBuf,
+    #[arg(long)]
+    pub caption: Option<String>,
+    #[arg(long)]
+    pub credit: Option<String>,
+    #[arg(long)]
+    pub alt: Option<String>,
+    /// Make it the article's featured photo.
+    #[arg(long)]
+    pub featured: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RelateArgs {
+    /// The article (id or slug).
+    pub id: String,
+    /// The related article (id or slug).
+    #[arg(required_unless_present = "url", conflicts_with = "url")]
+    pub other: Option<String>,
+    /// An outside page's address (http or https).
+    #[arg(long, requires = "title")]
+    pub url: Option<String>,
+    /// The outside page's title.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles to export (ids or slugs).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub ids: Vec<String>,
+    /// Export every article outside the trash.
+    #[arg(long)]
+    pub all: bool,
+    /// The folder to write into (created if needed).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Inline images as data URIs: each page is one self-contained file.
+    #[arg(long)]
+    pub single_file: bool,
+}

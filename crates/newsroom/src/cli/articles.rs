@@ -1,0 +1,293 @@
+//! Commands about articles: new, import, list, show, edit, search, revisions, trash.
+
+use super::args::{EditArgs, ListArgs, NewArgs};
+use super::output::{article_id, date, print_json, read_markdown};
+use super::{CliError, CliResult};
+use newsroom::Library;
+use newsroom::model::{
+    ArticleFilter, ArticlePatch, NewArticle, PhotoUse, RelatedLink, RelatedTarget,
+    RevisionCause, Status,
+};
+use serde::Serialize;
+use std::path::PathBuf;
+
+fn parse_status(text: &str) -> Result<Status, CliError> {
+    text.parse()
+        .map_err(|e: newsroom::model::UnknownStatus| CliError::Usage(e.to_string()))
+}
+
+pub fn new(library: &mut Library, args: NewArgs) -> CliResult {
+    let body = match &args.body_file {
+        Some(path) => read_markdown(path)?,
+        None => String::new(),
+    };
+    let new = NewArticle {
+        headline: args.headline,
+        dek: args.dek.unwrap_or_default(),
+        byline: args.byline.unwrap_or_default(),
+        section: args.section.unwrap_or_default(),
+        tags: args.tags,
+        dateline: args.dateline.unwrap_or_default(),
+        body,
+        slug: args.slug,
+        status: None,
+        published_at: None,
+    };
+    let article = library
+        .store_mut()
+        .create_article(&new, RevisionCause::Manual)?;
+    println!("{}", article.id);
+    Ok(())
+}
+
+/// Imports every file it can; a file that fails is reported and the others still go in.
+pub fn import(library: &mut Library, files: &[PathBuf]) -> CliResult {
+    let mut failures = Vec::new();
+    for file in files {
+        match library.import_file(file) {
+            Ok(outcome) => {
+                println!("{}", outcome.article.id);
+                for warning in outcome.warnings {
+                    eprintln!("newsroom: {}: {warning}", file.display());
+                }
+            }
+            Err(e) => {
+                eprintln!("newsroom: {}", super::output::sentence(&e.to_string()));
+                failures.push(file.display().to_string());
+            }
+        }
+    }
+    match failures.len() {
+        0 => Ok(()),
+        n => Err(CliError::Usage(format!(
+            "{n} of {} files could not be imported",
+            files.len()
+        ))),
+    }
+}
+
+pub fn list(library: &mut Library, args: ListArgs) -> CliResult {
+    let filter = ArticleFilter {
+        status: args.status.as_deref().map(parse_status).transpose()?,
+        section: args.section,
+        trashed: args.trash,
+        limit: None,
+        offset: 0,
+    };
+    let articles = library.store().list(&filter)?;
+    if args.json {
+        return print_json(&articles);
+    }
+    for a in articles {
+        println!(
+            "{:>6}  {:<9}  {:<14}  {}  {}",
+            a.id,
+            a.status.as_str(),
+            truncate(&a.section, 14),
+            date(a.updated_at),
+            a.headline
+        );
+    }
+    Ok(())
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max - 1).chain(['…']).collect()
+    }
+}
+
+/// `show --json`: the article with its photos and related links, in the documented shape.
+#[derive(Serialize)]
+struct ShowJson {
+    id: i64,
+    slug: String,
+    headline: String,
+    dek: String,
+    section: String,
+    byline: String,
+    dateline: String,
+    tags: Vec<String>,
+    status: Status,
+    body: String,
+    word_count: u32,
+    reading_minutes: u32,
+    created_at: i64,
+    updated_at: i64,
+    published_at: Option<i64>,
+    trashed: bool,
+    photos: Vec<PhotoJson>,
+    related: Vec<RelatedLink>,
+}
+
+#[derive(Serialize)]
+struct PhotoJson {
+    id: i64,
+    role: &'static str,
+    caption: String,
+    credit: String,
+    alt: String,
+    awaiting_file: bool,
+}
+
+impl From<&PhotoUse> for PhotoJson {
+    fn from(u: &PhotoUse) -> Self {
+        PhotoJson {
+            id: u.photo.id,
+            role: u.role.as_str(),
+            caption: u.caption().to_string(),
+            credit: u.photo.credit.clone(),
+            alt: u.photo.alt.clone(),
+            awaiting_file: u.photo.file.is_none(),
+        }
+    }
+}
+
+pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
+    let id = article_id(library, id)?;
+    let store = library.store();
+    let a = store.article(id)?;
+    let photos = store.photo_uses(id)?;
+    let related = store.related(id)?;
+    if json {
+        return print_json(&ShowJson {
+            reading_minutes: a.reading_minutes(),
+            id: a.id,
+            slug: a.slug,
+            headline: a.headline,
+            dek: a.dek,
+            section: a.section,
+            byline: a.byline,
+            dateline: a.dateline,
+            tags: a.tags,
+            status: a.status,
+            body: a.body,
+            word_count: a.word_count,
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+            published_at: a.published_at,
+            trashed: a.trashed_at.is_some(),
+            photos: photos.iter().map(PhotoJson::from).collect(),
+            related,
+        });
+    }
+    println!("{}", a.headline);
+    if !a.dek.is_empty() {
+        println!("{}", a.dek);
+    }
+    println!();
+    println!("id {}  ·  slug {}  ·  {}", a.id, a.slug, a.status);
+    for (label, value) in [
+        ("section", &a.section),
+        ("byline", &a.byline),
+        ("dateline", &a.dateline),
+    ] {
+        if !value.is_empty() {
+            println!("{label}: {value}");
+        }
+    }
+    if !a.tags.is_empty() {
+        println!("tags: {}", a.tags.join(", "));
+    }
+    println!(
+        "{} words, {} min read  ·  updated {}{}",
+        a.word_count,
+        a.reading_minutes(),
+        date(a.updated_at),
+        if a.trashed_at.is_some() { "  ·  in the trash" } else { "" }
+    );
+    for u in &photos {
+        let state = if u.photo.file.is_none() { " (awaiting its file)" } else { "" };
+        println!(
+            "photo {} [{}]{state}: {} — {}",
+            u.photo.id,
+            u.role.as_str(),
+            u.caption(),
+            u.photo.credit
+        );
+    }
+    for r in &related {
+        match &r.target {
+            RelatedTarget::Article { id } => println!("related {}: article {id} “{}”", r.position, r.title),
+            RelatedTarget::External { url } => println!("related {}: {url} “{}”", r.position, r.title),
+        }
+    }
+    println!();
+    println!("{}", a.body);
+    Ok(())
+}
+
+pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
+    let id = article_id(library, &args.id)?;
+    let patch = ArticlePatch {
+        headline: args.headline,
+        dek: args.dek,
+        byline: args.byline,
+        section: args.section,
+        tags: args.tags,
+        dateline: args.dateline,
+        slug: args.slug,
+        status: args.status.as_deref().map(parse_status).transpose()?,
+        body: args.body_file.as_deref().map(read_markdown).transpose()?,
+        author_id: None,
+    };
+    if patch == ArticlePatch::default() {
+        return Err(CliError::Usage(
+            "nothing to change; give at least one of --headline, --dek, --section, --byline, --dateline, --slug, --tag, --status or --body-file".into(),
+        ));
+    }
+    let article = library.store_mut().update_article(id, &patch)?;
+    if patch.status.is_some() {
+        library.store().checkpoint()?;
+    }
+    println!("{}", article.id);
+    Ok(())
+}
+
+pub fn search(library: &mut Library, query: &str, json: bool) -> CliResult {
+    let hits = library.store().search(query, 50)?;
+    if json {
+        return print_json(&hits);
+    }
+    for hit in hits {
+        println!("{:>6}  {}", hit.article.id, hit.article.headline);
+        println!("        {}", hit.snippet);
+    }
+    Ok(())
+}
+
+pub fn revisions(library: &mut Library, id: &str) -> CliResult {
+    let id = article_id(library, id)?;
+    for r in library.store().revisions(id)? {
+        println!(
+            "{:>4}  {}  {:<8}  {:>6} words  {}",
+            r.number,
+            date(r.created_at),
+            r.cause.as_str(),
+            r.word_count,
+            r.headline
+        );
+    }
+    Ok(())
+}
+
+pub fn restore(library: &mut Library, id: &str, revision: u32) -> CliResult {
+    let id = article_id(library, id)?;
+    library.store_mut().restore(id, revision)?;
+    library.store().checkpoint()?;
+    println!("{id}");
+    Ok(())
+}
+
+pub fn trash(library: &mut Library, id: &str, into_trash: bool) -> CliResult {
+    let id = article_id(library, id)?;
+    if into_trash {
+        library.store_mut().trash(id)?;
+    } else {
+        library.store_mut().untrash(id)?;
+    }
+    println!("{id}");
+    Ok(())
+}

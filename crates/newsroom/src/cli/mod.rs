@@ -1,0 +1,90 @@
+//! Command-line parsing and dispatch. Each command is a few lines over [`newsroom::Library`];
+//! failures print one sentence on stderr and exit with status 1.
+
+mod args;
+mod articles;
+mod output;
+mod photos;
+mod publishing;
+
+use args::{Cli, Command};
+use clap::Parser;
+use newsroom::Library;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What a command failed with: the core's error, or a problem with the command line itself.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Core(#[from] newsroom::Error),
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl From<newsroom::store::StoreError> for CliError {
+    fn from(e: newsroom::store::StoreError) -> Self {
+        CliError::Core(e.into())
+    }
+}
+
+impl From<newsroom::import::ImportError> for CliError {
+    fn from(e: newsroom::import::ImportError) -> Self {
+        CliError::Core(e.into())
+    }
+}
+
+type CliResult = Result<(), CliError>;
+
+/// Parses the command line, runs the command, reports errors.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsroom: {}", output::sentence(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> CliResult {
+    let path = db_path(cli.db)?;
+    // Rendering a file needs no library; it only uses one (for photos and links) if it exists.
+    if let Command::Render { file } = &cli.command
+        && !path.exists()
+    {
+        return publishing::render_standalone(file.as_deref());
+    }
+    let mut library = Library::open(&path)?;
+    run_on_library(&mut library, cli.command)
+}
+
+fn run_on_library(library: &mut Library, command: Command) -> CliResult {
+    match command {
+        Command::New(a) => articles::new(library, a),
+        Command::Import { files } => articles::import(library, &files),
+        Command::List(a) => articles::list(library, a),
+        Command::Show { id, json } => articles::show(library, &id, json),
+        Command::Edit(a) => articles::edit(library, a),
+        Command::Search { query, json } => articles::search(library, &query, json),
+        Command::Revisions { id } => articles::revisions(library, &id),
+        Command::Restore { id, revision } => articles::restore(library, &id, revision),
+        Command::Trash { id } => articles::trash(library, &id, true),
+        Command::Untrash { id } => articles::trash(library, &id, false),
+        Command::Attach(a) => photos::attach(library, a),
+        Command::Relate(a) => photos::relate(library, a),
+        Command::Render { file } => publishing::render(library, file.as_deref()),
+        Command::Export(a) => publishing::export(library, a),
+    }
+}
+
+/// The database named by `--db` / `NEWSROOM_DB`, or the platform default.
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    db.or_else(newsroom::library::default_db_path).ok_or_else(|| {
+        CliError::Usage(
+            "no home folder was found for the default library; name one with --db or NEWSROOM_DB"
+                .into(),
+        )
+    })
+}

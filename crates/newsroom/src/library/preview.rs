@@ -1,0 +1,88 @@
+//! Rendering a body for the live preview, with photos and article links resolved from the
+//! library.
+
+use super::Library;
+use crate::media::MediaFolder;
+use crate::model::{PhotoFile, PhotoId};
+use crate::render::{self, ArticleRef, Rendered, ResolvedArticle, ResolvedPhoto, Resolver, Target};
+use crate::store::Store;
+
+/// How the preview addresses photo files: front ends differ (a browser opening a saved page
+/// needs `file://` URLs; the desktop app serves the media folder under its own scheme).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MediaUrls {
+    /// `file://` URLs of the files in the media folder.
+    Files,
+    /// `<prefix><hash>.<ext>`, e.g. the desktop app's media protocol.
+    Prefix(String),
+}
+
+impl MediaUrls {
+    fn url(&self, media: &MediaFolder, file: &PhotoFile) -> String {
+        match self {
+            MediaUrls::Files => url::Url::from_file_path(media.path(file))
+                .map(String::from)
+                .unwrap_or_default(),
+            MediaUrls::Prefix(prefix) => {
+                format!("{prefix}{}.{}", file.hash, file.format.extension())
+            }
+        }
+    }
+}
+
+/// Where preview links to other articles point: the desktop UI intercepts these and opens the
+/// article instead of navigating.
+pub fn preview_article_url(id: crate::model::ArticleId) -> String {
+    format!("#article-{id}")
+}
+
+struct PreviewResolver<'a> {
+    store: &'a Store,
+    media: &'a MediaFolder,
+    urls: &'a MediaUrls,
+}
+
+impl Resolver for PreviewResolver<'_> {
+    fn photo(&self, id: PhotoId) -> Option<ResolvedPhoto> {
+        let photo = self.store.photo(id).ok()?;
+        Some(ResolvedPhoto {
+            url: photo
+                .file
+                .as_ref()
+                .map(|f| self.urls.url(self.media, f))
+                .unwrap_or_default(),
+            width: photo.file.as_ref().map(|f| f.width),
+            height: photo.file.as_ref().map(|f| f.height),
+            alt: photo.alt,
+            caption: photo.caption,
+            credit: photo.credit,
+        })
+    }
+
+    fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {
+        let article = match link {
+            ArticleRef::Id(id) => self.store.article(id).ok()?,
+            ArticleRef::Slug(slug) => self.store.article_by_slug(slug).ok()?,
+        };
+        if article.trashed_at.is_some() {
+            return None;
+        }
+        Some(ResolvedArticle {
+            id: article.id,
+            url: preview_article_url(article.id),
+            headline: article.headline,
+        })
+    }
+}
+
+impl Library {
+    /// The sanitized preview HTML of `markdown`, photos and links resolved from this library.
+    pub fn render_preview(&self, markdown: &str, urls: &MediaUrls) -> Rendered {
+        let resolver = PreviewResolver {
+            store: &self.store,
+            media: &self.media,
+            urls,
+        };
+        render::render(markdown, Target::Preview, &resolver)
+    }
+}

@@ -1,0 +1,489 @@
+//! Articles: create, read, change metadata, list, trash, duplicate; slugs and the workflow.
+
+use super::{Store, StoreError, revisions};
+use crate::model::{
+    Article, ArticleFilter, ArticleId, ArticlePatch, ArticleSummary, NewArticle, RevisionCause,
+    Status, Timestamp, count_words,
+};
+use crate::slug;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+/// Columns of [`Article`], in the order [`article_from_row`] reads them.
+pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.byline, a.section, \
+     a.tags, a.status, a.dateline, a.author_id, a.created_at, a.updated_at, a.published_at, \
+     a.trashed_at, a.word_count, a.body, \
+     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured')";
+
+/// Columns of [`ArticleSummary`], in the order [`summary_from_row`] reads them. No body.
+pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.headline, a.section, a.status, \
+     a.byline, a.updated_at, a.word_count, \
+     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured')";
+
+pub(super) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: row.get(0)?,
+        slug: row.get(1)?,
+        headline: row.get(2)?,
+        dek: row.get(3)?,
+        byline: row.get(4)?,
+        section: row.get(5)?,
+        tags: split_tags(&row.get::<_, String>(6)?),
+        status: parse_status(row, 7)?,
+        dateline: row.get(8)?,
+        author_id: row.get(9)?,
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
+        published_at: row.get(12)?,
+        trashed_at: row.get(13)?,
+        word_count: row.get(14)?,
+        body: row.get(15)?,
+        featured_photo: row.get(16)?,
+    })
+}
+
+pub(super) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        slug: row.get(1)?,
+        headline: row.get(2)?,
+        section: row.get(3)?,
+        status: parse_status(row, 4)?,
+        byline: row.get(5)?,
+        updated_at: row.get(6)?,
+        word_count: row.get(7)?,
+        featured_photo: row.get(8)?,
+    })
+}
+
+fn parse_status(row: &Row<'_>, index: usize) -> rusqlite::Result<Status> {
+    let text: String = row.get(index)?;
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Tags are stored one per line: the full-text index reads them as words as they are.
+fn join_tags(tags: &[String]) -> String {
+    normalize_tags(tags).join("\n")
+}
+
+fn split_tags(stored: &str) -> Vec<String> {
+    stored.lines().map(str::to_string).collect()
+}
+
+/// Trims tags, drops empty ones and repeats (ignoring case), keeps the editor's order.
+fn normalize_tags(tags: &[String]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !tag.is_empty() && !seen.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            seen.push(tag);
+        }
+    }
+    seen
+}
+
+/// Single-line fields (headline, byline...) lose line breaks and outer spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The article that currently has `slug`, or had it before a rename.
+pub(super) fn owner_of_slug(
+    tx: &rusqlite::Connection,
+    slug: &str,
+) -> Result<Option<ArticleId>, StoreError> {
+    let current = tx
+        .query_row("SELECT id FROM articles WHERE slug = ?1", [slug], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if current.is_some() {
+        return Ok(current);
+    }
+    Ok(tx
+        .query_row(
+            "SELECT article_id FROM slug_aliases WHERE slug = ?1",
+            [slug],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn slug_taken(tx: &rusqlite::Connection, slug: &str) -> Result<Option<ArticleId>, StoreError> {
+    Ok(tx
+        .query_row("SELECT id FROM articles WHERE slug = ?1", [slug], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The first free slug among `base`, `base-2`, `base-3`...
+pub(super) fn free_slug(tx: &rusqlite::Connection, base: &str) -> Result<String, StoreError> {
+    let mut n = 1;
+    loop {
+        let candidate = slug::numbered(base, n);
+        if slug_taken(tx, &candidate)?.is_none() {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
+/// Reads an article inside a transaction.
+pub(super) fn load(tx: &rusqlite::Connection, id: ArticleId) -> Result<Article, StoreError> {
+    tx.query_row(
+        &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1"),
+        [id],
+        article_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::ArticleNotFound(id))
+}
+
+/// Reads an article that may be changed: it must exist and not be in the trash.
+pub(super) fn load_live(tx: &rusqlite::Connection, id: ArticleId) -> Result<Article, StoreError> {
+    let article = load(tx, id)?;
+    if article.trashed_at.is_some() {
+        return Err(StoreError::Trashed(id));
+    }
+    Ok(article)
+}
+
+fn insert(tx: &Transaction<'_>, new: &NewArticle, now: Timestamp) -> Result<ArticleId, StoreError> {
+    let headline = one_line(&new.headline);
+    if headline.is_empty() {
+        return Err(StoreError::EmptyHeadline);
+    }
+    let slug = match &new.slug {
+        Some(wanted) => {
+            slug::validate(wanted)?;
+            if let Some(owner) = slug_taken(tx, wanted)? {
+                return Err(StoreError::DuplicateSlug {
+                    slug: wanted.clone(),
+                    owner,
+                });
+            }
+            wanted.clone()
+        }
+        None => free_slug(tx, &slug::slugify(&headline))?,
+    };
+    let status = new.status.unwrap_or(Status::Draft);
+    let published_at = match status {
+        Status::Published => Some(new.published_at.unwrap_or(now)),
+        _ => new.published_at,
+    };
+    tx.execute(
+        "INSERT INTO articles (slug, headline, dek, byline, section, tags, status, dateline,
+             created_at, updated_at, published_at, word_count, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)",
+        params![
+            slug,
+            headline,
+            new.dek.trim(),
+            one_line(&new.byline),
+            one_line(&new.section),
+            join_tags(&new.tags),
+            status.as_str(),
+            one_line(&new.dateline),
+            now,
+            published_at,
+            count_words(&new.body),
+            new.body,
+        ],
+    )?;
+    // Another article may have had this slug before a rename: it is this article's now.
+    tx.execute("DELETE FROM slug_aliases WHERE slug = ?1", [&slug])?;
+    Ok(tx.last_insert_rowid())
+}
+
+impl Store {
+    /// Creates an article and records its first revision (`cause`: typically `Manual`, or
+    /// `Import` for imported stories).
+    ///
+    /// Without an explicit slug, one is derived from the headline and numbered if taken
+    /// (`budget`, `budget-2`); an explicit slug that is taken is refused.
+    pub fn create_article(
+        &mut self,
+        new: &NewArticle,
+        cause: RevisionCause,
+    ) -> Result<Article, StoreError> {
+        self.write(|tx, now| {
+            let id = insert(tx, new, now)?;
+            let article = load(tx, id)?;
+            revisions::record(tx, &article, cause, now, true)?;
+            Ok(article)
+        })
+    }
+
+    /// The article with this id (trashed ones included: check `trashed_at`).
+    pub fn article(&self, id: ArticleId) -> Result<Article, StoreError> {
+        load(&self.conn, id)
+    }
+
+    /// The article that has, or had before a rename, this slug.
+    pub fn article_by_slug(&self, slug: &str) -> Result<Article, StoreError> {
+        match owner_of_slug(&self.conn, slug)? {
+            Some(id) => self.article(id),
+            None => Err(StoreError::SlugNotFound(slug.to_string())),
+        }
+    }
+
+    /// Changes the fields set in `patch`, in one transaction, and records a `Manual` revision
+    /// when the text changed.
+    ///
+    /// Status changes follow the workflow ([`Status::can_become`]); publishing sets
+    /// `published_at` the first time. A new slug must be valid and free; the old one keeps
+    /// resolving for `[[old-slug]]` links.
+    pub fn update_article(
+        &mut self,
+        id: ArticleId,
+        patch: &ArticlePatch,
+    ) -> Result<Article, StoreError> {
+        self.write(|tx, now| {
+            let before = load_live(tx, id)?;
+            let mut after = before.clone();
+            apply_patch(tx, &mut after, patch, now)?;
+            if after == before {
+                return Ok(before);
+            }
+            after.updated_at = now;
+            after.word_count = count_words(&after.body);
+            tx.execute(
+                "UPDATE articles SET slug = ?2, headline = ?3, dek = ?4, byline = ?5, section = ?6,
+                     tags = ?7, status = ?8, dateline = ?9, author_id = ?10, updated_at = ?11,
+                     published_at = ?12, word_count = ?13, body = ?14
+                 WHERE id = ?1",
+                params![
+                    id,
+                    after.slug,
+                    after.headline,
+                    after.dek,
+                    after.byline,
+                    after.section,
+                    join_tags(&after.tags),
+                    after.status.as_str(),
+                    after.dateline,
+                    after.author_id,
+                    after.updated_at,
+                    after.published_at,
+                    after.word_count,
+                    after.body,
+                ],
+            )?;
+            if after.slug != before.slug {
+                tx.execute(
+                    "DELETE FROM slug_aliases WHERE slug = ?1",
+                    [&after.slug],
+                )?;
+                tx.execute(
+                    "INSERT OR REPLACE INTO slug_aliases (slug, article_id) VALUES (?1, ?2)",
+                    params![before.slug, id],
+                )?;
+            }
+            let text_changed = (&after.headline, &after.dek, &after.body)
+                != (&before.headline, &before.dek, &before.body);
+            if text_changed || after.status != before.status {
+                revisions::record(tx, &after, RevisionCause::Manual, now, false)?;
+            }
+            Ok(after)
+        })
+    }
+
+    /// One page of the library list, most recently updated first.
+    pub fn list(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM articles a WHERE ");
+        // Spelled out literally so SQLite can use the partial indexes.
+        sql.push_str(if filter.trashed {
+            "a.trashed_at IS NOT NULL"
+        } else {
+            "a.trashed_at IS NULL"
+        });
+        if filter.status.is_some() {
+            sql.push_str(" AND a.status = :status");
+        }
+        if filter.section.is_some() {
+            sql.push_str(" AND a.section = :section COLLATE NOCASE");
+        }
+        sql.push_str(if filter.trashed {
+            " ORDER BY a.trashed_at DESC, a.id DESC"
+        } else {
+            " ORDER BY a.updated_at DESC, a.id DESC"
+        });
+        sql.push_str(" LIMIT :limit OFFSET :offset");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let status = filter.status.map(Status::as_str);
+        let limit = filter.limit.map_or(-1, i64::from);
+        let mut named: Vec<(&str, &dyn rusqlite::ToSql)> =
+            vec![(":limit", &limit), (":offset", &filter.offset)];
+        if let Some(status) = &status {
+            named.push((":status", status));
+        }
+        if let Some(section) = &filter.section {
+            named.push((":section", section));
+        }
+        let rows = stmt.query_map(named.as_slice(), summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The sections in use, for filters and pickers.
+    pub fn sections(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT section FROM articles
+             WHERE trashed_at IS NULL AND section <> '' ORDER BY section COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Moves an article to the trash. It keeps its slug, photos and links, and can be restored.
+    pub fn trash(&mut self, id: ArticleId) -> Result<(), StoreError> {
+        self.write(|tx, now| {
+            load_live(tx, id)?;
+            tx.execute(
+                "UPDATE articles SET trashed_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Brings an article back from the trash.
+    pub fn untrash(&mut self, id: ArticleId) -> Result<(), StoreError> {
+        self.write(|tx, now| {
+            let article = load(tx, id)?;
+            if article.trashed_at.is_none() {
+                return Err(StoreError::NotTrashed(id));
+            }
+            tx.execute(
+                "UPDATE articles SET trashed_at = NULL, updated_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Copies an article as a new draft ("<headline> (copy)"), with its photos and related
+    /// links, under a fresh slug.
+    pub fn duplicate(&mut self, id: ArticleId) -> Result<Article, StoreError> {
+        self.write(|tx, now| {
+            let original = load(tx, id)?;
+            let copy = NewArticle {
+                headline: format!("{} (copy)", original.headline),
+                dek: original.dek.clone(),
+                byline: original.byline.clone(),
+                section: original.section.clone(),
+                tags: original.tags.clone(),
+                dateline: original.dateline.clone(),
+                body: original.body.clone(),
+                slug: None,
+                status: None,
+                published_at: None,
+            };
+            let new_id = insert(tx, &copy, now)?;
+            tx.execute(
+                "UPDATE articles SET author_id = ?2 WHERE id = ?1",
+                params![new_id, original.author_id],
+            )?;
+            tx.execute(
+                "INSERT INTO article_photos (article_id, photo_id, role, position, caption_override)
+                 SELECT ?2, photo_id, role, position, caption_override
+                 FROM article_photos WHERE article_id = ?1",
+                params![id, new_id],
+            )?;
+            tx.execute(
+                "INSERT INTO related_links (article_id, position, target_id, url, title)
+                 SELECT ?2, position, target_id, url, title
+                 FROM related_links WHERE article_id = ?1 AND target_id IS NOT ?2",
+                params![id, new_id],
+            )?;
+            let article = load(tx, new_id)?;
+            revisions::record(tx, &article, RevisionCause::Manual, now, true)?;
+            Ok(article)
+        })
+    }
+
+    /// Number of articles outside the trash.
+    pub fn article_count(&self) -> Result<u64, StoreError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE trashed_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(count.unsigned_abs())
+    }
+}
+
+/// Applies `patch` to `article` in memory, checking every rule that needs the database.
+fn apply_patch(
+    tx: &Transaction<'_>,
+    article: &mut Article,
+    patch: &ArticlePatch,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    if let Some(headline) = &patch.headline {
+        let headline = one_line(headline);
+        if headline.is_empty() {
+            return Err(StoreError::EmptyHeadline);
+        }
+        article.headline = headline;
+    }
+    if let Some(dek) = &patch.dek {
+        article.dek = dek.trim().to_string();
+    }
+    if let Some(byline) = &patch.byline {
+        article.byline = one_line(byline);
+    }
+    if let Some(section) = &patch.section {
+        article.section = one_line(section);
+    }
+    if let Some(dateline) = &patch.dateline {
+        article.dateline = one_line(dateline);
+    }
+    if let Some(tags) = &patch.tags {
+        article.tags = normalize_tags(tags);
+    }
+    if let Some(body) = &patch.body {
+        article.body = body.clone();
+    }
+    if let Some(author) = patch.author_id {
+        if let Some(author_id) = author {
+            super::authors::load(tx, author_id)?;
+        }
+        article.author_id = author;
+    }
+    if let Some(wanted) = &patch.slug
+        && *wanted != article.slug
+    {
+        slug::validate(wanted)?;
+        if let Some(owner) = slug_taken(tx, wanted)? {
+            return Err(StoreError::DuplicateSlug {
+                slug: wanted.clone(),
+                owner,
+            });
+        }
+        article.slug = wanted.clone();
+    }
+    if let Some(next) = patch.status {
+        if !article.status.can_become(next) {
+            let allowed = article
+                .status
+                .next_allowed()
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            return Err(StoreError::InvalidTransition {
+                id: article.id,
+                from: article.status,
+                to: next,
+                allowed,
+            });
+        }
+        if next == Status::Published && article.published_at.is_none() {
+            article.published_at = Some(now);
+        }
+        article.status = next;
+    }
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! Opening a library safely: check first, then migrate.
+//!
+//! An existing file is inspected through a read-only connection before the read-write one is
+//! made, so a foreign, damaged or newer database is reported without a single byte written
+//! (not even the WAL switch).
+
+use super::StoreError;
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+use std::path::Path;
+use std::time::Duration;
+
+/// The schema, one migration per version. Never edit a released migration: add a new one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_library.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub(crate) fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub(super) fn open_file(path: &Path, busy_timeout: Duration) -> Result<Connection, StoreError> {
+    let exists = path.exists();
+    if exists {
+        inspect_existing(path, busy_timeout).map_err(|e| e.at(path))?;
+    } else if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    }
+    let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+    configure(&conn, busy_timeout).map_err(|e| e.at(path))?;
+    migrate(&mut conn).map_err(|e| e.at(path))?;
+    Ok(conn)
+}
+
+pub(super) fn open_memory() -> Result<Connection, StoreError> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn, Duration::ZERO)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e {
+        rusqlite::Error::SqliteFailure(ref f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
+            StoreError::Open {
+                path: path.to_path_buf(),
+                source: std::io::Error::other("the file cannot be opened (check the folder and its permissions)"),
+            }
+        }
+        other => StoreError::from(other).at(path),
+    }
+}
+
+/// Reads the header and schema version without writing anything.
+fn inspect_existing(path: &Path, busy_timeout: Duration) -> Result<(), StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(path, e))?;
+    conn.busy_timeout(busy_timeout)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        [],
+        |row| row.get(0),
+    )?;
+    if version > latest_version() {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            known: latest_version(),
+        });
+    }
+    if version == 0 && tables > 0 {
+        return Err(StoreError::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > 0 {
+        let has_articles: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'",
+            [],
+            |row| row.get(0),
+        )?;
+        if has_articles == 0 {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        let quick: String = conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
+        if quick != "ok" {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: quick,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// WAL so readers never wait for the writer; NORMAL sync, which in WAL mode is safe against a
+/// crash of the app (explicit saves checkpoint for power-loss safety); foreign keys enforced.
+fn configure(conn: &Connection, busy_timeout: Duration) -> Result<(), StoreError> {
+    conn.busy_timeout(busy_timeout)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrations().to_latest(conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from(err),
+        other => StoreError::Invalid(format!("the library could not be upgraded: {other}")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::migrations().validate().is_ok());
+    }
+}

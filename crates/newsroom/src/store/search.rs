@@ -1,0 +1,155 @@
+//! Full-text search over headline, dek, body, tags and photo captions (SQLite FTS5).
+//!
+//! What an editor types is never passed to FTS5 as query syntax: it is split into words, each
+//! quoted, and the last one matched as a prefix, so search works as you type and stray quotes
+//! or operators cannot cause an error.
+
+use super::articles::{SUMMARY_COLUMNS, summary_from_row};
+use super::{Store, StoreError};
+use crate::model::SearchHit;
+
+/// Weights of the indexed columns for ranking: headline, dek, body, tags, captions.
+const RANK: &str = "bm25(articles_fts, 10.0, 4.0, 1.0, 6.0, 2.0)";
+
+/// Words of a query, lowercased and folded to ASCII like the index (remove_diacritics).
+fn query_words(query: &str) -> Vec<String> {
+    deunicode::deunicode(query)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The FTS5 expression for `words`: every word required, the last one as a prefix.
+fn fts_expression(words: &[String]) -> String {
+    let mut parts: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    if let Some(last) = parts.last_mut() {
+        last.push('*');
+    }
+    parts.join(" ")
+}
+
+impl Store {
+    /// Articles matching every word of `query` (the last word as a prefix), best first,
+    /// trash excluded, at most `limit`.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError> {
+        let words = query_words(query);
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, a.dek, a.body
+             FROM (SELECT rowid, {RANK} AS rank FROM articles_fts
+                   WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) m
+             JOIN articles a ON a.id = m.rowid
+             WHERE a.trashed_at IS NULL
+             ORDER BY m.rank"
+        ))?;
+        // Over-fetch a little so trashed matches do not shorten the page.
+        let fetch = i64::from(limit) + 16;
+        let rows = stmt.query_map(rusqlite::params![fts_expression(&words), fetch], |r| {
+            let summary = summary_from_row(r)?;
+            let dek: String = r.get(9)?;
+            let body: String = r.get(10)?;
+            Ok((summary, dek, body))
+        })?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (article, dek, body) = row?;
+            let snippet = snippet(&body, &words)
+                .or_else(|| snippet(&dek, &words))
+                .unwrap_or_else(|| excerpt_start(if dek.is_empty() { &body } else { &dek }));
+            hits.push(SearchHit { article, snippet });
+            if hits.len() == limit as usize {
+                break;
+            }
+        }
+        Ok(hits)
+    }
+}
+
+/// Words of `text` with their byte ranges, Markdown punctuation left out.
+fn words_of(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// About twenty words around the first word of `text` that matches the query, with matches
+/// marked « ».
+fn snippet(text: &str, query: &[String]) -> Option<String> {
+    let spans = words_of(text);
+    let matches = |&(s, e): &(usize, usize)| {
+        let word = deunicode::deunicode(&text[s..e]).to_lowercase();
+        query.iter().any(|q| word.starts_with(q.as_str()))
+    };
+    let first = spans.iter().position(matches)?;
+    let from = first.saturating_sub(8);
+    let to = (first + 14).min(spans.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    for span in &spans[from..to] {
+        if !out.is_empty() && !out.ends_with('…') {
+            out.push(' ');
+        }
+        let word = &text[span.0..span.1];
+        if matches(span) {
+            out.push('«');
+            out.push_str(word);
+            out.push('»');
+        } else {
+            out.push_str(word);
+        }
+    }
+    if to < spans.len() {
+        out.push('…');
+    }
+    Some(out)
+}
+
+/// The first twenty words, when the match was in the headline, tags or captions.
+fn excerpt_start(text: &str) -> String {
+    let spans = words_of(text);
+    let mut out: Vec<&str> = spans.iter().take(20).map(|&(s, e)| &text[s..e]).collect();
+    if spans.len() > 20 {
+        out.push("…");
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_quoted_words_with_a_prefix_last() {
+        let words = query_words("Lavrov \"AND\" (país* NEAR");
+        assert_eq!(words, vec!["lavrov", "and", "pais", "near"]);
+        assert_eq!(fts_expression(&words), "\"lavrov\" \"and\" \"pais\" \"near\"*");
+        assert!(query_words("  \"*^ ").is_empty());
+    }
+
+    #[test]
+    fn snippets_mark_matches_in_context() {
+        let text = "The head of US diplomacy has urged the Russian authorities to withdraw troops.";
+        let s = snippet(text, &["russian".into()]).unwrap();
+        assert!(s.contains("«Russian»"), "{s}");
+        assert!(s.starts_with('…'));
+        assert!(snippet(text, &["nothing".into()]).is_none());
+    }
+}
