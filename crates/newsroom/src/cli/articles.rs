@@ -5,8 +5,8 @@ use super::output::{article_id, date, print_json, read_markdown};
 use super::{CliError, CliResult};
 use newsroom::Library;
 use newsroom::model::{
-    ArticleFilter, ArticlePatch, NewArticle, PhotoUse, RelatedLink, RelatedTarget,
-    RevisionCause, Status,
+    ArticleFilter, ArticlePatch, NewArticle, PhotoUse, RelatedLink, RelatedTarget, RevisionCause,
+    Status,
 };
 use serde::Serialize;
 use std::path::PathBuf;
@@ -196,10 +196,18 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
         a.word_count,
         a.reading_minutes(),
         date(a.updated_at),
-        if a.trashed_at.is_some() { "  ·  in the trash" } else { "" }
+        if a.trashed_at.is_some() {
+            "  ·  in the trash"
+        } else {
+            ""
+        }
     );
     for u in &photos {
-        let state = if u.photo.file.is_none() { " (awaiting its file)" } else { "" };
+        let state = if u.photo.file.is_none() {
+            " (awaiting its file)"
+        } else {
+            ""
+        };
         println!(
             "photo {} [{}]{state}: {} — {}",
             u.photo.id,
@@ -210,8 +218,12 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
     }
     for r in &related {
         match &r.target {
-            RelatedTarget::Article { id } => println!("related {}: article {id} “{}”", r.position, r.title),
-            RelatedTarget::External { url } => println!("related {}: {url} “{}”", r.position, r.title),
+            RelatedTarget::Article { id } => {
+                println!("related {}: article {id} “{}”", r.position, r.title)
+            }
+            RelatedTarget::External { url } => {
+                println!("related {}: {url} “{}”", r.position, r.title)
+            }
         }
     }
     println!();

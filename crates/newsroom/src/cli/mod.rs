@@ -81,10 +81,11 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
 
 /// The database named by `--db` / `NEWSROOM_DB`, or the platform default.
 fn db_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    db.or_else(newsroom::library::default_db_path).ok_or_else(|| {
-        CliError::Usage(
+    db.or_else(newsroom::library::default_db_path)
+        .ok_or_else(|| {
+            CliError::Usage(
             "no home folder was found for the default library; name one with --db or NEWSROOM_DB"
                 .into(),
         )
-    })
+        })
 }

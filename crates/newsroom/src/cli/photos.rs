@@ -29,7 +29,10 @@ pub fn relate(library: &mut Library, args: RelateArgs) -> CliResult {
             },
             String::new(),
         ),
-        (None, Some(url)) => (RelatedTarget::External { url }, args.title.unwrap_or_default()),
+        (None, Some(url)) => (
+            RelatedTarget::External { url },
+            args.title.unwrap_or_default(),
+        ),
         _ => {
             return Err(CliError::Usage(
                 "name either another article or an outside page with --url and --title".into(),

@@ -1,8 +1,8 @@
 //! Commands that produce HTML: render (preview) and export.
 
+use super::CliResult;
 use super::args::ExportArgs;
 use super::output::{article_id, read_markdown};
-use super::CliResult;
 use newsroom::Library;
 use newsroom::library::MediaUrls;
 use newsroom::model::ArticleFilter;
@@ -24,7 +24,11 @@ fn print(html: &str) -> CliResult {
 /// Renders with photos and article links resolved from the library.
 pub fn render(library: &mut Library, file: Option<&Path>) -> CliResult {
     let markdown = markdown_from(file)?;
-    print(&library.render_preview(&markdown, &MediaUrls::Files).html)
+    print(
+        &library
+            .render_preview(&markdown, &MediaUrls::RelativeToLibrary)
+            .html,
+    )
 }
 
 /// Renders without a library: photos and article links show as unresolved.
@@ -36,7 +40,12 @@ pub fn render_standalone(file: Option<&Path>) -> CliResult {
 pub fn export(library: &mut Library, args: ExportArgs) -> CliResult {
     let ids = if args.all {
         let all = ArticleFilter::default();
-        library.store().list(&all)?.into_iter().map(|a| a.id).collect()
+        library
+            .store()
+            .list(&all)?
+            .into_iter()
+            .map(|a| a.id)
+            .collect()
     } else {
         args.ids
             .iter()

@@ -3,7 +3,9 @@
 
 use super::Library;
 use crate::error::Result;
-use crate::export::{self, ExportError, ExportItem, ExportOptions, ExportReport, ExportSource, SiteInfo};
+use crate::export::{
+    self, ExportError, ExportItem, ExportOptions, ExportReport, ExportSource, SiteInfo,
+};
 use crate::media::MediaFolder;
 use crate::model::{ArticleId, Photo, PhotoFile, PhotoId, PhotoRole};
 use crate::render::ArticleRef;
@@ -26,12 +28,10 @@ impl ExportSource for LibrarySource<'_> {
     }
 
     fn photo_bytes(&self, file: &PhotoFile) -> Result<Vec<u8>, ExportError> {
-        self.media
-            .read(file)
-            .map_err(|source| ExportError::Photo {
-                name: file.original_name.clone(),
-                source,
-            })
+        self.media.read(file).map_err(|source| ExportError::Photo {
+            name: file.original_name.clone(),
+            source,
+        })
     }
 
     fn article_link(&self, link: ArticleRef<'_>) -> Option<(ArticleId, String, String)> {

@@ -7,12 +7,13 @@ use crate::model::{PhotoFile, PhotoId};
 use crate::render::{self, ArticleRef, Rendered, ResolvedArticle, ResolvedPhoto, Resolver, Target};
 use crate::store::Store;
 
-/// How the preview addresses photo files: front ends differ (a browser opening a saved page
-/// needs `file://` URLs; the desktop app serves the media folder under its own scheme).
+/// How the preview addresses photo files: front ends differ (HTML saved beside the library
+/// opens with relative paths; the desktop app serves the media folder under its own scheme).
+/// `file://` URLs are never used: the renderer refuses them, as a page must not read local files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MediaUrls {
-    /// `file://` URLs of the files in the media folder.
-    Files,
+    /// Paths relative to the library's folder: `media/<hh>/<hash>.<ext>`.
+    RelativeToLibrary,
     /// `<prefix><hash>.<ext>`, e.g. the desktop app's media protocol.
     Prefix(String),
 }
@@ -20,9 +21,15 @@ pub enum MediaUrls {
 impl MediaUrls {
     fn url(&self, media: &MediaFolder, file: &PhotoFile) -> String {
         match self {
-            MediaUrls::Files => url::Url::from_file_path(media.path(file))
-                .map(String::from)
-                .unwrap_or_default(),
+            MediaUrls::RelativeToLibrary => {
+                let path = media.path(file);
+                let inside = path.strip_prefix(media.root()).unwrap_or(&path);
+                let parts: Vec<String> = inside
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                format!("{}/{}", super::MEDIA_FOLDER_NAME, parts.join("/"))
+            }
             MediaUrls::Prefix(prefix) => {
                 format!("{prefix}{}.{}", file.hash, file.format.extension())
             }

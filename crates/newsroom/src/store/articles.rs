@@ -118,12 +118,13 @@ fn slug_taken(tx: &rusqlite::Connection, slug: &str) -> Result<Option<ArticleId>
         .optional()?)
 }
 
-/// The first free slug among `base`, `base-2`, `base-3`...
+/// The first free slug among `base`, `base-2`, `base-3`... Former slugs of renamed articles
+/// count as taken, so `[[old-slug]]` links keep pointing at the article they were written for.
 pub(super) fn free_slug(tx: &rusqlite::Connection, base: &str) -> Result<String, StoreError> {
     let mut n = 1;
     loop {
         let candidate = slug::numbered(base, n);
-        if slug_taken(tx, &candidate)?.is_none() {
+        if owner_of_slug(tx, &candidate)?.is_none() {
             return Ok(candidate);
         }
         n += 1;
@@ -230,7 +231,7 @@ impl Store {
     }
 
     /// Changes the fields set in `patch`, in one transaction, and records a `Manual` revision
-    /// when the text changed.
+    /// when the text or the status changed.
     ///
     /// Status changes follow the workflow ([`Status::can_become`]); publishing sets
     /// `published_at` the first time. A new slug must be valid and free; the old one keeps
@@ -272,19 +273,19 @@ impl Store {
                 ],
             )?;
             if after.slug != before.slug {
-                tx.execute(
-                    "DELETE FROM slug_aliases WHERE slug = ?1",
-                    [&after.slug],
-                )?;
+                tx.execute("DELETE FROM slug_aliases WHERE slug = ?1", [&after.slug])?;
                 tx.execute(
                     "INSERT OR REPLACE INTO slug_aliases (slug, article_id) VALUES (?1, ?2)",
                     params![before.slug, id],
                 )?;
             }
+            // A status change is always kept, even with the same text: the history shows
+            // what was sent on and what was published.
+            let status_changed = after.status != before.status;
             let text_changed = (&after.headline, &after.dek, &after.body)
                 != (&before.headline, &before.dek, &before.body);
-            if text_changed || after.status != before.status {
-                revisions::record(tx, &after, RevisionCause::Manual, now, false)?;
+            if text_changed || status_changed {
+                revisions::record(tx, &after, RevisionCause::Manual, now, status_changed)?;
             }
             Ok(after)
         })

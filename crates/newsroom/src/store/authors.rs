@@ -19,13 +19,18 @@ pub(super) fn load(tx: &rusqlite::Connection, id: AuthorId) -> Result<Author, St
         },
     )
     .optional()?
-    .ok_or_else(|| StoreError::Invalid(format!("there is no author with id {id}")))
+    .ok_or(StoreError::AuthorNotFound(id))
 }
 
 impl Store {
     /// Creates the author named `name` or updates their role and bio (empty values keep
     /// what is stored). Names match without regard to case.
-    pub fn upsert_author(&mut self, name: &str, role: &str, bio: &str) -> Result<Author, StoreError> {
+    pub fn upsert_author(
+        &mut self,
+        name: &str,
+        role: &str,
+        bio: &str,
+    ) -> Result<Author, StoreError> {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
             return Err(StoreError::Invalid("an author needs a name".into()));
@@ -39,7 +44,9 @@ impl Store {
                 params![name, role.trim(), bio.trim()],
             )?;
             let id: AuthorId =
-                tx.query_row("SELECT id FROM authors WHERE name = ?1", [&name], |r| r.get(0))?;
+                tx.query_row("SELECT id FROM authors WHERE name = ?1", [&name], |r| {
+                    r.get(0)
+                })?;
             load(tx, id)
         })
     }

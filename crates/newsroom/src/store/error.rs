@@ -1,6 +1,6 @@
 //! What the store refuses, and how the database can fail.
 
-use crate::model::{ArticleId, PhotoId, Status};
+use crate::model::{ArticleId, AuthorId, PhotoId, Status};
 use crate::slug::SlugError;
 use rusqlite::ErrorCode;
 use std::path::PathBuf;
@@ -14,6 +14,8 @@ pub enum StoreError {
     SlugNotFound(String),
     #[error("there is no photo with id {0}")]
     PhotoNotFound(PhotoId),
+    #[error("there is no author with id {0}")]
+    AuthorNotFound(AuthorId),
     #[error("article {id} has no revision {number}")]
     RevisionNotFound { id: ArticleId, number: u32 },
     #[error("article {0} is in the trash; restore it with `untrash` before changing it")]
@@ -49,9 +51,13 @@ pub enum StoreError {
     PhotoInUse { photo: PhotoId, articles: String },
     #[error("that image is already in the library as photo {0}")]
     PhotoFileTaken(PhotoId),
-    #[error("the library “{path}” is busy: another program is writing to it; try again in a moment")]
+    #[error(
+        "the library “{path}” is busy: another program is writing to it; try again in a moment"
+    )]
     Locked { path: PathBuf },
-    #[error("“{path}” is not a Newsroom library (it is not a SQLite database); it was left untouched")]
+    #[error(
+        "“{path}” is not a Newsroom library (it is not a SQLite database); it was left untouched"
+    )]
     NotADatabase { path: PathBuf },
     #[error(
         "“{path}” is a SQLite database of another program, not a Newsroom library; it was left untouched"
@@ -83,10 +89,19 @@ impl StoreError {
     pub fn kind(&self) -> &'static str {
         use StoreError::*;
         match self {
-            ArticleNotFound(_) | SlugNotFound(_) | PhotoNotFound(_) | RevisionNotFound { .. }
+            ArticleNotFound(_)
+            | SlugNotFound(_)
+            | PhotoNotFound(_)
+            | AuthorNotFound(_)
+            | RevisionNotFound { .. }
             | RelatedNotFound { .. } => "not_found",
-            Trashed(_) | NotTrashed(_) | DuplicateSlug { .. } | InvalidTransition { .. }
-            | AlreadyRelated { .. } | PhotoInUse { .. } | PhotoFileTaken(_) => "conflict",
+            Trashed(_)
+            | NotTrashed(_)
+            | DuplicateSlug { .. }
+            | InvalidTransition { .. }
+            | AlreadyRelated { .. }
+            | PhotoInUse { .. }
+            | PhotoFileTaken(_) => "conflict",
             InvalidSlug(_) | EmptyHeadline | SelfRelation | InvalidUrl(_) | Invalid(_) => "invalid",
             Locked { .. } => "locked",
             NotADatabase { .. } | ForeignDatabase { .. } => "unsupported",

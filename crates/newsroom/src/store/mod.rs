@@ -87,18 +87,25 @@ impl Store {
     }
 
     /// Runs `f` in an IMMEDIATE transaction: the write lock is taken up front, so a busy
-    /// database is reported at once instead of half-way through.
+    /// database is reported at once instead of half-way through. A busy or damaged file is
+    /// named in the error.
     fn write<T>(
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>, Timestamp) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let now = self.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx, now)?;
-        tx.commit()?;
-        Ok(value)
+        let result = (|| -> Result<T, StoreError> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let value = f(&tx, now)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        match &self.path {
+            Some(path) => result.map_err(|e| e.at(path)),
+            None => result,
+        }
     }
 
     /// Makes everything committed so far durable against power loss (a WAL checkpoint), for

@@ -50,20 +50,42 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         rusqlite::Error::SqliteFailure(ref f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
             StoreError::Open {
                 path: path.to_path_buf(),
-                source: std::io::Error::other("the file cannot be opened (check the folder and its permissions)"),
+                source: std::io::Error::other(
+                    "the file cannot be opened (check the folder and its permissions)",
+                ),
             }
         }
         other => StoreError::from(other).at(path),
     }
 }
 
+/// Opens `path` for inspection, creating nothing beside it.
+///
+/// A read-only connection to a WAL database creates `-wal` and `-shm` files and, unable to
+/// checkpoint, leaves them behind. Without a `-wal` file the database file alone is the whole
+/// database, so it is read as immutable, which needs neither; with one, the files are already
+/// there (another connection is open, or the last one did not close cleanly) and are used.
+fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let immutable = std::path::absolute(path)
+        .ok()
+        .filter(|_| !Path::new(&wal).exists())
+        .and_then(|abs| url::Url::from_file_path(abs).ok());
+    match immutable {
+        Some(mut uri) => {
+            uri.set_query(Some("immutable=1"));
+            Connection::open_with_flags(uri.as_str(), flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+        None => Connection::open_with_flags(path, flags),
+    }
+    .map_err(|e| open_error(path, e))
+}
+
 /// Reads the header and schema version without writing anything.
 fn inspect_existing(path: &Path, busy_timeout: Duration) -> Result<(), StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| open_error(path, e))?;
+    let conn = open_read_only(path)?;
     conn.busy_timeout(busy_timeout)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let tables: i64 = conn.query_row(
@@ -71,6 +93,23 @@ fn inspect_existing(path: &Path, busy_timeout: Duration) -> Result<(), StoreErro
         [],
         |row| row.get(0),
     )?;
+    let has_articles: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'articles'",
+        [],
+        |row| row.get(0),
+    )?;
+    // Other programs set `user_version` too: only a file with our tables is one of ours, and
+    // only one of ours can be from a newer Newsroom.
+    let foreign = if version == 0 {
+        tables > 0
+    } else {
+        !has_articles
+    };
+    if foreign {
+        return Err(StoreError::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
+    }
     if version > latest_version() {
         return Err(StoreError::NewerVersion {
             path: path.to_path_buf(),
@@ -78,22 +117,7 @@ fn inspect_existing(path: &Path, busy_timeout: Duration) -> Result<(), StoreErro
             known: latest_version(),
         });
     }
-    if version == 0 && tables > 0 {
-        return Err(StoreError::ForeignDatabase {
-            path: path.to_path_buf(),
-        });
-    }
     if version > 0 {
-        let has_articles: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'",
-            [],
-            |row| row.get(0),
-        )?;
-        if has_articles == 0 {
-            return Err(StoreError::ForeignDatabase {
-                path: path.to_path_buf(),
-            });
-        }
         let quick: String = conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
         if quick != "ok" {
             return Err(StoreError::Corrupt {

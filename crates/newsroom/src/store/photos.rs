@@ -31,7 +31,10 @@ const PHOTO_COLUMNS: &str = "p.id, p.caption, p.credit, p.alt, p.created_at, p.t
 fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
     let hash: Option<String> = row.get(6)?;
     let format: Option<String> = row.get(7)?;
-    let file = match (hash, format.as_deref().and_then(ImageFormat::from_extension)) {
+    let file = match (
+        hash,
+        format.as_deref().and_then(ImageFormat::from_extension),
+    ) {
         (Some(hash), Some(format)) => Some(PhotoFile {
             hash,
             format,
@@ -54,15 +57,19 @@ fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
 }
 
 fn load(tx: &rusqlite::Connection, id: PhotoId) -> Result<Photo, StoreError> {
-    tx.prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos p WHERE p.id = ?1"))?
-        .query_row([id], photo_from_row)
-        .optional()?
-        .ok_or(StoreError::PhotoNotFound(id))
+    tx.prepare_cached(&format!(
+        "SELECT {PHOTO_COLUMNS} FROM photos p WHERE p.id = ?1"
+    ))?
+    .query_row([id], photo_from_row)
+    .optional()?
+    .ok_or(StoreError::PhotoNotFound(id))
 }
 
 fn by_hash(tx: &rusqlite::Connection, hash: &str) -> Result<Option<Photo>, StoreError> {
     Ok(tx
-        .prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos p WHERE p.hash = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {PHOTO_COLUMNS} FROM photos p WHERE p.hash = ?1"
+        ))?
         .query_row([hash], photo_from_row)
         .optional()?)
 }
@@ -344,7 +351,9 @@ fn use_of(
          FROM article_photos ap JOIN photos p ON p.id = ap.photo_id
          WHERE ap.article_id = ?1 AND ap.photo_id = ?2"
     ))?
-    .query_row(params![article_id, photo_id], |r| use_from_row(article_id, r))
+    .query_row(params![article_id, photo_id], |r| {
+        use_from_row(article_id, r)
+    })
     .optional()?
     .ok_or_else(|| {
         StoreError::Invalid(format!(

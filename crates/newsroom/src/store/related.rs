@@ -34,7 +34,12 @@ impl Store {
                         return Err(StoreError::SelfRelation);
                     }
                     let other = load(tx, *id)?;
-                    (Some(*id), None, String::new(), format!("article {}", other.id))
+                    (
+                        Some(*id),
+                        None,
+                        String::new(),
+                        format!("article {}", other.id),
+                    )
                 }
                 RelatedTarget::External { url } => {
                     let url = check_url(url)?;
@@ -83,7 +88,11 @@ impl Store {
     }
 
     /// Removes the link at `position` (1-based); the ones after it move up.
-    pub fn remove_related(&mut self, article_id: ArticleId, position: u32) -> Result<(), StoreError> {
+    pub fn remove_related(
+        &mut self,
+        article_id: ArticleId,
+        position: u32,
+    ) -> Result<(), StoreError> {
         self.reorder(article_id, |links| {
             let index = position.checked_sub(1).map(|p| p as usize);
             match index.filter(|i| *i < links.len()) {
@@ -100,7 +109,12 @@ impl Store {
     }
 
     /// Moves the link at position `from` to position `to` (both 1-based).
-    pub fn move_related(&mut self, article_id: ArticleId, from: u32, to: u32) -> Result<(), StoreError> {
+    pub fn move_related(
+        &mut self,
+        article_id: ArticleId,
+        from: u32,
+        to: u32,
+    ) -> Result<(), StoreError> {
         self.reorder(article_id, |links| {
             let len = links.len() as u32;
             for position in [from, to] {

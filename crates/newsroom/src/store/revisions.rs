@@ -64,7 +64,9 @@ pub(super) fn record(
             "SELECT number, headline, dek, body FROM revisions
              WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
         )?
-        .query_row([article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_row([article.id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
     if !force
         && let Some((_, headline, dek, body)) = &newest

@@ -11,13 +11,28 @@ use crate::model::SearchHit;
 /// Weights of the indexed columns for ranking: headline, dek, body, tags, captions.
 const RANK: &str = "bm25(articles_fts, 10.0, 4.0, 1.0, 6.0, 2.0)";
 
-/// Words of a query, lowercased and folded to ASCII like the index (remove_diacritics).
+/// At most this many matches, the most recently created, are ranked.
+///
+/// Ranking scores every match: a common word matches nearly every article, and scoring
+/// 100,000 of them takes about 80 ms, too slow for search-as-you-type. A query that matches
+/// more articles than this is not selective anyway (bm25 gives a word found everywhere almost
+/// no weight), so the newest stories among its matches are the useful ones.
+const RANKED_MATCHES: u32 = 5_000;
+
+/// Words of a query, lowercased. Accents are left for FTS5 to fold: it runs quoted words
+/// through the index's own tokenizer (remove_diacritics), whereas folding them to ASCII here
+/// would make words in other scripts ("Лавров") unfindable.
 fn query_words(query: &str) -> Vec<String> {
-    deunicode::deunicode(query)
+    query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// How words are compared when marking a snippet: lowercased ASCII, on both sides.
+fn fold(word: &str) -> String {
+    deunicode::deunicode(word).to_lowercase()
 }
 
 /// The FTS5 expression for `words`: every word required, the last one as a prefix.
@@ -31,7 +46,7 @@ fn fts_expression(words: &[String]) -> String {
 
 impl Store {
     /// Articles matching every word of `query` (the last word as a prefix), best first,
-    /// trash excluded, at most `limit`.
+    /// trash excluded, at most `limit`. See [`RANKED_MATCHES`] for very common words.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError> {
         let words = query_words(query);
         if words.is_empty() {
@@ -40,24 +55,30 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS}, a.dek, a.body
              FROM (SELECT rowid, {RANK} AS rank FROM articles_fts
-                   WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) m
+                   WHERE articles_fts MATCH ?1
+                     AND rowid >= coalesce((SELECT rowid FROM articles_fts
+                                            WHERE articles_fts MATCH ?1
+                                            ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
+                   ORDER BY rank LIMIT ?2) m
              JOIN articles a ON a.id = m.rowid
              WHERE a.trashed_at IS NULL
              ORDER BY m.rank"
         ))?;
         // Over-fetch a little so trashed matches do not shorten the page.
         let fetch = i64::from(limit) + 16;
-        let rows = stmt.query_map(rusqlite::params![fts_expression(&words), fetch], |r| {
+        let params = rusqlite::params![fts_expression(&words), fetch, RANKED_MATCHES - 1];
+        let rows = stmt.query_map(params, |r| {
             let summary = summary_from_row(r)?;
             let dek: String = r.get(9)?;
             let body: String = r.get(10)?;
             Ok((summary, dek, body))
         })?;
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
         let mut hits = Vec::new();
         for row in rows {
             let (article, dek, body) = row?;
-            let snippet = snippet(&body, &words)
-                .or_else(|| snippet(&dek, &words))
+            let snippet = snippet(&body, &folded)
+                .or_else(|| snippet(&dek, &folded))
                 .unwrap_or_else(|| excerpt_start(if dek.is_empty() { &body } else { &dek }));
             hits.push(SearchHit { article, snippet });
             if hits.len() == limit as usize {
@@ -88,12 +109,12 @@ fn words_of(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// About twenty words around the first word of `text` that matches the query, with matches
-/// marked « ».
+/// About twenty words around the first word of `text` that matches the query (words already
+/// [`fold`]ed), with matches marked « ».
 fn snippet(text: &str, query: &[String]) -> Option<String> {
     let spans = words_of(text);
     let matches = |&(s, e): &(usize, usize)| {
-        let word = deunicode::deunicode(&text[s..e]).to_lowercase();
+        let word = fold(&text[s..e]);
         query.iter().any(|q| word.starts_with(q.as_str()))
     };
     let first = spans.iter().position(matches)?;
@@ -139,14 +160,18 @@ mod tests {
     #[test]
     fn queries_are_quoted_words_with_a_prefix_last() {
         let words = query_words("Lavrov \"AND\" (país* NEAR");
-        assert_eq!(words, vec!["lavrov", "and", "pais", "near"]);
-        assert_eq!(fts_expression(&words), "\"lavrov\" \"and\" \"pais\" \"near\"*");
+        assert_eq!(words, vec!["lavrov", "and", "país", "near"]);
+        assert_eq!(
+            fts_expression(&words),
+            "\"lavrov\" \"and\" \"país\" \"near\"*"
+        );
         assert!(query_words("  \"*^ ").is_empty());
     }
 
     #[test]
     fn snippets_mark_matches_in_context() {
-        let text = "The head of US diplomacy has urged the Russian authorities to withdraw troops.";
+        let text = "In a statement on Tuesday, the head of US diplomacy has urged the Russian \
+                    authorities to withdraw troops.";
         let s = snippet(text, &["russian".into()]).unwrap();
         assert!(s.contains("«Russian»"), "{s}");
         assert!(s.starts_with('…'));

@@ -6,7 +6,12 @@ use crate::harness::{Cli, image_bytes};
 fn library_with_story() -> (Cli, String, String) {
     let cli = Cli::new();
     let body = cli.file("body.md", "Precious words the editor typed.");
-    let id = cli.new_article(&["--headline", "Kept safe", "--body-file", body.to_str().unwrap()]);
+    let id = cli.new_article(&[
+        "--headline",
+        "Kept safe",
+        "--body-file",
+        body.to_str().unwrap(),
+    ]);
     let before = cli.snapshot();
     (cli, id, before)
 }
@@ -14,11 +19,14 @@ fn library_with_story() -> (Cli, String, String) {
 #[test]
 fn missing_files_are_named() {
     let (cli, id, before) = library_with_story();
-    cli.run(&["import", "/no/such/story.md"]).fails_with("/no/such/story.md");
+    cli.run(&["import", "/no/such/story.md"])
+        .fails_with("/no/such/story.md");
     cli.run(&["new", "--headline", "X", "--body-file", "/no/such/body.md"])
         .fails_with("/no/such/body.md");
-    cli.run(&["attach", &id, "/no/such/photo.jpg"]).fails_with("/no/such/photo.jpg");
-    cli.run(&["render", "/no/such/file.md"]).fails_with("/no/such/file.md");
+    cli.run(&["attach", &id, "/no/such/photo.jpg"])
+        .fails_with("/no/such/photo.jpg");
+    cli.run(&["render", "/no/such/file.md"])
+        .fails_with("/no/such/file.md");
     assert_eq!(cli.snapshot(), before);
 }
 
@@ -27,9 +35,12 @@ fn binary_and_non_utf8_text_is_refused() {
     let (cli, id, before) = library_with_story();
     let latin1 = cli.file("latin1.md", b"Espa\xf1a gana\n");
     let binary = cli.file("binary.md", b"\x00\x01\x02PK\x03\x04\x00\x00");
-    cli.run(&["import", latin1.to_str().unwrap()]).fails_with("UTF-8");
-    cli.run(&["import", binary.to_str().unwrap()]).fails_with("binary.md");
-    cli.run(&["edit", &id, "--body-file", latin1.to_str().unwrap()]).fails_with("UTF-8");
+    cli.run(&["import", latin1.to_str().unwrap()])
+        .fails_with("UTF-8");
+    cli.run(&["import", binary.to_str().unwrap()])
+        .fails_with("binary.md");
+    cli.run(&["edit", &id, "--body-file", latin1.to_str().unwrap()])
+        .fails_with("UTF-8");
     cli.run_with_stdin(&["edit", &id, "--body-file", "-"], Some(b"\xff\xfe bad"))
         .fails_with("UTF-8");
     assert_eq!(cli.snapshot(), before);
@@ -49,7 +60,8 @@ fn a_50_mb_markdown_file_is_refused_with_its_size() {
         }
     }
     cli.run(&["import", big.to_str().unwrap()]).fails_with("MB");
-    cli.run(&["edit", &id, "--body-file", big.to_str().unwrap()]).fails_with("MB");
+    cli.run(&["edit", &id, "--body-file", big.to_str().unwrap()])
+        .fails_with("MB");
     assert_eq!(cli.snapshot(), before);
 }
 
@@ -62,24 +74,34 @@ fn photos_that_are_not_images_are_refused_and_nothing_is_stored() {
     let truncated = cli.file("cut.png", &full[..full.len() / 2]);
     let jpeg = image_bytes(image::ImageFormat::Jpeg, 200, 120);
     let cut_jpeg = cli.file("cut.jpg", &jpeg[..jpeg.len() / 2]);
-    cli.run(&["attach", &id, text.to_str().unwrap()]).fails_with("notes.jpg");
-    cli.run(&["attach", &id, empty.to_str().unwrap()]).fails_with("empty");
-    cli.run(&["attach", &id, truncated.to_str().unwrap()]).fails_with("cut.png");
-    cli.run(&["attach", &id, cut_jpeg.to_str().unwrap()]).fails_with("cut.jpg");
+    cli.run(&["attach", &id, text.to_str().unwrap()])
+        .fails_with("notes.jpg");
+    cli.run(&["attach", &id, empty.to_str().unwrap()])
+        .fails_with("empty");
+    cli.run(&["attach", &id, truncated.to_str().unwrap()])
+        .fails_with("cut.png");
+    cli.run(&["attach", &id, cut_jpeg.to_str().unwrap()])
+        .fails_with("cut.jpg");
     assert_eq!(cli.snapshot(), before);
     let media = cli.dir.path().join("media");
-    assert!(crate::harness::files_below(&media).is_empty(), "no file was stored");
+    assert!(
+        crate::harness::files_below(&media).is_empty(),
+        "no file was stored"
+    );
 }
 
 #[test]
 fn unknown_ids_and_slugs_are_named() {
     let (cli, _, before) = library_with_story();
     cli.run(&["show", "999"]).fails_with("999");
-    cli.run(&["edit", "999", "--headline", "x"]).fails_with("999");
-    cli.run(&["show", "no-such-slug"]).fails_with("no-such-slug");
+    cli.run(&["edit", "999", "--headline", "x"])
+        .fails_with("999");
+    cli.run(&["show", "no-such-slug"])
+        .fails_with("no-such-slug");
     cli.run(&["relate", "999", "1"]).fails_with("999");
     cli.run(&["restore", "1", "42"]).fails_with("42");
-    cli.run(&["export", "999", "--out", cli.path("o").to_str().unwrap()]).fails_with("999");
+    cli.run(&["export", "999", "--out", cli.path("o").to_str().unwrap()])
+        .fails_with("999");
     assert_eq!(cli.snapshot(), before);
 }
 
@@ -88,8 +110,10 @@ fn a_duplicate_slug_is_refused() {
     let (cli, id, _) = library_with_story();
     let other = cli.new_article(&["--headline", "Another"]);
     let before = cli.snapshot();
-    cli.run(&["edit", &other, "--slug", "kept-safe"]).fails_with("kept-safe");
-    cli.run(&["new", "--headline", "Third", "--slug", "kept-safe"]).fails_with("already used");
+    cli.run(&["edit", &other, "--slug", "kept-safe"])
+        .fails_with("kept-safe");
+    cli.run(&["new", "--headline", "Third", "--slug", "kept-safe"])
+        .fails_with("already used");
     assert_eq!(cli.snapshot(), before);
     // The same headline twice is not an error: the second gets a numbered slug.
     let twin = cli.new_article(&["--headline", "Kept safe"]);
@@ -100,9 +124,15 @@ fn a_duplicate_slug_is_refused() {
 #[test]
 fn an_invalid_status_change_is_refused() {
     let (cli, id, before) = library_with_story();
-    let err = cli.run(&["edit", &id, "--status", "published"]).fails_with("draft");
-    assert!(err.contains("editing"), "the message says what is allowed: {err}");
-    cli.run(&["edit", &id, "--status", "live"]).fails_with("live");
+    let err = cli
+        .run(&["edit", &id, "--status", "published"])
+        .fails_with("draft");
+    assert!(
+        err.contains("editing"),
+        "the message says what is allowed: {err}"
+    );
+    cli.run(&["edit", &id, "--status", "live"])
+        .fails_with("live");
     cli.run(&["list", "--status", "live"]).fails_with("live");
     assert_eq!(cli.snapshot(), before);
 }
@@ -110,11 +140,19 @@ fn an_invalid_status_change_is_refused() {
 #[test]
 fn bad_slugs_and_urls_are_refused() {
     let (cli, id, before) = library_with_story();
-    for slug in ["../escape", "/etc/passwd", "a/b", "..", "C:\\x", "with space"] {
+    for slug in [
+        "../escape",
+        "/etc/passwd",
+        "a/b",
+        "..",
+        "C:\\x",
+        "with space",
+    ] {
         cli.run(&["edit", &id, "--slug", slug]).fails_with("slug");
     }
     for url in ["javascript:alert(1)", "ftp://x.org/f", "not a url"] {
-        cli.run(&["relate", &id, "--url", url, "--title", "t"]).fails_with("address");
+        cli.run(&["relate", &id, "--url", url, "--title", "t"])
+            .fails_with("address");
     }
     assert_eq!(cli.snapshot(), before);
 }
@@ -126,10 +164,15 @@ fn bytes_of(path: &std::path::Path) -> Vec<u8> {
 #[test]
 fn a_file_that_is_not_sqlite_is_reported_and_untouched() {
     let cli = Cli::new();
-    std::fs::write(cli.db(), "This is a shopping list, not a database.\n".repeat(200)).unwrap();
+    std::fs::write(
+        cli.db(),
+        "This is a shopping list, not a database.\n".repeat(200),
+    )
+    .unwrap();
     let before = bytes_of(&cli.db());
     cli.run(&["list"]).fails_with("not a Newsroom library");
-    cli.run(&["new", "--headline", "x"]).fails_with("left untouched");
+    cli.run(&["new", "--headline", "x"])
+        .fails_with("left untouched");
     assert_eq!(bytes_of(&cli.db()), before);
 }
 
@@ -138,8 +181,10 @@ fn a_sqlite_database_of_another_program_is_untouched() {
     let cli = Cli::new();
     {
         let conn = rusqlite::Connection::open(cli.db()).unwrap();
-        conn.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');")
-            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
+        )
+        .unwrap();
     }
     let before = bytes_of(&cli.db());
     cli.run(&["list"]).fails_with("another program");
@@ -156,7 +201,8 @@ fn a_library_from_a_newer_version_is_untouched() {
     }
     let before = bytes_of(&cli.db());
     cli.run(&["list"]).fails_with("newer version");
-    cli.run(&["new", "--headline", "x"]).fails_with("newer version");
+    cli.run(&["new", "--headline", "x"])
+        .fails_with("newer version");
     assert_eq!(bytes_of(&cli.db()), before);
 }
 
@@ -185,8 +231,10 @@ fn a_corrupt_library_is_reported_and_untouched() {
 fn a_library_locked_by_another_process_is_reported_then_works() {
     let (cli, id, before) = library_with_story();
     let conn = rusqlite::Connection::open(cli.db()).unwrap();
-    conn.execute_batch("BEGIN IMMEDIATE; UPDATE articles SET dek = dek;").unwrap();
-    cli.run(&["edit", &id, "--headline", "Changed"]).fails_with("busy");
+    conn.execute_batch("BEGIN IMMEDIATE; UPDATE articles SET dek = dek;")
+        .unwrap();
+    cli.run(&["edit", &id, "--headline", "Changed"])
+        .fails_with("busy");
     conn.execute_batch("ROLLBACK").unwrap();
     assert_eq!(cli.snapshot(), before);
     cli.run(&["edit", &id, "--headline", "Changed"]).ok();

@@ -31,7 +31,11 @@ impl Run {
     /// Asserts failure with one clear sentence on stderr containing `needle`; returns stderr.
     #[track_caller]
     pub fn fails_with(self, needle: &str) -> String {
-        assert_ne!(self.status, 0, "expected failure, got stdout {}", self.stdout);
+        assert_ne!(
+            self.status, 0,
+            "expected failure, got stdout {}",
+            self.stdout
+        );
         let message = self.stderr.trim();
         assert!(
             message.contains(needle),

@@ -49,7 +49,8 @@ CREATE TABLE articles (
 -- The library list: newest first, per status and per section, trash kept apart.
 CREATE INDEX articles_recent ON articles(updated_at DESC, id DESC) WHERE trashed_at IS NULL;
 CREATE INDEX articles_by_status ON articles(status, updated_at DESC, id DESC) WHERE trashed_at IS NULL;
-CREATE INDEX articles_by_section ON articles(section, updated_at DESC, id DESC) WHERE trashed_at IS NULL;
+-- Sections are filtered without regard to case ("World" = "world"): the index must collate so.
+CREATE INDEX articles_by_section ON articles(section COLLATE NOCASE, updated_at DESC, id DESC) WHERE trashed_at IS NULL;
 CREATE INDEX articles_trash ON articles(trashed_at DESC) WHERE trashed_at IS NOT NULL;
 
 -- Slugs an article had before: `[[old-slug]]` links keep working after a rename.

@@ -1,0 +1,82 @@
+//! Throughput of the renderer against bare comrak with the same options, in the same run.
+//!
+//! Inputs come from the shared corpus (`../shared/corpus/rust-book-src` beside the repository):
+//! `long.md`, one long article (chapter 10, ~10,500 words), and `all.md`, the whole book
+//! (112 files, ~1.2 MB). The target is preview render + sanitize at no less than half the
+//! throughput of bare comrak. Without the corpus the benchmark says so and measures nothing.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use newsroom::render::{Standalone, Target, render};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+/// The chapter files that make up `long.md`.
+const LONG_PARTS: [&str; 4] = ["ch10-00", "ch10-01", "ch10-02", "ch10-03"];
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/rust-book-src")
+}
+
+/// The book's chapters in name order, or `None` when the corpus is not there.
+fn chapters(dir: &Path) -> Option<Vec<(String, String)>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            Some((name, std::fs::read_to_string(&path).ok()?))
+        })
+        .collect()
+}
+
+/// comrak alone, with the options the renderer uses for `target`.
+fn bare_comrak(markdown: &str, target: Target) -> String {
+    let mut options = comrak::Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    options.extension.wikilinks_title_after_pipe = true;
+    options.render.sourcepos = target == Target::Preview;
+    comrak::markdown_to_html(markdown, &options)
+}
+
+fn bench_render(c: &mut Criterion) {
+    let dir = corpus_dir();
+    let Some(chapters) = chapters(&dir) else {
+        eprintln!(
+            "render bench skipped: the corpus is not at {} (it lives in ../shared beside the repository)",
+            dir.display()
+        );
+        return;
+    };
+    let long: String = chapters
+        .iter()
+        .filter(|(name, _)| LONG_PARTS.iter().any(|part| name.starts_with(part)))
+        .map(|(_, text)| text.as_str())
+        .collect();
+    let all: String = chapters.iter().map(|(_, text)| text.as_str()).collect();
+
+    for (input, markdown) in [("long.md", &long), ("all.md", &all)] {
+        let mut group = c.benchmark_group(input);
+        group.throughput(Throughput::Bytes(markdown.len() as u64));
+        for (name, target) in [("preview", Target::Preview), ("export", Target::Export)] {
+            group.bench_with_input(BenchmarkId::new("bare_comrak", name), markdown, |b, md| {
+                b.iter(|| bare_comrak(black_box(md), target))
+            });
+            group.bench_with_input(BenchmarkId::new("newsroom", name), markdown, |b, md| {
+                b.iter(|| render(black_box(md), target, &Standalone))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_render);
+criterion_main!(benches);

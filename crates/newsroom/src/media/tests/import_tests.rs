@@ -1,0 +1,102 @@
+use std::fs;
+
+use exif::Tag;
+
+use super::fixtures::*;
+use crate::media::{ImageInfo, import_file};
+use crate::model::ImageFormat;
+
+#[test]
+fn a_photo_is_read_checked_and_its_text_prefilled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ferry.jpg");
+    let tiff = exif_block(&[ascii(Tag::ImageDescription, "The morning ferry")]);
+    let jpeg = with_jpeg_segments(
+        &sample(ImageFormat::Jpeg, 6, 4),
+        &[(0xE1, exif_app1(&tiff))],
+    );
+    fs::write(&path, &jpeg).unwrap();
+    let (bytes, info, text) = import_file(&path).unwrap();
+    assert_eq!(bytes, jpeg);
+    assert_eq!(
+        info,
+        ImageInfo {
+            format: ImageFormat::Jpeg,
+            width: 6,
+            height: 4
+        }
+    );
+    assert_eq!(text.caption.as_deref(), Some("The morning ferry"));
+}
+
+#[test]
+fn the_extension_does_not_decide_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("really-a-png.jpg");
+    fs::write(&path, sample(ImageFormat::Png, 3, 3)).unwrap();
+    assert_eq!(import_file(&path).unwrap().1.format, ImageFormat::Png);
+
+    let fake = dir.path().join("report.jpg");
+    fs::write(&fake, b"%PDF-1.7\n").unwrap();
+    let error = import_file(&fake).unwrap_err();
+    assert_eq!(error.kind(), "unsupported");
+    assert!(
+        error
+            .to_string()
+            .starts_with("“report.jpg” is a PDF document"),
+        "{error}"
+    );
+}
+
+#[test]
+fn unreadable_paths_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = import_file(&dir.path().join("gone.jpg")).unwrap_err();
+    assert_eq!(missing.kind(), "not_found");
+    assert!(missing.to_string().contains("gone.jpg"), "{missing}");
+
+    let folder = import_file(dir.path()).unwrap_err();
+    assert_eq!(folder.kind(), "invalid");
+    assert!(
+        folder.to_string().contains("is a folder, not a photo"),
+        "{folder}"
+    );
+
+    let empty = dir.path().join("empty.png");
+    fs::write(&empty, b"").unwrap();
+    assert_eq!(
+        import_file(&empty).unwrap_err().to_string(),
+        "“empty.png” is empty (0 bytes); choose the photo again"
+    );
+}
+
+#[test]
+fn a_damaged_photo_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("half.jpg");
+    let jpeg = sample(ImageFormat::Jpeg, 32, 32);
+    fs::write(&path, &jpeg[..jpeg.len() / 2]).unwrap();
+    let error = import_file(&path).unwrap_err();
+    assert_eq!(error.kind(), "corrupt");
+    assert_eq!(
+        error.to_string(),
+        "“half.jpg” is a damaged or incomplete JPEG image; copy it again from its source"
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scan.png");
+    // A sparse file: 60 MB long, nothing written.
+    fs::File::create(&path)
+        .unwrap()
+        .set_len(60_000_000)
+        .unwrap();
+    let error = import_file(&path).unwrap_err();
+    assert_eq!(error.kind(), "too_large");
+    assert_eq!(
+        error.to_string(),
+        "“scan.png” is 60.0 MB, more than the 50 MB limit; export a smaller version of the photo"
+    );
+}
