@@ -62,27 +62,36 @@ pub enum Command {
     Untrash { id: String },
 }
 
+/// Fields `new` and `edit` share.
 #[derive(Debug, Args)]
-pub struct NewArgs {
-    #[arg(long)]
-    pub headline: String,
+pub struct FieldArgs {
+    /// The standfirst under the headline.
     #[arg(long)]
     pub dek: Option<String>,
     #[arg(long)]
     pub section: Option<String>,
     #[arg(long)]
     pub byline: Option<String>,
+    /// Where the story was filed from, e.g. STOCKHOLM.
     #[arg(long)]
     pub dateline: Option<String>,
-    /// A tag; repeat for several.
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// The slug (default: derived from the headline).
+    /// The slug (new articles: derived from the headline when not given).
     #[arg(long)]
     pub slug: Option<String>,
     /// The body in Markdown, from a file or `-` for standard input.
     #[arg(long, value_name = "FILE")]
     pub body_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[arg(long)]
+    pub headline: String,
+    /// A tag; repeat for several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub fields: FieldArgs,
 }
 
 #[derive(Debug, Args)]
@@ -103,25 +112,14 @@ pub struct EditArgs {
     pub id: String,
     #[arg(long)]
     pub headline: Option<String>,
-    #[arg(long)]
-    pub dek: Option<String>,
-    #[arg(long)]
-    pub section: Option<String>,
-    #[arg(long)]
-    pub byline: Option<String>,
-    #[arg(long)]
-    pub dateline: Option<String>,
-    #[arg(long)]
-    pub slug: Option<String>,
     /// Replace the tags; repeat for several.
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Option<Vec<String>>,
     /// draft, editing, ready, published or archived.
     #[arg(long)]
     pub status: Option<String>,
-    /// The new body, from a file or `-` for standard input.
-    #[arg(long, value_name = "FILE")]
-    pub body_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub fields: FieldArgs,
 }
 
 #[derive(Debug, Args)]

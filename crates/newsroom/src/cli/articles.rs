@@ -17,19 +17,20 @@ fn parse_status(text: &str) -> Result<Status, CliError> {
 }
 
 pub fn new(library: &mut Library, args: NewArgs) -> CliResult {
-    let body = match &args.body_file {
+    let fields = args.fields;
+    let body = match &fields.body_file {
         Some(path) => read_markdown(path)?,
         None => String::new(),
     };
     let new = NewArticle {
         headline: args.headline,
-        dek: args.dek.unwrap_or_default(),
-        byline: args.byline.unwrap_or_default(),
-        section: args.section.unwrap_or_default(),
+        dek: fields.dek.unwrap_or_default(),
+        byline: fields.byline.unwrap_or_default(),
+        section: fields.section.unwrap_or_default(),
         tags: args.tags,
-        dateline: args.dateline.unwrap_or_default(),
+        dateline: fields.dateline.unwrap_or_default(),
         body,
-        slug: args.slug,
+        slug: fields.slug,
         status: None,
         published_at: None,
     };
@@ -233,16 +234,17 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
 
 pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
     let id = article_id(library, &args.id)?;
+    let fields = args.fields;
     let patch = ArticlePatch {
         headline: args.headline,
-        dek: args.dek,
-        byline: args.byline,
-        section: args.section,
+        dek: fields.dek,
+        byline: fields.byline,
+        section: fields.section,
         tags: args.tags,
-        dateline: args.dateline,
-        slug: args.slug,
+        dateline: fields.dateline,
+        slug: fields.slug,
         status: args.status.as_deref().map(parse_status).transpose()?,
-        body: args.body_file.as_deref().map(read_markdown).transpose()?,
+        body: fields.body_file.as_deref().map(read_markdown).transpose()?,
         author_id: None,
     };
     if patch == ArticlePatch::default() {

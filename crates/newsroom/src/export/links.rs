@@ -130,14 +130,7 @@ impl Resolver for ExportResolver<'_, '_> {
             },
             None => String::new(),
         };
-        Some(ResolvedPhoto {
-            url,
-            width: photo.file.as_ref().map(|f| f.width),
-            height: photo.file.as_ref().map(|f| f.height),
-            alt: photo.alt,
-            caption: photo.caption,
-            credit: photo.credit,
-        })
+        Some(ResolvedPhoto::from_photo(photo, url))
     }
 
     fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {

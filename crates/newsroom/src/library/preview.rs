@@ -52,18 +52,12 @@ struct PreviewResolver<'a> {
 impl Resolver for PreviewResolver<'_> {
     fn photo(&self, id: PhotoId) -> Option<ResolvedPhoto> {
         let photo = self.store.photo(id).ok()?;
-        Some(ResolvedPhoto {
-            url: photo
-                .file
-                .as_ref()
-                .map(|f| self.urls.url(self.media, f))
-                .unwrap_or_default(),
-            width: photo.file.as_ref().map(|f| f.width),
-            height: photo.file.as_ref().map(|f| f.height),
-            alt: photo.alt,
-            caption: photo.caption,
-            credit: photo.credit,
-        })
+        let url = photo
+            .file
+            .as_ref()
+            .map(|f| self.urls.url(self.media, f))
+            .unwrap_or_default();
+        Some(ResolvedPhoto::from_photo(photo, url))
     }
 
     fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {

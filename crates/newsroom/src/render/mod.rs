@@ -63,6 +63,20 @@ pub struct ResolvedPhoto {
     pub height: Option<u32>,
 }
 
+impl ResolvedPhoto {
+    /// A library photo shown from `url` (empty while it awaits its file).
+    pub fn from_photo(photo: crate::model::Photo, url: String) -> ResolvedPhoto {
+        ResolvedPhoto {
+            url,
+            width: photo.file.as_ref().map(|f| f.width),
+            height: photo.file.as_ref().map(|f| f.height),
+            alt: photo.alt,
+            caption: photo.caption,
+            credit: photo.credit,
+        }
+    }
+}
+
 /// Another article as the target links to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedArticle {
