@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 /// Newsroom: write, edit and publish news articles from the command line.
 #[derive(Debug, Parser)]
-#[command(name = "newsroom", version, about)]
+#[command(name = "newsroom", version)]
 pub struct Cli {
     /// The library database (default: the platform data folder, e.g.
     /// ~/.local/share/newsroom/library.db).
