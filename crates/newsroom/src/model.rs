@@ -238,8 +238,10 @@ pub struct ArticleSummary {
     pub featured_photo: Option<PhotoId>,
 }
 
-/// Which articles the library list shows.
+/// Which articles the library list shows. Every field may be left out (`{}` is the working
+/// list, unpaged).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ArticleFilter {
     pub status: Option<Status>,
     pub section: Option<String>,

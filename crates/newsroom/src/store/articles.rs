@@ -294,18 +294,7 @@ impl Store {
     /// One page of the library list, most recently updated first.
     pub fn list(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
         let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM articles a WHERE ");
-        // Spelled out literally so SQLite can use the partial indexes.
-        sql.push_str(if filter.trashed {
-            "a.trashed_at IS NOT NULL"
-        } else {
-            "a.trashed_at IS NULL"
-        });
-        if filter.status.is_some() {
-            sql.push_str(" AND a.status = :status");
-        }
-        if filter.section.is_some() {
-            sql.push_str(" AND a.section = :section COLLATE NOCASE");
-        }
+        sql.push_str(&filter_condition(filter));
         sql.push_str(if filter.trashed {
             " ORDER BY a.trashed_at DESC, a.id DESC"
         } else {
@@ -317,14 +306,24 @@ impl Store {
         let limit = filter.limit.map_or(-1, i64::from);
         let mut named: Vec<(&str, &dyn rusqlite::ToSql)> =
             vec![(":limit", &limit), (":offset", &filter.offset)];
-        if let Some(status) = &status {
-            named.push((":status", status));
-        }
-        if let Some(section) = &filter.section {
-            named.push((":section", section));
-        }
+        named.extend(filter_params(filter, &status));
         let rows = stmt.query_map(named.as_slice(), summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many articles the list of `filter` holds in all (its `limit` and `offset` ignored),
+    /// so a paged list can show its length.
+    pub fn count(&self, filter: &ArticleFilter) -> Result<u64, StoreError> {
+        let sql = format!(
+            "SELECT count(*) FROM articles a WHERE {}",
+            filter_condition(filter)
+        );
+        let status = filter.status.map(Status::as_str);
+        let count: i64 = self.conn.prepare_cached(&sql)?.query_row(
+            filter_params(filter, &status).as_slice(),
+            |r| r.get(0),
+        )?;
+        Ok(count.unsigned_abs())
     }
 
     /// The sections in use, for filters and pickers.
@@ -413,6 +412,39 @@ impl Store {
         )?;
         Ok(count.unsigned_abs())
     }
+}
+
+/// The WHERE condition of the library list for `filter` (trash, status, section), with
+/// `:status` and `:section` parameters bound by [`filter_params`].
+fn filter_condition(filter: &ArticleFilter) -> String {
+    // Spelled out literally so SQLite can use the partial indexes.
+    let mut sql = String::from(if filter.trashed {
+        "a.trashed_at IS NOT NULL"
+    } else {
+        "a.trashed_at IS NULL"
+    });
+    if filter.status.is_some() {
+        sql.push_str(" AND a.status = :status");
+    }
+    if filter.section.is_some() {
+        sql.push_str(" AND a.section = :section COLLATE NOCASE");
+    }
+    sql
+}
+
+/// The parameters [`filter_condition`] names; `status` is the filter's status as stored.
+fn filter_params<'a>(
+    filter: &'a ArticleFilter,
+    status: &'a Option<&'static str>,
+) -> Vec<(&'static str, &'a dyn rusqlite::ToSql)> {
+    let mut named: Vec<(&'static str, &'a dyn rusqlite::ToSql)> = Vec::new();
+    if let Some(status) = status {
+        named.push((":status", status));
+    }
+    if let Some(section) = &filter.section {
+        named.push((":section", section));
+    }
+    named
 }
 
 /// Applies `patch` to `article` in memory, checking every rule that needs the database.

@@ -35,10 +35,16 @@ fn fold(word: &str) -> String {
     deunicode::deunicode(word).to_lowercase()
 }
 
+/// The last word is matched as a prefix from this many letters on: the index keeps 3-letter
+/// prefixes (see the migration), and a shorter prefix would stand for hundreds of words.
+const MIN_PREFIX_CHARS: usize = 3;
+
 /// The FTS5 expression for `words`: every word required, the last one as a prefix.
 fn fts_expression(words: &[String]) -> String {
     let mut parts: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
-    if let Some(last) = parts.last_mut() {
+    if let (Some(last), Some(word)) = (parts.last_mut(), words.last())
+        && word.chars().count() >= MIN_PREFIX_CHARS
+    {
         last.push('*');
     }
     parts.join(" ")
@@ -54,11 +60,9 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS}, a.dek, a.body
-             FROM (SELECT rowid, {RANK} AS rank FROM articles_fts
-                   WHERE articles_fts MATCH ?1
-                     AND rowid >= coalesce((SELECT rowid FROM articles_fts
-                                            WHERE articles_fts MATCH ?1
-                                            ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
+             FROM (SELECT rowid, rank
+                   FROM (SELECT rowid, {RANK} AS rank FROM articles_fts
+                         WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3)
                    ORDER BY rank LIMIT ?2) m
              JOIN articles a ON a.id = m.rowid
              WHERE a.trashed_at IS NULL
@@ -66,7 +70,7 @@ impl Store {
         ))?;
         // Over-fetch a little so trashed matches do not shorten the page.
         let fetch = i64::from(limit) + 16;
-        let params = rusqlite::params![fts_expression(&words), fetch, RANKED_MATCHES - 1];
+        let params = rusqlite::params![fts_expression(&words), fetch, RANKED_MATCHES];
         let rows = stmt.query_map(params, |r| {
             let summary = summary_from_row(r)?;
             let dek: String = r.get(9)?;
@@ -166,6 +170,8 @@ mod tests {
             "\"lavrov\" \"and\" \"país\" \"near\"*"
         );
         assert!(query_words("  \"*^ ").is_empty());
+        let short = query_words("budget we");
+        assert_eq!(fts_expression(&short), "\"budget\" \"we\"");
     }
 
     #[test]
