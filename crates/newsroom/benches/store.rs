@@ -47,6 +47,10 @@ fn main() {
 fn typing(c: &mut Criterion, words: &Vocabulary) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut store = Store::open(&dir.path().join("typing.db")).expect("the library opens");
+    // As the desktop app runs it: checkpoints happen off the typing path.
+    store
+        .checkpoint_in_background(newsroom::store::BACKGROUND_CHECKPOINT_EVERY)
+        .expect("the checkpointer starts");
     let body = long_body(words);
     let id = store
         .create_article(&draft("A long read", &body), RevisionCause::Manual)

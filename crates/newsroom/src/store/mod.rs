@@ -7,6 +7,7 @@
 
 mod articles;
 mod authors;
+mod checkpoints;
 mod error;
 mod open;
 mod photos;
@@ -24,6 +25,10 @@ use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// How often a long-running front end checkpoints the WAL in the background
+/// ([`Store::checkpoint_in_background`]).
+pub const BACKGROUND_CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+
 /// How long a write waits for another process (the app, the CLI) to finish its own.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
@@ -32,6 +37,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     clock: fn() -> Timestamp,
+    /// Declared after `conn`: dropped (stopped) after the connection closes.
+    checkpointer: Option<checkpoints::Checkpointer>,
 }
 
 /// The current time, in seconds since the epoch.
@@ -58,6 +65,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             clock: system_clock,
+            checkpointer: None,
         })
     }
 
@@ -68,6 +76,7 @@ impl Store {
             conn,
             path: None,
             clock: system_clock,
+            checkpointer: None,
         })
     }
 

@@ -51,6 +51,34 @@ fn fts_expression(words: &[String]) -> String {
 }
 
 impl Store {
+    /// Re-indexes the articles the triggers marked as changed (`fts_pending`), in one
+    /// transaction. [`Store::search`] calls it first; front ends may call it when typing pauses
+    /// so that the next search does not pay for it.
+    pub fn refresh_search_index(&self) -> Result<(), StoreError> {
+        let pending: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM fts_pending)")?
+            .query_row([], |r| r.get(0))?;
+        if !pending {
+            return Ok(());
+        }
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        tx.execute_batch(
+            "DELETE FROM articles_fts WHERE rowid IN (SELECT article_id FROM fts_pending);
+             INSERT INTO articles_fts (rowid, headline, dek, body, tags, captions)
+                 SELECT a.id, a.headline, a.dek, a.body, a.tags, coalesce(c.captions, '')
+                 FROM fts_pending p
+                 JOIN articles a ON a.id = p.article_id
+                 LEFT JOIN article_captions c ON c.article_id = a.id;
+             DELETE FROM fts_pending;",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Articles matching every word of `query` (the last word as a prefix), best first,
     /// trash excluded, at most `limit`. See [`RANKED_MATCHES`] for very common words.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError> {
@@ -58,6 +86,7 @@ impl Store {
         if words.is_empty() {
             return Ok(Vec::new());
         }
+        self.refresh_search_index()?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS}, a.dek, a.body
              FROM (SELECT rowid, rank
