@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Part of the cached library's file name: a new version is built when this changes.
-const LIBRARY_VERSION: u32 = 3;
+const LIBRARY_VERSION: u32 = 4;
 const LIBRARY_ARTICLES: u32 = 100_000;
 const TYPING_SAVES: usize = 2_000;
 const QUERY_ROUNDS: usize = 50;
@@ -250,6 +250,9 @@ fn cached_library(words: &Vocabulary) -> PathBuf {
                 );
             }
         }
+        store
+            .refresh_search_index()
+            .expect("the library is indexed");
         store.checkpoint().expect("the library is checkpointed");
     }
     std::fs::rename(&partial, &path).expect("the library is put in place");

@@ -4,12 +4,21 @@
 //! photo file, import a story, export a set of articles) so no front end has to know which
 //! modules are involved or in what order.
 
+mod article_view;
 mod export_source;
 mod importing;
+mod media_files;
+mod photo_entries;
 mod photos;
 mod preview;
+mod saving;
+#[cfg(test)]
+mod test_support;
 
+pub use article_view::{ArticleView, status_choices};
 pub use importing::ImportOutcome;
+pub use media_files::{MediaBytes, MediaFiles, MediaName, THUMBNAIL_SIDE, THUMBNAILS_FOLDER};
+pub use photo_entries::PhotoEntry;
 pub use photos::AttachRequest;
 pub use preview::MediaUrls;
 

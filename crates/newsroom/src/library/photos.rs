@@ -2,10 +2,10 @@
 
 use super::Library;
 use crate::error::Result;
-use crate::media;
+use crate::media::{self, EmbeddedText, ImageInfo};
 use crate::model::{ArticleId, Photo, PhotoId, PhotoRole, PhotoUse};
 use crate::store::{PhotoPatch, PhotoText};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What the editor said when attaching a photo file. Empty fields keep what the image's own
 /// metadata suggested (EXIF/IPTC/XMP caption and credit).
@@ -22,7 +22,18 @@ impl Library {
     /// credit prefilled from embedded metadata. Returns the photo and whether it is new.
     pub fn import_photo(&mut self, path: &Path) -> Result<(Photo, bool)> {
         let (bytes, info, embedded) = media::import_file(path)?;
-        let file = self.media.store(&bytes, &info, &file_name(path))?;
+        self.add_photo_bytes(&bytes, &info, embedded, &file_name(path))
+    }
+
+    /// Stores checked image bytes in the media folder and adds (or finds) their photo row.
+    fn add_photo_bytes(
+        &mut self,
+        bytes: &[u8],
+        info: &ImageInfo,
+        embedded: EmbeddedText,
+        name: &str,
+    ) -> Result<(Photo, bool)> {
+        let file = self.media.store(bytes, info, name)?;
         let text = PhotoText {
             caption: embedded.caption.unwrap_or_default(),
             credit: embedded.credit.unwrap_or_default(),
@@ -39,11 +50,68 @@ impl Library {
         path: &Path,
         request: &AttachRequest,
     ) -> Result<PhotoUse> {
+        self.check_attachable(article_id)?;
+        let (photo, _) = self.import_photo(path)?;
+        self.attach_imported(article_id, photo, request)
+    }
+
+    /// Attaches several image files (a drop or a multiple choice in a file dialog) in order.
+    /// With `featured`, the first becomes the featured photo and the rest are inline. Stops at
+    /// the first file that cannot be taken: the ones before it stay attached.
+    pub fn attach_photo_files(
+        &mut self,
+        article_id: ArticleId,
+        paths: &[PathBuf],
+        featured: bool,
+    ) -> Result<Vec<PhotoUse>> {
+        self.check_attachable(article_id)?;
+        paths
+            .iter()
+            .enumerate()
+            .map(|(i, path)| {
+                let request = AttachRequest {
+                    featured: featured && i == 0,
+                    ..AttachRequest::default()
+                };
+                self.attach_photo_file(article_id, path, &request)
+            })
+            .collect()
+    }
+
+    /// Takes image bytes that came without a file (a pasted image) and attaches them to an
+    /// article; `pasted_name` is only remembered as the photo's original name (its last path
+    /// component).
+    pub fn attach_photo_bytes(
+        &mut self,
+        article_id: ArticleId,
+        pasted_name: &str,
+        bytes: &[u8],
+        request: &AttachRequest,
+    ) -> Result<PhotoUse> {
+        self.check_attachable(article_id)?;
+        let name = file_name(Path::new(pasted_name));
+        let info = media::inspect(bytes).map_err(|e| e.for_file(&name))?;
+        let embedded = media::embedded_text(bytes, info.format);
+        let (photo, _) = self.add_photo_bytes(bytes, &info, embedded, &name)?;
+        self.attach_imported(article_id, photo, request)
+    }
+
+    /// An article that can take photos: it exists and is not in the trash.
+    fn check_attachable(&self, article_id: ArticleId) -> Result<()> {
         let article = self.store.article(article_id)?;
         if article.trashed_at.is_some() {
             return Err(crate::store::StoreError::Trashed(article_id).into());
         }
-        let (photo, _) = self.import_photo(path)?;
+        Ok(())
+    }
+
+    /// Applies the editor's words to a just imported photo and attaches it.
+    fn attach_imported(
+        &mut self,
+        article_id: ArticleId,
+        photo: Photo,
+        request: &AttachRequest,
+    ) -> Result<PhotoUse> {
         let patch = PhotoPatch {
             caption: request.caption.clone(),
             credit: request.credit.clone(),
@@ -74,4 +142,95 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::test_support::{library, png};
+    use crate::model::{NewArticle, RevisionCause};
+
+    fn article(lib: &mut Library) -> ArticleId {
+        let new = NewArticle {
+            headline: "Storm".into(),
+            ..NewArticle::default()
+        };
+        let store = lib.store_mut();
+        store
+            .create_article(&new, RevisionCause::Manual)
+            .unwrap()
+            .id
+    }
+
+    #[test]
+    fn pasted_bytes_become_an_attached_photo_named_after_the_last_component() {
+        let (mut lib, _dir) = library();
+        let id = article(&mut lib);
+        let used = lib
+            .attach_photo_bytes(
+                id,
+                "../../etc/clip.png",
+                &png(12, 8),
+                &AttachRequest::default(),
+            )
+            .unwrap();
+        let file = used.photo.file.as_ref().unwrap();
+        assert_eq!(file.original_name, "clip.png");
+        assert_eq!((file.width, file.height), (12, 8));
+        assert_eq!(used.role, PhotoRole::Inline);
+        assert!(lib.media().path(file).starts_with(lib.media().root()));
+    }
+
+    #[test]
+    fn pasted_bytes_that_are_not_an_image_are_refused_and_store_nothing() {
+        let (mut lib, _dir) = library();
+        let id = article(&mut lib);
+        let err = lib
+            .attach_photo_bytes(id, "notes.png", b"plain text", &AttachRequest::default())
+            .unwrap_err();
+        assert_eq!(err.kind(), "unsupported");
+        assert!(err.to_string().contains("notes.png"), "{err}");
+        assert!(lib.photo_entries(None, false).unwrap().is_empty());
+
+        let err = lib
+            .attach_photo_bytes(99, "a.png", &png(2, 2), &AttachRequest::default())
+            .unwrap_err();
+        assert_eq!(err.kind(), "not_found");
+        assert!(lib.photo_entries(None, false).unwrap().is_empty());
+    }
+
+    #[test]
+    fn several_files_attach_in_order_with_only_the_first_featured() {
+        let (mut lib, dir) = library();
+        let id = article(&mut lib);
+        let paths: Vec<PathBuf> = (1..=3)
+            .map(|i| {
+                let path = dir.path().join(format!("p{i}.png"));
+                std::fs::write(&path, png(10 + i, 10)).unwrap();
+                path
+            })
+            .collect();
+        let uses = lib.attach_photo_files(id, &paths, true).unwrap();
+        let roles: Vec<PhotoRole> = uses.iter().map(|u| u.role).collect();
+        assert_eq!(
+            roles,
+            vec![PhotoRole::Featured, PhotoRole::Inline, PhotoRole::Inline]
+        );
+
+        let missing = vec![dir.path().join("p1.png"), dir.path().join("nope.png")];
+        let err = lib.attach_photo_files(id, &missing, false).unwrap_err();
+        assert_eq!(err.kind(), "not_found");
+        assert!(err.to_string().contains("nope.png"), "{err}");
+    }
+
+    #[test]
+    fn trashed_articles_take_no_photos() {
+        let (mut lib, _dir) = library();
+        let id = article(&mut lib);
+        lib.store_mut().trash(id).unwrap();
+        let err = lib
+            .attach_photo_bytes(id, "a.png", &png(2, 2), &AttachRequest::default())
+            .unwrap_err();
+        assert_eq!(err.kind(), "conflict");
+    }
 }

@@ -319,10 +319,10 @@ impl Store {
             filter_condition(filter)
         );
         let status = filter.status.map(Status::as_str);
-        let count: i64 = self.conn.prepare_cached(&sql)?.query_row(
-            filter_params(filter, &status).as_slice(),
-            |r| r.get(0),
-        )?;
+        let count: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(filter_params(filter, &status).as_slice(), |r| r.get(0))?;
         Ok(count.unsigned_abs())
     }
 

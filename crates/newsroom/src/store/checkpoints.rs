@@ -65,7 +65,9 @@ impl Store {
         let thread = std::thread::Builder::new()
             .name("newsroom-checkpoints".into())
             .spawn(move || run(conn, every, thread_stop))
-            .map_err(|e| StoreError::Invalid(format!("could not start the checkpoint thread: {e}")))?;
+            .map_err(|e| {
+                StoreError::Invalid(format!("could not start the checkpoint thread: {e}"))
+            })?;
         self.checkpointer = Some(Checkpointer {
             stop,
             thread: Some(thread),

@@ -83,6 +83,16 @@ fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
     .map_err(|e| open_error(path, e))
 }
 
+/// Libraries up to this size are checked page by page (`quick_check`) before they are opened
+/// for writing. A full check of a large library costs seconds (3.6 s for 800 MB here), too much
+/// for every launch; there, SQLite still reports a damaged page as soon as a statement reads
+/// it, before anything is written over it.
+const QUICK_CHECK_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+fn file_len(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
 /// Reads the header and schema version without writing anything.
 fn inspect_existing(path: &Path, busy_timeout: Duration) -> Result<(), StoreError> {
     let conn = open_read_only(path)?;
@@ -117,7 +127,7 @@ fn inspect_existing(path: &Path, busy_timeout: Duration) -> Result<(), StoreErro
             known: latest_version(),
         });
     }
-    if version > 0 {
+    if version > 0 && file_len(path) <= QUICK_CHECK_MAX_BYTES {
         let quick: String = conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
         if quick != "ok" {
             return Err(StoreError::Corrupt {

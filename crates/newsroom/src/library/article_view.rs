@@ -1,0 +1,138 @@
+//! Everything the editor shows for one open article, gathered in one call so the desktop app
+//! opens an article with a single round trip.
+
+use super::{Library, MediaUrls};
+use crate::error::Result;
+use crate::model::{Article, ArticleId, ArticleSummary, PhotoUse, RelatedLink, Status};
+use serde::Serialize;
+
+/// An article as the editor opens it: the text, its photos and links, what links to it, the
+/// rendered preview and the statuses its menu offers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleView {
+    pub article: Article,
+    /// Featured photo first, then the inline ones in order.
+    pub photos: Vec<PhotoUse>,
+    pub related: Vec<RelatedLink>,
+    /// Articles whose related list points here.
+    pub backlinks: Vec<ArticleSummary>,
+    /// The body rendered and sanitized for the preview pane.
+    pub preview_html: String,
+    /// The current status and those it may move to, in workflow order, for the status menu.
+    pub allowed_statuses: Vec<Status>,
+}
+
+/// The statuses a menu offers for an article in `current`: itself and its allowed moves.
+pub fn status_choices(current: Status) -> Vec<Status> {
+    Status::ALL
+        .into_iter()
+        .filter(|s| current.can_become(*s))
+        .collect()
+}
+
+impl Library {
+    /// Opens article `id` for editing (trashed articles too, to read them), its preview's photos
+    /// addressed with `urls`.
+    pub fn article_view(&self, id: ArticleId, urls: &MediaUrls) -> Result<ArticleView> {
+        let article = self.store.article(id)?;
+        let photos = self.store.photo_uses(id)?;
+        let related = self.store.related(id)?;
+        let backlinks = self.store.backlinks(id)?;
+        let preview_html = self.render_preview(&article.body, urls).html;
+        let allowed_statuses = status_choices(article.status);
+        Ok(ArticleView {
+            article,
+            photos,
+            related,
+            backlinks,
+            preview_html,
+            allowed_statuses,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::test_support::{library, png};
+    use crate::model::{NewArticle, PhotoRole, RelatedTarget, RevisionCause};
+
+    #[test]
+    fn view_gathers_photos_links_backlinks_preview_and_status_choices() {
+        let (mut lib, _dir) = library();
+        let new = |headline: &str, body: &str| NewArticle {
+            headline: headline.into(),
+            body: body.into(),
+            ..NewArticle::default()
+        };
+        let store = lib.store_mut();
+        let a = store
+            .create_article(&new("Budget vote", "Hello *world*."), RevisionCause::Manual)
+            .unwrap();
+        let b = store
+            .create_article(&new("Reactions", ""), RevisionCause::Manual)
+            .unwrap();
+        store
+            .add_related(b.id, &RelatedTarget::Article { id: a.id }, "")
+            .unwrap();
+        let photo_path = _dir.path().join("vote.png");
+        std::fs::write(&photo_path, png(40, 30)).unwrap();
+        let request = crate::library::AttachRequest {
+            featured: true,
+            ..Default::default()
+        };
+        let used = lib.attach_photo_file(a.id, &photo_path, &request).unwrap();
+        let body = format!("![Vote](photo:{})\n\nHello *world*.", used.photo.id);
+        lib.store_mut().save_body(a.id, &body).unwrap();
+
+        let urls = MediaUrls::Prefix("media://localhost/".into());
+        let view = lib.article_view(a.id, &urls).unwrap();
+        assert_eq!(view.article.headline, "Budget vote");
+        assert_eq!(view.photos.len(), 1);
+        assert_eq!(view.photos[0].role, PhotoRole::Featured);
+        assert!(view.related.is_empty());
+        assert_eq!(view.backlinks.len(), 1);
+        assert_eq!(view.backlinks[0].id, b.id);
+        assert!(
+            view.preview_html.contains("world</em>"),
+            "{}",
+            view.preview_html
+        );
+        let hash = &used.photo.file.as_ref().unwrap().hash;
+        assert!(
+            view.preview_html
+                .contains(&format!("media://localhost/{hash}.png"))
+        );
+        assert_eq!(
+            view.allowed_statuses,
+            vec![Status::Draft, Status::Editing, Status::Archived]
+        );
+    }
+
+    #[test]
+    fn unknown_article_is_not_found() {
+        let (lib, _dir) = library();
+        let err = lib
+            .article_view(99, &MediaUrls::RelativeToLibrary)
+            .unwrap_err();
+        assert_eq!(err.kind(), "not_found");
+    }
+
+    #[test]
+    fn status_choices_include_the_current_status() {
+        assert_eq!(
+            status_choices(Status::Ready),
+            vec![
+                Status::Draft,
+                Status::Editing,
+                Status::Ready,
+                Status::Published,
+                Status::Archived
+            ]
+        );
+        assert_eq!(
+            status_choices(Status::Archived),
+            vec![Status::Draft, Status::Archived]
+        );
+    }
+}
