@@ -1,7 +1,7 @@
 //! Commands about articles: new, import, list, show, edit, search, revisions, trash.
 
 use super::args::{EditArgs, ListArgs, NewArgs};
-use super::output::{article_id, date, print_json, read_markdown};
+use super::output::{article_id, date, out, print_json, read_markdown};
 use super::{CliError, CliResult};
 use newsroom::Library;
 use newsroom::model::{
@@ -37,7 +37,7 @@ pub fn new(library: &mut Library, args: NewArgs) -> CliResult {
     let article = library
         .store_mut()
         .create_article(&new, RevisionCause::Manual)?;
-    println!("{}", article.id);
+    out!("{}", article.id);
     Ok(())
 }
 
@@ -47,7 +47,7 @@ pub fn import(library: &mut Library, files: &[PathBuf]) -> CliResult {
     for file in files {
         match library.import_file(file) {
             Ok(outcome) => {
-                println!("{}", outcome.article.id);
+                out!("{}", outcome.article.id);
                 for warning in outcome.warnings {
                     eprintln!("newsroom: {}: {warning}", file.display());
                 }
@@ -80,7 +80,7 @@ pub fn list(library: &mut Library, args: ListArgs) -> CliResult {
         return print_json(&articles);
     }
     for a in articles {
-        println!(
+        out!(
             "{:>6}  {:<9}  {:<14}  {}  {}",
             a.id,
             a.status.as_str(),
@@ -174,25 +174,25 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
             related,
         });
     }
-    println!("{}", a.headline);
+    out!("{}", a.headline);
     if !a.dek.is_empty() {
-        println!("{}", a.dek);
+        out!("{}", a.dek);
     }
-    println!();
-    println!("id {}  ·  slug {}  ·  {}", a.id, a.slug, a.status);
+    out!();
+    out!("id {}  ·  slug {}  ·  {}", a.id, a.slug, a.status);
     for (label, value) in [
         ("section", &a.section),
         ("byline", &a.byline),
         ("dateline", &a.dateline),
     ] {
         if !value.is_empty() {
-            println!("{label}: {value}");
+            out!("{label}: {value}");
         }
     }
     if !a.tags.is_empty() {
-        println!("tags: {}", a.tags.join(", "));
+        out!("tags: {}", a.tags.join(", "));
     }
-    println!(
+    out!(
         "{} words, {} min read  ·  updated {}{}",
         a.word_count,
         a.reading_minutes(),
@@ -209,7 +209,7 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
         } else {
             ""
         };
-        println!(
+        out!(
             "photo {} [{}]{state}: {} — {}",
             u.photo.id,
             u.role.as_str(),
@@ -220,15 +220,15 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
     for r in &related {
         match &r.target {
             RelatedTarget::Article { id } => {
-                println!("related {}: article {id} “{}”", r.position, r.title)
+                out!("related {}: article {id} “{}”", r.position, r.title)
             }
             RelatedTarget::External { url } => {
-                println!("related {}: {url} “{}”", r.position, r.title)
+                out!("related {}: {url} “{}”", r.position, r.title)
             }
         }
     }
-    println!();
-    println!("{}", a.body);
+    out!();
+    out!("{}", a.body);
     Ok(())
 }
 
@@ -256,7 +256,7 @@ pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
     if patch.status.is_some() {
         library.store().checkpoint()?;
     }
-    println!("{}", article.id);
+    out!("{}", article.id);
     Ok(())
 }
 
@@ -266,8 +266,8 @@ pub fn search(library: &mut Library, query: &str, json: bool) -> CliResult {
         return print_json(&hits);
     }
     for hit in hits {
-        println!("{:>6}  {}", hit.article.id, hit.article.headline);
-        println!("        {}", hit.snippet);
+        out!("{:>6}  {}", hit.article.id, hit.article.headline);
+        out!("        {}", hit.snippet);
     }
     Ok(())
 }
@@ -275,7 +275,7 @@ pub fn search(library: &mut Library, query: &str, json: bool) -> CliResult {
 pub fn revisions(library: &mut Library, id: &str) -> CliResult {
     let id = article_id(library, id)?;
     for r in library.store().revisions(id)? {
-        println!(
+        out!(
             "{:>4}  {}  {:<8}  {:>6} words  {}",
             r.number,
             date(r.created_at),
@@ -291,7 +291,7 @@ pub fn restore(library: &mut Library, id: &str, revision: u32) -> CliResult {
     let id = article_id(library, id)?;
     library.store_mut().restore(id, revision)?;
     library.store().checkpoint()?;
-    println!("{id}");
+    out!("{id}");
     Ok(())
 }
 
@@ -302,6 +302,6 @@ pub fn trash(library: &mut Library, id: &str, into_trash: bool) -> CliResult {
     } else {
         library.store_mut().untrash(id)?;
     }
-    println!("{id}");
+    out!("{id}");
     Ok(())
 }

@@ -29,11 +29,34 @@ pub fn date(ts: Timestamp) -> String {
         .unwrap_or_else(|| ts.to_string())
 }
 
+/// Writes one line of output. A reader that goes away (`newsroom list | head`) ends the program
+/// quietly, as command-line tools do, instead of a panic from `println!`.
+pub fn write_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}")
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
+/// `println!` for command output, through [`write_line`].
+macro_rules! out {
+    () => {
+        $crate::cli::output::write_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_line(format_args!($($arg)*))
+    };
+}
+pub(crate) use out;
+
 /// Prints `value` as pretty JSON on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::Usage(format!("could not write JSON: {e}")))?;
-    println!("{text}");
+    out!("{text}");
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Commands that connect articles to other things: photos and related posts.
 
 use super::args::{AttachArgs, RelateArgs};
-use super::output::article_id;
+use super::output::{article_id, out};
 use super::{CliError, CliResult};
 use newsroom::Library;
 use newsroom::library::AttachRequest;
@@ -16,7 +16,7 @@ pub fn attach(library: &mut Library, args: AttachArgs) -> CliResult {
         featured: args.featured,
     };
     let photo_use = library.attach_photo_file(id, &args.photo, &request)?;
-    println!("{}", photo_use.photo.id);
+    out!("{}", photo_use.photo.id);
     Ok(())
 }
 
@@ -40,6 +40,6 @@ pub fn relate(library: &mut Library, args: RelateArgs) -> CliResult {
         }
     };
     let link = library.store_mut().add_related(id, &target, &title)?;
-    println!("{}", link.position);
+    out!("{}", link.position);
     Ok(())
 }

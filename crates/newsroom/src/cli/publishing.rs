@@ -2,7 +2,7 @@
 
 use super::CliResult;
 use super::args::ExportArgs;
-use super::output::{article_id, read_markdown};
+use super::output::{article_id, out, read_markdown};
 use newsroom::Library;
 use newsroom::library::MediaUrls;
 use newsroom::model::ArticleFilter;
@@ -54,7 +54,7 @@ pub fn export(library: &mut Library, args: ExportArgs) -> CliResult {
     };
     let report = library.export(&ids, &args.out, args.single_file)?;
     for page in report.pages.iter().chain(report.index.iter()) {
-        println!("{}", page.display());
+        out!("{}", page.display());
     }
     Ok(())
 }

@@ -1,0 +1,90 @@
+//! Builds and runs the app: plugins, state, commands, the `media` scheme and the window.
+
+use crate::state::{self, AppState};
+use crate::{commands, display, media, webview};
+use std::process::ExitCode;
+use tauri::{AppHandle, Manager, RunEvent};
+
+/// The label of the one editor window (tauri.conf.json, capabilities/main.json).
+const MAIN_WINDOW: &str = "main";
+
+/// Starts Newsroom and returns when it quits.
+pub fn run() -> ExitCode {
+    // Checked before GTK is touched: without a display it aborts with a message about
+    // failing to initialize, which tells an editor nothing.
+    if let Some(message) = display::missing_display_message() {
+        eprintln!("{message}");
+        return ExitCode::FAILURE;
+    }
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    let db = match state::db_path(&args, std::env::var_os(state::DB_ENV)) {
+        Ok(db) => db,
+        Err(message) => {
+            eprintln!("newsroom: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let state = AppState::open(&db);
+    if let Some(error) = state.open_error() {
+        // The window still opens and shows this; the terminal gets it too.
+        eprintln!("newsroom: {}", error.message);
+    }
+    let media = media::handler(state.media_files().cloned());
+
+    let built = tauri::Builder::default()
+        // First, so a second launch hands over before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _, _| {
+            focus_main_window(app)
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .register_asynchronous_uri_scheme_protocol(media::SCHEME, media)
+        .invoke_handler(commands::handler())
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                webview::tune(&window);
+            }
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    let app = match built {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("newsroom: the window could not be created: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let code = app.run_return(|app, event| {
+        if let RunEvent::Exit = event {
+            flush(app);
+        }
+    });
+    if code == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// A second launch brings the running window forward instead of opening the library twice.
+fn focus_main_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// On quitting: every save the UI was told about is already committed; the checkpoint makes
+/// them durable against a power cut too. Taking the lock waits for a command still running.
+fn flush(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Ok(library) = state.library() else {
+        return;
+    };
+    if let Err(error) = library.flush() {
+        eprintln!("newsroom: {error}");
+    }
+}

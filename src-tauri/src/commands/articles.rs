@@ -1,0 +1,106 @@
+//! Listing, opening, creating and changing articles, and the typing save path.
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+use newsroom::library::ArticleView;
+use newsroom::model::{
+    Article, ArticleFilter, ArticleId, ArticlePatch, ArticleSummary, NewArticle, RevisionCause,
+    SearchHit,
+};
+use newsroom::store::SaveReceipt;
+use serde::Serialize;
+use tauri::State;
+
+#[tauri::command]
+pub fn list_articles(
+    state: State<'_, AppState>,
+    filter: ArticleFilter,
+) -> CommandResult<Vec<ArticleSummary>> {
+    Ok(state.library()?.store().list(&filter)?)
+}
+
+#[tauri::command]
+pub fn count_articles(state: State<'_, AppState>, filter: ArticleFilter) -> CommandResult<u64> {
+    Ok(state.library()?.store().count(&filter)?)
+}
+
+#[tauri::command]
+pub fn search_articles(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> CommandResult<Vec<SearchHit>> {
+    Ok(state.library()?.store().search(&query, limit)?)
+}
+
+#[tauri::command]
+pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    Ok(state.library()?.store().sections()?)
+}
+
+#[tauri::command]
+pub fn open_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<ArticleView> {
+    Ok(state.library()?.article_view(id, &state.media_urls())?)
+}
+
+#[tauri::command]
+pub fn create_article(state: State<'_, AppState>, headline: String) -> CommandResult<Article> {
+    let new = NewArticle {
+        headline,
+        ..NewArticle::default()
+    };
+    let mut library = state.library()?;
+    Ok(library
+        .store_mut()
+        .create_article(&new, RevisionCause::Manual)?)
+}
+
+#[tauri::command]
+pub fn duplicate_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<Article> {
+    Ok(state.library()?.store_mut().duplicate(id)?)
+}
+
+#[tauri::command]
+pub fn update_article(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    patch: ArticlePatch,
+) -> CommandResult<Article> {
+    Ok(state.library()?.store_mut().update_article(id, &patch)?)
+}
+
+#[tauri::command]
+pub fn trash_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<()> {
+    Ok(state.library()?.store_mut().trash(id)?)
+}
+
+#[tauri::command]
+pub fn untrash_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<()> {
+    Ok(state.library()?.store_mut().untrash(id)?)
+}
+
+/// What a typing save answers: the receipt of the committed save and the new preview.
+#[derive(Debug, Serialize)]
+pub struct SavedBody {
+    receipt: SaveReceipt,
+    html: String,
+}
+
+/// The typing path: the body is committed before the answer (and its preview) goes back.
+#[tauri::command]
+pub fn save_body(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    body: String,
+) -> CommandResult<SavedBody> {
+    let mut library = state.library()?;
+    let receipt = library.store_mut().save_body(id, &body)?;
+    let html = library.render_preview(&body, &state.media_urls()).html;
+    Ok(SavedBody { receipt, html })
+}
+
+/// The editor's explicit save: a revision, and everything saved so far made durable.
+#[tauri::command]
+pub fn save_now(state: State<'_, AppState>, id: ArticleId) -> CommandResult<Article> {
+    Ok(state.library()?.save_now(id)?)
+}

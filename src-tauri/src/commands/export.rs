@@ -1,0 +1,67 @@
+//! Exporting articles as standalone pages, and opening what was exported.
+
+use super::in_background;
+use crate::error::{CommandResult, UiError};
+use crate::state::AppState;
+use newsroom::model::ArticleId;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+/// What an export wrote, as paths the UI can show and pass back to `open_exported`.
+#[derive(Debug, Serialize)]
+pub struct ExportSummary {
+    pages: Vec<String>,
+    images: Vec<String>,
+    index: Option<String>,
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// Exports the articles into the folder `path` (one page each, plus an index for several).
+#[tauri::command]
+pub async fn export_articles(
+    app: AppHandle,
+    ids: Vec<ArticleId>,
+    path: PathBuf,
+    single_file: bool,
+) -> CommandResult<ExportSummary> {
+    in_background(app, move |state| {
+        let report = state.library()?.export(&ids, &path, single_file)?;
+        let openable = report.pages.iter().chain(&report.index).cloned().collect();
+        state.remember_export(openable);
+        Ok(ExportSummary {
+            pages: report.pages.iter().map(|p| display(p)).collect(),
+            images: report.images.iter().map(|p| display(p)).collect(),
+            index: report.index.as_deref().map(display),
+        })
+    })
+    .await
+}
+
+/// Opens a page of the last export in the default browser. Only those pages: the webview
+/// cannot make the app open anything else.
+#[tauri::command]
+pub fn open_exported(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CommandResult<()> {
+    if !state.was_exported(&path) {
+        return Err(UiError::invalid(format!(
+            "“{}” is not a page of the last export; export again to open it",
+            path.display()
+        )));
+    }
+    app.opener()
+        .open_path(display(&path), None::<&str>)
+        .map_err(|e| {
+            UiError::io(format!(
+                "could not open “{}” in a browser: {e}",
+                path.display()
+            ))
+        })
+}

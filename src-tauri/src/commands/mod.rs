@@ -1,0 +1,61 @@
+//! Every command the web UI may call, one file per group, exactly as docs/IPC.md lists them.
+//! Each is a few lines: lock the library, call the core, map its error.
+//!
+//! Commands that only touch the database run in order on the main thread, so saves arrive in
+//! the order the editor made them. Those that read or write photo files or export pages run on
+//! the worker pool (`#[tauri::command(async)]`) so the window never stalls on them.
+
+mod articles;
+mod export;
+mod photos;
+mod preview;
+mod related;
+
+use tauri::ipc::Invoke;
+
+/// The invoke handler registering every command.
+pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        articles::list_articles,
+        articles::count_articles,
+        articles::search_articles,
+        articles::list_sections,
+        articles::open_article,
+        articles::create_article,
+        articles::duplicate_article,
+        articles::update_article,
+        articles::trash_article,
+        articles::untrash_article,
+        articles::save_body,
+        articles::save_now,
+        preview::render_preview,
+        preview::preview_assets,
+        photos::attach_photo_files,
+        photos::attach_photo_bytes,
+        photos::update_photo,
+        photos::set_caption_override,
+        photos::set_featured_photo,
+        photos::detach_photo,
+        photos::list_photos,
+        photos::give_photo_file,
+        photos::trash_photo,
+        photos::untrash_photo,
+        related::add_related,
+        related::remove_related,
+        related::move_related,
+        export::export_articles,
+        export::open_exported,
+    ]
+}
+
+/// Runs `work` (file reading, image decoding, page writing) on the blocking pool, so that
+/// neither the window nor the async workers wait for it.
+async fn in_background<T: Send + 'static>(
+    app: tauri::AppHandle,
+    work: impl FnOnce(&crate::state::AppState) -> crate::error::CommandResult<T> + Send + 'static,
+) -> crate::error::CommandResult<T> {
+    use tauri::Manager;
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<crate::state::AppState>()))
+        .await
+        .map_err(|_| crate::error::UiError::io("the operation stopped unexpectedly; try again"))?
+}

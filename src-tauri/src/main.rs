@@ -1,0 +1,17 @@
+//! Newsroom's desktop app: a Tauri window over the `newsroom` core. See `app.rs` for the
+//! wiring and `commands/` for what the web UI may ask.
+
+// No console window next to the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod app;
+mod commands;
+mod display;
+mod error;
+mod media;
+mod state;
+mod webview;
+
+fn main() -> std::process::ExitCode {
+    app::run()
+}

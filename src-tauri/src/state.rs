@@ -1,0 +1,168 @@
+//! What the app holds while it runs: the open library, where its photos are served from, and
+//! the pages the last export wrote.
+
+use crate::error::UiError;
+use newsroom::Library;
+use newsroom::library::{MediaFiles, MediaUrls};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// Environment variable naming the library database, for scripts and tests.
+pub const DB_ENV: &str = "NEWSROOM_DB";
+
+/// Where the library database is: `--db PATH` (or `--db=PATH`), else `$NEWSROOM_DB`, else the
+/// platform's data folder.
+pub fn db_path(args: &[OsString], env: Option<OsString>) -> Result<PathBuf, String> {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args
+                .next()
+                .map(PathBuf::from)
+                .ok_or_else(|| "--db needs the path of a library database after it".to_string());
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
+            return Ok(PathBuf::from(path));
+        }
+    }
+    if let Some(path) = env.filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    newsroom::library::default_db_path().ok_or_else(|| {
+        format!(
+            "could not find a folder for the library; start Newsroom with --db PATH or set {DB_ENV}"
+        )
+    })
+}
+
+/// The prefix under which the `media` scheme serves photos to the webview. Windows (WebView2)
+/// reaches custom schemes as `http://<scheme>.localhost/`.
+pub fn media_base() -> &'static str {
+    if cfg!(windows) {
+        "http://media.localhost/"
+    } else {
+        "media://localhost/"
+    }
+}
+
+/// The app's state, shared by every command.
+pub struct AppState {
+    /// The open library, or why it could not be opened (every command then reports that, so the
+    /// window can explain instead of the app vanishing).
+    library: Result<Mutex<Library>, UiError>,
+    /// Photos are served without taking the library's lock.
+    media_files: Option<MediaFiles>,
+    /// Pages (and index) the last export wrote: the only files `open_exported` opens.
+    last_export: Mutex<Vec<PathBuf>>,
+}
+
+impl AppState {
+    /// Opens the library at `db`, keeping a failure to report through the commands.
+    pub fn open(db: &Path) -> AppState {
+        match Library::open(db) {
+            Ok(library) => AppState {
+                media_files: Some(library.media_files()),
+                library: Ok(Mutex::new(library)),
+                last_export: Mutex::default(),
+            },
+            Err(error) => AppState {
+                library: Err(error.into()),
+                media_files: None,
+                last_export: Mutex::default(),
+            },
+        }
+    }
+
+    /// The library, locked for one command. Commands never leave the database half-changed
+    /// (each change is one transaction), so a lock poisoned by a panic is still usable.
+    pub fn library(&self) -> Result<MutexGuard<'_, Library>, UiError> {
+        match &self.library {
+            Ok(library) => Ok(library.lock().unwrap_or_else(PoisonError::into_inner)),
+            Err(error) => Err(error.clone()),
+        }
+    }
+
+    /// Why the library could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<&UiError> {
+        self.library.as_ref().err()
+    }
+
+    /// How previews address photos: through the `media` scheme.
+    pub fn media_urls(&self) -> MediaUrls {
+        MediaUrls::Prefix(media_base().to_string())
+    }
+
+    /// The media folder, for the `media` scheme.
+    pub fn media_files(&self) -> Option<&MediaFiles> {
+        self.media_files.as_ref()
+    }
+
+    /// Remembers what an export wrote, replacing the previous export's list.
+    pub fn remember_export(&self, files: Vec<PathBuf>) {
+        *self
+            .last_export
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = files;
+    }
+
+    /// Whether `path` is one of the files the last export wrote.
+    pub fn was_exported(&self, path: &Path) -> bool {
+        self.last_export
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .any(|p| p == path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn db_argument_wins_over_the_environment() {
+        let env = Some(OsString::from("/env/lib.db"));
+        assert_eq!(
+            db_path(&args(&["--db", "/a/lib.db"]), env.clone()),
+            Ok(PathBuf::from("/a/lib.db"))
+        );
+        assert_eq!(
+            db_path(&args(&["--db=/b/lib.db"]), env.clone()),
+            Ok(PathBuf::from("/b/lib.db"))
+        );
+        assert_eq!(db_path(&[], env), Ok(PathBuf::from("/env/lib.db")));
+        assert!(
+            db_path(&args(&["--db"]), None)
+                .unwrap_err()
+                .contains("--db")
+        );
+    }
+
+    #[test]
+    fn state_reports_a_library_that_cannot_be_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("lib.db");
+        std::fs::write(&db, b"not a database at all, just some text").unwrap();
+        let state = AppState::open(&db);
+        let error = state.library().err().unwrap();
+        assert_eq!(error.kind, "unsupported");
+        assert!(state.media_files().is_none());
+    }
+
+    #[test]
+    fn only_files_of_the_last_export_count_as_exported() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(&dir.path().join("lib.db"));
+        assert!(state.open_error().is_none());
+        state.remember_export(vec![PathBuf::from("/out/a.html")]);
+        assert!(state.was_exported(Path::new("/out/a.html")));
+        state.remember_export(vec![PathBuf::from("/out/b.html")]);
+        assert!(!state.was_exported(Path::new("/out/a.html")));
+        assert!(!state.was_exported(Path::new("/etc/passwd")));
+    }
+}

@@ -1,0 +1,113 @@
+/**
+ * The only module that talks to the Tauri shell: one typed wrapper per command of docs/IPC.md.
+ * Every rejection is normalized to a {@link UiError} so panels can always show a sentence.
+ */
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  Article,
+  ArticleFilter,
+  ArticlePatch,
+  ArticleSummary,
+  ArticleView,
+  ExportReport,
+  Photo,
+  PhotoEntry,
+  PhotoPatch,
+  PhotoUse,
+  PreviewAssets,
+  RelatedLink,
+  RelatedTarget,
+  SaveBodyResult,
+  SearchHit,
+  UiError,
+} from './types';
+
+const KNOWN_KINDS = new Set([
+  'not_found',
+  'invalid',
+  'unsupported',
+  'too_large',
+  'conflict',
+  'io',
+  'database',
+  'locked',
+  'corrupt',
+  'newer_version',
+]);
+
+/** Turns whatever a rejected promise carries into `{kind, message}` with a readable message. */
+export function normalizeError(raw: unknown): UiError {
+  if (raw && typeof raw === 'object') {
+    const r = raw as { kind?: unknown; message?: unknown };
+    if (typeof r.message === 'string' && r.message.trim() !== '') {
+      const kind = typeof r.kind === 'string' && KNOWN_KINDS.has(r.kind) ? r.kind : 'internal';
+      return { kind, message: r.message };
+    }
+  }
+  if (typeof raw === 'string' && raw.trim() !== '') {
+    return { kind: 'internal', message: raw };
+  }
+  return {
+    kind: 'internal',
+    message: 'The app could not complete that action. Try again; if it keeps failing, restart Newsroom.',
+  };
+}
+
+/** Whether `value` is a normalized error (a rejection of one of these wrappers). */
+export function isUiError(value: unknown): value is UiError {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as UiError).kind === 'string' &&
+    typeof (value as UiError).message === 'string'
+  );
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw normalizeError(raw);
+  }
+}
+
+export const ipc = {
+  listArticles: (filter: ArticleFilter) => call<ArticleSummary[]>('list_articles', { filter }),
+  countArticles: (filter: ArticleFilter) => call<number>('count_articles', { filter }),
+  searchArticles: (query: string, limit: number) => call<SearchHit[]>('search_articles', { query, limit }),
+  listSections: () => call<string[]>('list_sections'),
+  openArticle: (id: number) => call<ArticleView>('open_article', { id }),
+  createArticle: (headline: string) => call<Article>('create_article', { headline }),
+  duplicateArticle: (id: number) => call<Article>('duplicate_article', { id }),
+  updateArticle: (id: number, patch: ArticlePatch) => call<Article>('update_article', { id, patch }),
+  trashArticle: (id: number) => call<null>('trash_article', { id }),
+  untrashArticle: (id: number) => call<null>('untrash_article', { id }),
+  saveBody: (id: number, body: string) => call<SaveBodyResult>('save_body', { id, body }),
+  saveNow: (id: number) => call<Article>('save_now', { id }),
+  renderPreview: (markdown: string) => call<string>('render_preview', { markdown }),
+  attachPhotoFiles: (articleId: number, paths: string[], featured: boolean) =>
+    call<PhotoUse[]>('attach_photo_files', { articleId, paths, featured }),
+  attachPhotoBytes: (articleId: number, fileName: string, base64: string) =>
+    call<PhotoUse>('attach_photo_bytes', { articleId, fileName, base64 }),
+  updatePhoto: (photoId: number, patch: PhotoPatch) => call<Photo>('update_photo', { photoId, patch }),
+  setCaptionOverride: (articleId: number, photoId: number, caption: string | null) =>
+    call<PhotoUse>('set_caption_override', { articleId, photoId, caption }),
+  setFeaturedPhoto: (articleId: number, photoId: number) =>
+    call<PhotoUse>('set_featured_photo', { articleId, photoId }),
+  detachPhoto: (articleId: number, photoId: number) => call<null>('detach_photo', { articleId, photoId }),
+  listPhotos: (query: string | null, trashed: boolean) => call<PhotoEntry[]>('list_photos', { query, trashed }),
+  givePhotoFile: (photoId: number, path: string) => call<Photo>('give_photo_file', { photoId, path }),
+  trashPhoto: (photoId: number) => call<null>('trash_photo', { photoId }),
+  untrashPhoto: (photoId: number) => call<null>('untrash_photo', { photoId }),
+  addRelated: (articleId: number, target: RelatedTarget, title: string) =>
+    call<RelatedLink>('add_related', { articleId, target, title }),
+  removeRelated: (articleId: number, position: number) => call<null>('remove_related', { articleId, position }),
+  moveRelated: (articleId: number, from: number, to: number) =>
+    call<null>('move_related', { articleId, from, to }),
+  exportArticles: (ids: number[], path: string, singleFile: boolean) =>
+    call<ExportReport>('export_articles', { ids, path, singleFile }),
+  openExported: (path: string) => call<null>('open_exported', { path }),
+  previewAssets: () => call<PreviewAssets>('preview_assets'),
+};
+
+export type Ipc = typeof ipc;

@@ -1,0 +1,103 @@
+/**
+ * Keyboard shortcuts written as CodeMirror does ("Mod-Shift-h", "Mod-Alt-1", "Mod-\\"): parsed once,
+ * then matched against keydown events. `Mod` is Cmd on macOS and Ctrl elsewhere.
+ */
+
+export interface Shortcut {
+  key: string;
+  mod: boolean;
+  shift: boolean;
+  alt: boolean;
+  ctrl: boolean;
+  meta: boolean;
+}
+
+export function parseShortcut(spec: string): Shortcut {
+  // The key is whatever follows the last separating "-", so "Mod--" means the minus key.
+  const parts = spec.split(/-(?!$)/);
+  const key = parts.pop();
+  if (!key) throw new Error(`Empty shortcut: "${spec}"`);
+  const s: Shortcut = { key: key.toLowerCase(), mod: false, shift: false, alt: false, ctrl: false, meta: false };
+  for (const p of parts) {
+    switch (p.toLowerCase()) {
+      case 'mod':
+        s.mod = true;
+        break;
+      case 'shift':
+        s.shift = true;
+        break;
+      case 'alt':
+        s.alt = true;
+        break;
+      case 'ctrl':
+        s.ctrl = true;
+        break;
+      case 'cmd':
+      case 'meta':
+        s.meta = true;
+        break;
+      default:
+        throw new Error(`Unknown modifier "${p}" in shortcut "${spec}"`);
+    }
+  }
+  return s;
+}
+
+export interface KeyLike {
+  key: string;
+  code?: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+/** The key an event names, robust to Alt/Shift changing `key` ("Alt-1" gives "¡" on a Mac). */
+function eventKeys(e: KeyLike): string[] {
+  const keys = [e.key.toLowerCase()];
+  const code = e.code ?? '';
+  if (/^Key[A-Z]$/.test(code)) keys.push(code.slice(3).toLowerCase());
+  else if (/^Digit\d$/.test(code)) keys.push(code.slice(5));
+  else if (code === 'Backslash') keys.push('\\');
+  else if (code === 'Slash') keys.push('/');
+  return keys;
+}
+
+export function matches(e: KeyLike, s: Shortcut, isMac: boolean): boolean {
+  const wantCtrl = s.ctrl || (s.mod && !isMac);
+  const wantMeta = s.meta || (s.mod && isMac);
+  if (e.ctrlKey !== wantCtrl || e.metaKey !== wantMeta || e.altKey !== s.alt) return false;
+  // Shift is part of the key for punctuation ("?" is Shift-/), so it only must match for letters/digits.
+  const isAlnum = /^[a-z0-9]$/.test(s.key);
+  if ((isAlnum || s.shift) && e.shiftKey !== s.shift) return false;
+  return eventKeys(e).includes(s.key);
+}
+
+/** "Ctrl+Shift+H" or "⌘⇧H": for tooltips and the shortcut list. */
+export function describeShortcut(spec: string, isMac: boolean): string {
+  const s = parseShortcut(spec);
+  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key[0]!.toUpperCase() + s.key.slice(1);
+  if (isMac) {
+    return `${s.ctrl ? '⌃' : ''}${s.alt ? '⌥' : ''}${s.shift ? '⇧' : ''}${s.mod || s.meta ? '⌘' : ''}${key}`;
+  }
+  const mods = [s.mod || s.ctrl ? 'Ctrl' : '', s.meta ? 'Super' : '', s.alt ? 'Alt' : '', s.shift ? 'Shift' : ''];
+  return [...mods.filter(Boolean), key].join('+');
+}
+
+export type Bindings = Record<string, () => void>;
+
+/** A keydown listener running the first binding that matches; returns whether one ran. */
+export function createKeymap(bindings: Bindings, isMac: boolean): (e: KeyLike & { preventDefault(): void }) => boolean {
+  const parsed = Object.entries(bindings).map(([spec, run]) => ({ s: parseShortcut(spec), run }));
+  return (e) => {
+    const hit = parsed.find(({ s }) => matches(e, s, isMac));
+    if (!hit) return false;
+    e.preventDefault();
+    hit.run();
+    return true;
+  };
+}
+
+export function detectMac(platform: string): boolean {
+  return /mac|iphone|ipad/i.test(platform);
+}

@@ -1,0 +1,90 @@
+/**
+ * Entry point: the Tauri platform pieces (native dialogs, dropped files, pasted images, the
+ * window's close request) around the App controller.
+ */
+import './styles/app.css';
+import { App, isMacPlatform, type Platform } from './app';
+import { ipc } from './ipc';
+import { IMAGE_EXTENSIONS, isImagePath } from './logic/media';
+
+const insideTauri = typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+
+function toPaths(chosen: string | string[] | null): string[] | null {
+  if (chosen === null) return null;
+  return Array.isArray(chosen) ? chosen : [chosen];
+}
+
+const platform: Platform = {
+  isMac: isMacPlatform(),
+  picker: {
+    async images(multiple) {
+      const { open } = await import('@tauri-apps/plugin-dialog');
+      const chosen = await open({
+        multiple,
+        directory: false,
+        title: multiple ? 'Attach photos' : 'Choose the photo’s file',
+        filters: [{ name: 'Images', extensions: IMAGE_EXTENSIONS }],
+      });
+      return toPaths(chosen);
+    },
+  },
+  async chooseFolder() {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const chosen = await open({ directory: true, multiple: false, title: 'Export into this folder' });
+    return toPaths(chosen)?.[0] ?? null;
+  },
+};
+
+async function installWindowHooks(app: App): Promise<void> {
+  const [{ getCurrentWebview }, { getCurrentWindow }] = await Promise.all([
+    import('@tauri-apps/api/webview'),
+    import('@tauri-apps/api/window'),
+  ]);
+  const overlay = document.getElementById('drop-overlay');
+  await getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === 'enter' || p.type === 'over') {
+      if (overlay) overlay.hidden = false;
+    } else {
+      if (overlay) overlay.hidden = true;
+      if (p.type === 'drop') {
+        const images = p.paths.filter(isImagePath);
+        if (images.length > 0) void app.attachDropped(images);
+        else if (p.paths.length > 0) app.toasts.info('Only JPEG, PNG, WebP and GIF images can be attached.');
+      }
+    }
+  });
+  // Never lose the last edit: flush the pending save before the window goes. If it fails, keep the
+  // window open once and say so; a second close quits anyway.
+  let warned = false;
+  await getCurrentWindow().onCloseRequested(async (event) => {
+    const saved = await app.flush();
+    if (!saved && !warned) {
+      warned = true;
+      event.preventDefault();
+      app.toasts.error({ kind: 'io', message: 'Your latest edit could not be saved. Retry, or close again to quit without it.' });
+    }
+  });
+}
+
+function installPaste(app: App): void {
+  document.addEventListener('paste', (e) => {
+    const target = e.target as HTMLElement | null;
+    // Pasting into a form field is plain text; images go to the article.
+    if (target?.closest('input, textarea, select')) return;
+    const file = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
+    if (!file) return;
+    e.preventDefault();
+    void app.attachPasted(file);
+  }, true);
+}
+
+const app = new App(ipc, platform);
+installPaste(app);
+if (insideTauri) {
+  void installWindowHooks(app).catch((err: unknown) => app.toasts.error(err, 'Dropping files and safe closing are unavailable'));
+  void app.start();
+} else {
+  app.toasts.error({ kind: 'unsupported', message: 'This page is the Newsroom app’s interface; open it through the Newsroom application.' });
+}
+window.addEventListener('unhandledrejection', (e) => app.toasts.error(e.reason, 'Something went wrong'));

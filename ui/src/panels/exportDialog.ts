@@ -1,0 +1,93 @@
+/**
+ * Export (loaded on demand): single file (images inlined) or a folder with image files, then the
+ * native folder chooser, `export_articles`, and a report with "Open in browser".
+ */
+import { button, h } from '../dom';
+import type { Ipc } from '../ipc';
+import type { ExportReport } from '../types';
+import type { Toasts } from './toast';
+
+export interface ExportDeps {
+  ipc: Pick<Ipc, 'exportArticles' | 'openExported'>;
+  toasts: Toasts;
+  /** The native folder chooser; null when cancelled. */
+  chooseFolder(): Promise<string | null>;
+}
+
+export function openExportDialog(deps: ExportDeps, article: { id: number; headline: string; slug: string }): HTMLDialogElement {
+  const single = h('input', { type: 'radio', name: 'export-kind', value: 'single', id: 'export-single', checked: true });
+  const folder = h('input', { type: 'radio', name: 'export-kind', value: 'folder', id: 'export-folder' });
+  const status = h('div', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
+  const go = button('Choose folder and export…', () => void run(), { class: 'primary', 'data-testid': 'export-run' });
+  const close = button('Close', () => dialog.close());
+  const dialog = h(
+    'dialog',
+    { class: 'dialog', 'aria-labelledby': 'export-title', 'data-testid': 'export-dialog' },
+    h('h2', { id: 'export-title' }, 'Export article'),
+    h('p', { class: 'muted' }, `“${article.headline || 'Untitled'}” becomes a standalone HTML page, ${article.slug}.html.`),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Format'),
+      h('div', { class: 'radio' }, single, h('label', { for: 'export-single' }, 'Single file', h('span', { class: 'muted small' }, ' — images inlined; easy to email or archive'))),
+      h('div', { class: 'radio' }, folder, h('label', { for: 'export-folder' }, 'Page with image files', h('span', { class: 'muted small' }, ' — for a web server'))),
+    ),
+    status,
+    h('div', { class: 'dialog-buttons' }, close, go),
+  );
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  if (typeof dialog.showModal === 'function') dialog.showModal();
+  else dialog.setAttribute('open', '');
+  go.focus();
+
+  async function run(): Promise<void> {
+    let path: string | null;
+    try {
+      path = await deps.chooseFolder();
+    } catch (err) {
+      deps.toasts.error(err, 'The folder dialog could not open');
+      return;
+    }
+    if (!path) return;
+    go.disabled = true;
+    status.replaceChildren('Exporting…');
+    try {
+      const report = await deps.ipc.exportArticles([article.id], path, single.checked);
+      showReport(report);
+    } catch (err) {
+      status.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, messageText(err)));
+    } finally {
+      go.disabled = false;
+    }
+  }
+
+  function showReport(report: ExportReport): void {
+    const images = report.images.length;
+    status.replaceChildren(
+      h('p', { class: 'success' }, `Exported ${report.pages.length === 1 ? 'the page' : `${report.pages.length} pages`}${images ? ` and ${images} image${images === 1 ? '' : 's'}` : ''}.`),
+      h(
+        'ul',
+        { class: 'export-files' },
+        ...report.pages.map((page) =>
+          h('li', {}, h('code', {}, page), ' ', button('Open in browser', () => void open(page), { class: 'primary', 'aria-label': `Open ${page} in the browser` })),
+        ),
+      ),
+    );
+    status.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
+  async function open(page: string): Promise<void> {
+    try {
+      await deps.ipc.openExported(page);
+    } catch (err) {
+      deps.toasts.error(err, 'The page could not be opened');
+    }
+  }
+
+  return dialog;
+}
+
+function messageText(err: unknown): string {
+  return err && typeof err === 'object' && 'message' in err ? String((err as { message: unknown }).message) : String(err);
+}

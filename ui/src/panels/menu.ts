@@ -1,0 +1,57 @@
+/** A small popup menu (role="menu") opened from a button: arrow keys move, Escape closes and returns focus. */
+import { h } from '../dom';
+
+export interface MenuItem {
+  label: string;
+  run: () => void;
+  danger?: boolean;
+}
+
+let openMenu: { el: HTMLElement; close: () => void } | null = null;
+
+export function showMenu(anchor: HTMLElement, items: MenuItem[]): void {
+  openMenu?.close();
+  const el = h('div', { class: 'menu', role: 'menu', 'aria-label': anchor.getAttribute('aria-label') ?? 'Actions' });
+  const buttons = items.map((item) => {
+    const b = h('button', { type: 'button', role: 'menuitem', class: item.danger ? 'danger' : null, tabindex: '-1' }, item.label);
+    b.addEventListener('click', () => {
+      close();
+      item.run();
+    });
+    return b;
+  });
+  el.append(...buttons);
+  const rect = anchor.getBoundingClientRect();
+  el.style.top = `${Math.round(rect.bottom + 4)}px`;
+  el.style.left = `${Math.round(Math.max(8, Math.min(rect.left, window.innerWidth - 220)))}px`;
+  const onKey = (e: KeyboardEvent) => {
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length;
+      buttons[next]?.focus();
+    } else if (e.key === 'Tab') {
+      close(false);
+    }
+  };
+  const onOutside = (e: MouseEvent) => {
+    if (!el.contains(e.target as Node) && e.target !== anchor) close(false);
+  };
+  function close(refocus = true) {
+    el.remove();
+    document.removeEventListener('keydown', onKey, true);
+    document.removeEventListener('mousedown', onOutside, true);
+    anchor.setAttribute('aria-expanded', 'false');
+    if (openMenu?.el === el) openMenu = null;
+    if (refocus) anchor.focus();
+  }
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('mousedown', onOutside, true);
+  anchor.setAttribute('aria-expanded', 'true');
+  document.body.append(el);
+  openMenu = { el, close: () => close(false) };
+  buttons[0]?.focus();
+}

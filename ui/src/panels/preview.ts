@@ -1,0 +1,264 @@
+/**
+ * The live preview: a sandboxed iframe (no script runs in it) loading preview.html, which links
+ * the export stylesheet. The parent writes the article into it: header and featured photo from
+ * the metadata (as text nodes), the body as the core's sanitized HTML.
+ *
+ * The iframe is sized to its content and the pane around it scrolls, so scroll sync and clicks
+ * are handled entirely in the parent: a transparent layer over the iframe receives the clicks
+ * and asks the iframe's document which link is under the pointer (`elementFromPoint`) — a
+ * sandbox without allow-scripts may refuse event listeners inside the frame.
+ */
+import { h } from '../dom';
+import { BlockPatcher } from '../logic/blockPatcher';
+import { afterNextPaint } from '../logic/frames';
+import { originalUrl } from '../logic/media';
+import { lineToOffset, normalizeAnchors, offsetToLine, parseSourcepos, type Anchor } from '../logic/scrollSync';
+import { isInternalLink, type Article, type PhotoUse, type RelatedLink } from '../types';
+
+export interface PreviewHooks {
+  onOpenArticle(id: number): void;
+  onScroll(line: number): void;
+}
+
+export interface PreviewMeta {
+  article: Article;
+  photos: PhotoUse[];
+  related: RelatedLink[];
+}
+
+const ARTICLE_LINK = /^#article-(\d+)$/;
+
+export class PreviewPanel {
+  readonly root: HTMLElement;
+  readonly frame: HTMLIFrameElement;
+  private readonly overlay: HTMLElement;
+  private readonly hooks: PreviewHooks;
+  private ready = false;
+  private meta: PreviewMeta | null = null;
+  private html = '';
+  private anchors: Anchor[] | null = null;
+  private syncing = false;
+  private mediaBase = '';
+  private resize: ResizeObserver | null = null;
+  /** Keeps #content in step with the HTML, re-parsing only the blocks that changed. */
+  private patcher: BlockPatcher | null = null;
+  private drawn = false;
+
+  constructor(hooks: PreviewHooks, src = 'preview.html') {
+    this.hooks = hooks;
+    this.frame = h('iframe', { title: 'Preview', sandbox: 'allow-same-origin', src, tabindex: '-1', 'data-testid': 'preview-frame' });
+    this.overlay = h('div', { class: 'preview-overlay', 'aria-hidden': 'true' });
+    this.root = h('div', { class: 'preview', 'data-testid': 'preview', role: 'region', 'aria-label': 'Preview', tabindex: '0' }, h('div', { class: 'preview-sheet' }, this.frame, this.overlay));
+    this.frame.addEventListener('load', () => {
+      this.ready = true;
+      this.paint();
+      const body = this.doc?.body;
+      if (body && typeof ResizeObserver !== 'undefined') {
+        this.resize = new ResizeObserver(() => this.fit());
+        this.resize.observe(body);
+      }
+    });
+    this.overlay.addEventListener('click', (e) => this.onClick(e));
+    this.overlay.addEventListener('mousemove', (e) => {
+      this.overlay.classList.toggle('over-link', this.linkAt(e) !== null);
+    });
+    this.root.addEventListener('scroll', () => {
+      if (this.syncing) return;
+      this.hooks.onScroll(offsetToLine(this.getAnchors(), this.root.scrollTop));
+    }, { passive: true });
+  }
+
+  private get doc(): Document | null {
+    return this.frame.contentDocument;
+  }
+
+  setMediaBase(base: string): void {
+    this.mediaBase = base;
+  }
+
+  /** The whole article (on open, or after metadata/photos/related change). */
+  setArticle(meta: PreviewMeta, html?: string): void {
+    // Another article starts at its top.
+    if (this.meta?.article.id !== meta.article.id) this.root.scrollTop = 0;
+    this.meta = meta;
+    if (html !== undefined) this.html = html;
+    this.paint();
+  }
+
+  /** Only the body (the typing path): the changed blocks are replaced, the rest stays. */
+  setBody(html: string): void {
+    this.html = html;
+    if (this.ready && this.contentPatcher()) {
+      this.patcher!.update(html);
+      this.afterChange();
+    }
+  }
+
+  private contentPatcher(): BlockPatcher | null {
+    const content = this.doc?.getElementById('content');
+    if (!content) return null;
+    // The frame's document is replaced if it ever reloads: follow it.
+    if (!this.patcher || !this.patcher.showsIn(content)) this.patcher = new BlockPatcher(content);
+    return this.patcher;
+  }
+
+  private paint(): void {
+    const doc = this.doc;
+    if (!this.ready || !doc) return;
+    const header = doc.getElementById('header');
+    const featured = doc.getElementById('featured');
+    const dateline = doc.getElementById('dateline');
+    const content = doc.getElementById('content');
+    const related = doc.getElementById('related');
+    if (!header || !featured || !dateline || !content || !related) return;
+    const a = this.meta?.article;
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text: string) => {
+      const e = doc.createElement(tag);
+      if (cls) e.className = cls;
+      e.textContent = text;
+      return e;
+    };
+    header.replaceChildren();
+    featured.replaceChildren();
+    related.replaceChildren();
+    if (a) {
+      if (a.section) header.append(el('p', 'section', a.section));
+      header.append(el('h1', '', a.headline || 'Untitled'));
+      if (a.dek) header.append(el('p', 'dek', a.dek));
+      if (a.byline) {
+        const meta = el('p', 'meta', '');
+        meta.append(el('span', 'byline', `By ${a.byline}`));
+        header.append(meta);
+      }
+      const use = this.meta?.photos.find((p) => p.role === 'featured');
+      if (use) featured.append(this.figure(doc, use));
+      dateline.textContent = a.dateline;
+      dateline.hidden = !a.dateline;
+      const links = this.meta?.related ?? [];
+      if (links.length > 0) {
+        const aside = el('aside', 'related', '');
+        aside.append(el('h2', '', 'Related'));
+        const ul = doc.createElement('ul');
+        for (const link of links) {
+          const li = doc.createElement('li');
+          const anchor = el('a', '', link.title || (isInternalLink(link) ? 'Untitled' : link.url));
+          anchor.setAttribute('href', isInternalLink(link) ? `#article-${link.id}` : link.url);
+          li.append(anchor);
+          ul.append(li);
+        }
+        aside.append(ul);
+        related.append(aside);
+      }
+    }
+    this.contentPatcher()?.reset(this.html);
+    this.afterChange();
+    if (a && !this.drawn) {
+      this.drawn = true;
+      afterNextPaint(() => performance.mark('preview-drawn'));
+    }
+  }
+
+  private figure(doc: Document, use: PhotoUse): HTMLElement {
+    const fig = doc.createElement('figure');
+    fig.className = 'featured';
+    const url = originalUrl(this.mediaBase, use.photo.file);
+    if (url && use.photo.file) {
+      const img = doc.createElement('img');
+      img.src = url;
+      img.alt = use.photo.alt;
+      img.width = use.photo.file.width;
+      img.height = use.photo.file.height;
+      fig.append(img);
+    } else {
+      const waiting = doc.createElement('div');
+      waiting.className = 'awaiting-photo';
+      waiting.textContent = 'Photo awaiting its file';
+      fig.append(waiting);
+    }
+    const caption = use.caption_override ?? use.photo.caption;
+    if (caption || use.photo.credit) {
+      const cap = doc.createElement('figcaption');
+      cap.textContent = caption;
+      if (use.photo.credit) {
+        const credit = doc.createElement('span');
+        credit.className = 'credit';
+        credit.textContent = use.photo.credit;
+        cap.append(' ', credit);
+      }
+      fig.append(cap);
+    }
+    return fig;
+  }
+
+  private afterChange(): void {
+    performance.mark('preview-updated');
+    this.anchors = null;
+    // The ResizeObserver on the frame's body refits after layout, without forcing a layout of
+    // the whole article here on every keystroke.
+    if (!this.resize) this.fit();
+    // Images change the height as they load; listeners inside a sandboxed frame may not fire,
+    // so re-measure a few times while they arrive.
+    const pending = [...(this.doc?.images ?? [])].some((img) => !img.complete);
+    if (pending) for (const ms of [100, 400, 1200, 3000]) setTimeout(() => this.fit(), ms);
+  }
+
+  /** Sizes the iframe to its content, so the pane (not the frame) scrolls. */
+  fit(): void {
+    const doc = this.doc;
+    if (!doc?.documentElement) return;
+    const height = Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0);
+    this.frame.style.height = `${height}px`;
+    this.anchors = null;
+  }
+
+  private getAnchors(): Anchor[] {
+    if (this.anchors) return this.anchors;
+    const doc = this.doc;
+    const raw: Anchor[] = [];
+    if (doc) {
+      const base = this.frame.offsetTop + (this.frame.parentElement?.offsetTop ?? 0);
+      const docTop = doc.documentElement.getBoundingClientRect().top;
+      doc.querySelectorAll<HTMLElement>('#content [data-sourcepos]').forEach((el) => {
+        const pos = parseSourcepos(el.getAttribute('data-sourcepos'));
+        if (pos) raw.push({ line: pos.start, top: base + el.getBoundingClientRect().top - docTop });
+      });
+    }
+    this.anchors = normalizeAnchors(raw);
+    return this.anchors;
+  }
+
+  /** Scrolls the preview to show source line `line` at the top (from the editor's scroll). */
+  scrollToLine(line: number): void {
+    const anchors = this.getAnchors();
+    if (anchors.length === 0) return;
+    this.syncing = true;
+    this.root.scrollTop = line <= 1 ? 0 : lineToOffset(anchors, line);
+    requestAnimationFrame(() => {
+      this.syncing = false;
+    });
+  }
+
+  private linkAt(e: MouseEvent): HTMLAnchorElement | null {
+    const doc = this.doc;
+    if (!doc) return null;
+    const rect = this.frame.getBoundingClientRect();
+    const target = doc.elementFromPoint(e.clientX - rect.left, e.clientY - rect.top);
+    return (target?.closest('a[href]') as HTMLAnchorElement | null) ?? null;
+  }
+
+  private onClick(e: MouseEvent): void {
+    const link = this.linkAt(e);
+    const m = ARTICLE_LINK.exec(link?.getAttribute('href') ?? '');
+    if (m) this.hooks.onOpenArticle(Number(m[1]));
+  }
+
+  /** Finds article links (for tests and keyboard users): the ids linked from the body. */
+  linkedArticleIds(): number[] {
+    const ids: number[] = [];
+    this.doc?.querySelectorAll('a[href^="#article-"]').forEach((a) => {
+      const m = ARTICLE_LINK.exec(a.getAttribute('href') ?? '');
+      if (m) ids.push(Number(m[1]));
+    });
+    return ids;
+  }
+}

@@ -1,0 +1,79 @@
+/** An in-memory stand-in for the shell, for panel and app tests. */
+import { vi } from 'vitest';
+import type { Ipc } from '../src/ipc';
+import type { Article, ArticleSummary, ArticleView, Status } from '../src/types';
+
+export function article(id: number, extra: Partial<Article> = {}): Article {
+  return {
+    id, slug: `story-${id}`, headline: `Story ${id}`, dek: '', byline: 'Ana Ruiz', section: id % 2 ? 'World' : 'Economy', tags: [],
+    status: 'draft', dateline: '', body: `Body of ${id}`, featured_photo: null, author_id: null, created_at: 1_700_000_000,
+    updated_at: 1_700_000_000 - id * 60, published_at: null, trashed_at: null, word_count: 3, ...extra,
+  };
+}
+
+export function summary(a: Article): ArticleSummary {
+  const { id, slug, headline, section, status, byline, updated_at, word_count, featured_photo } = a;
+  return { id, slug, headline, section, status, byline, updated_at, word_count, featured_photo };
+}
+
+export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'archived']): ArticleView {
+  return { article: a, photos: [], related: [], backlinks: [], preview_html: `<p data-sourcepos="1:1-1:9">${a.body}</p>`, allowed_statuses: allowed };
+}
+
+/** A library of `n` articles, newest first, with every command mocked. */
+export function fakeIpc(n = 3) {
+  const articles = Array.from({ length: n }, (_, i) => article(i + 1));
+  const ipc = {
+    listArticles: vi.fn(async (f: { limit?: number; offset?: number; trashed?: boolean }) => {
+      const rows = articles.filter((a) => !!a.trashed_at === !!f.trashed).map(summary);
+      return rows.slice(f.offset ?? 0, (f.offset ?? 0) + (f.limit ?? rows.length));
+    }),
+    countArticles: vi.fn(async (f: { trashed?: boolean }) => articles.filter((a) => !!a.trashed_at === !!f.trashed).length),
+    searchArticles: vi.fn(async (q: string) =>
+      articles.filter((a) => a.headline.includes(q) || a.body.includes(q)).slice(0, 10).map((a) => ({ article: summary(a), snippet: `about «${q}» here` })),
+    ),
+    listSections: vi.fn(async () => ['Economy', 'World']),
+    openArticle: vi.fn(async (id: number) => {
+      const a = articles.find((x) => x.id === id);
+      if (!a) throw { kind: 'not_found', message: `There is no article ${id}.` };
+      return viewOf({ ...a });
+    }),
+    createArticle: vi.fn(async (headline: string) => {
+      const a = article(articles.length + 1, { headline });
+      articles.unshift(a);
+      return a;
+    }),
+    duplicateArticle: vi.fn(),
+    updateArticle: vi.fn(async (id: number, patch: Partial<Article>) => {
+      const a = articles.find((x) => x.id === id)!;
+      Object.assign(a, patch);
+      return { ...a };
+    }),
+    trashArticle: vi.fn(async () => null),
+    untrashArticle: vi.fn(async () => null),
+    saveBody: vi.fn(async (id: number, body: string) => {
+      const a = articles.find((x) => x.id === id)!;
+      a.body = body;
+      return { receipt: { updated_at: 1_700_000_100, word_count: body.split(/\s+/).filter(Boolean).length, revision: null, changed: true }, html: `<p data-sourcepos="1:1-1:5">${body}</p>` };
+    }),
+    saveNow: vi.fn(),
+    renderPreview: vi.fn(async (markdown: string) => `<p data-sourcepos="1:1-1:${markdown.length}">${markdown}</p>`),
+    attachPhotoFiles: vi.fn(),
+    attachPhotoBytes: vi.fn(),
+    updatePhoto: vi.fn(),
+    setCaptionOverride: vi.fn(),
+    setFeaturedPhoto: vi.fn(),
+    detachPhoto: vi.fn(),
+    listPhotos: vi.fn(async () => []),
+    givePhotoFile: vi.fn(),
+    trashPhoto: vi.fn(),
+    untrashPhoto: vi.fn(),
+    addRelated: vi.fn(),
+    removeRelated: vi.fn(async () => null),
+    moveRelated: vi.fn(async () => null),
+    exportArticles: vi.fn(),
+    openExported: vi.fn(),
+    previewAssets: vi.fn(async () => ({ media_base: 'media://localhost/' })),
+  };
+  return { ipc: ipc as unknown as Ipc & typeof ipc, articles };
+}

@@ -1,0 +1,276 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LibraryPanel, ROW_HEIGHT } from '../src/panels/library';
+import { MetadataPanel } from '../src/panels/metadata';
+import { RelatedPanel } from '../src/panels/related';
+import { PhotosPanel } from '../src/panels/photos';
+import { SaveIndicator, saveLabel } from '../src/panels/saveState';
+import { Toasts } from '../src/panels/toast';
+import { article, fakeIpc, viewOf } from './fakeIpc';
+import type { PhotoUse, RelatedLink } from '../src/types';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function actions() {
+  return { open: vi.fn(), create: vi.fn(), duplicate: vi.fn(), archive: vi.fn(), trash: vi.fn(), restore: vi.fn() };
+}
+
+describe('LibraryPanel', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('renders only the visible rows of 10,000 articles and fetches pages as it scrolls', async () => {
+    const { ipc } = fakeIpc(10_000);
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), mediaBase: () => 'media://localhost/', photoFile: () => null, now: () => 1_700_000_000 });
+    document.body.append(lib.root);
+    const scroller = lib.root.querySelector<HTMLElement>('[aria-label="Articles"]')!;
+    Object.defineProperty(scroller, 'clientHeight', { value: 760, configurable: true });
+    await lib.reload();
+    await tick();
+    lib.render();
+    const rows = () => lib.root.querySelectorAll('[role="option"]');
+    expect(rows().length).toBeLessThan(40);
+    expect(lib.root.querySelector('.vlist-spacer')!.getAttribute('style')).toContain(`${10_000 * ROW_HEIGHT}px`);
+    expect(rows()[0]!.textContent).toContain('Story 1');
+    expect(rows()[0]!.textContent).toContain('1 min ago');
+    expect(ipc.listArticles).toHaveBeenCalledWith({ trashed: false, limit: 100, offset: 0 });
+
+    scroller.scrollTop = ROW_HEIGHT * 5_000;
+    lib.render();
+    await tick();
+    lib.render();
+    expect(ipc.listArticles).toHaveBeenCalledWith({ trashed: false, limit: 100, offset: 4_900 });
+    expect(rows()[0]!.getAttribute('aria-posinset')).toBe(String(5_000 - 6 + 1));
+    expect(lib.root.textContent).toContain('Story 5001');
+    expect(lib.root.textContent).toContain('10,000 articles');
+  });
+
+  it('searches as you type and highlights matches with <mark>', async () => {
+    vi.useFakeTimers();
+    const { ipc } = fakeIpc(5);
+    const act = actions();
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: act, mediaBase: () => '', photoFile: () => null });
+    document.body.append(lib.root);
+    lib.searchInput.value = 'Story 3';
+    lib.searchInput.dispatchEvent(new Event('input'));
+    lib.searchInput.value = 'Story 4';
+    lib.searchInput.dispatchEvent(new Event('input'));
+    await vi.advanceTimersByTimeAsync(200);
+    vi.useRealTimers();
+    expect(ipc.searchArticles).toHaveBeenCalledTimes(1);
+    expect(ipc.searchArticles).toHaveBeenCalledWith('Story 4', 50);
+    const results = lib.root.querySelector('[aria-label="Search results"]')!;
+    expect(results.querySelector('mark')!.textContent).toBe('Story 4');
+    (results.querySelector('.hit') as HTMLElement).click();
+    expect(act.open).toHaveBeenCalledWith(4);
+  });
+
+  it('shows a readable error when the list cannot load', async () => {
+    const { ipc } = fakeIpc(1);
+    ipc.countArticles.mockRejectedValueOnce({ kind: 'locked', message: 'The library is busy; try again in a moment.' });
+    const toasts = new Toasts();
+    const lib = new LibraryPanel({ ipc, toasts, actions: actions(), mediaBase: () => '', photoFile: () => null });
+    await lib.reload();
+    expect(toasts.root.textContent).toContain('The library is busy; try again in a moment.');
+  });
+
+  it('offers restore in the trash', async () => {
+    const { ipc, articles } = fakeIpc(2);
+    articles[0]!.trashed_at = 1;
+    const act = actions();
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: act, mediaBase: () => '', photoFile: () => null });
+    document.body.append(lib.root);
+    (lib.root.querySelector('button[aria-pressed]') as HTMLButtonElement).click();
+    await tick();
+    await tick();
+    lib.render();
+    await tick();
+    lib.render();
+    expect(lib.root.textContent).toContain('1 in the trash');
+    (lib.root.querySelector('.row-more') as HTMLButtonElement).click();
+    const restore = [...document.querySelectorAll('[role="menuitem"]')].find((b) => b.textContent === 'Restore') as HTMLButtonElement;
+    restore.click();
+    expect(act.restore).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('MetadataPanel', () => {
+  it('saves a field on change and shows the core’s error inline', async () => {
+    const { ipc } = fakeIpc(1);
+    const onUpdated = vi.fn();
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), onUpdated });
+    document.body.replaceChildren(panel.root);
+    panel.load(viewOf(article(1)));
+    const headline = panel.root.querySelector<HTMLTextAreaElement>('[data-testid="meta-headline"]')!;
+    expect(document.querySelector('label[for="meta-headline"]')!.textContent).toBe('Headline');
+    headline.value = 'A much better headline';
+    headline.dispatchEvent(new Event('input'));
+    headline.dispatchEvent(new Event('change'));
+    await tick();
+    expect(ipc.updateArticle).toHaveBeenCalledWith(1, { headline: 'A much better headline' });
+    expect(onUpdated).toHaveBeenCalled();
+    expect(panel.root.textContent).toContain('22/70');
+
+    ipc.updateArticle.mockRejectedValueOnce({ kind: 'conflict', message: 'The slug “story-2” belongs to another article.' });
+    const slug = panel.root.querySelector<HTMLInputElement>('[data-testid="meta-slug"]')!;
+    slug.value = 'story-2';
+    slug.dispatchEvent(new Event('change'));
+    await tick();
+    expect(document.getElementById('meta-slug-error')!.textContent).toBe('The slug “story-2” belongs to another article.');
+    expect(slug.value).toBe('story-2');
+  });
+
+  it('warns about long headlines and limits statuses to the allowed moves', () => {
+    const { ipc } = fakeIpc(1);
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), onUpdated: vi.fn() });
+    panel.load(viewOf(article(1, { headline: 'x'.repeat(80) }), ['draft', 'editing', 'archived']));
+    expect(panel.root.querySelector('#meta-headline-hint')!.getAttribute('data-level')).toBe('long');
+    const options = [...panel.root.querySelectorAll<HTMLOptionElement>('[data-testid="meta-status"] option')].map((o) => o.value);
+    expect(options).toEqual(['draft', 'editing', 'archived']);
+  });
+
+  it('adds tags as chips and saves them', async () => {
+    const { ipc } = fakeIpc(1);
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), onUpdated: vi.fn() });
+    document.body.replaceChildren(panel.root);
+    panel.load(viewOf(article(1, { tags: ['economy'] })));
+    const input = panel.root.querySelector<HTMLInputElement>('[data-testid="meta-tags"]')!;
+    input.value = 'Sweden, trade';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await tick();
+    expect(ipc.updateArticle).toHaveBeenCalledWith(1, { tags: ['economy', 'Sweden', 'trade'] });
+    expect(panel.root.querySelectorAll('.chip').length).toBe(3);
+    (panel.root.querySelector('[aria-label="Remove tag economy"]') as HTMLButtonElement).click();
+    await tick();
+    expect(ipc.updateArticle).toHaveBeenLastCalledWith(1, { tags: ['Sweden', 'trade'] });
+  });
+});
+
+describe('RelatedPanel', () => {
+  const links: RelatedLink[] = [
+    { id: 2, title: 'Two', position: 1 },
+    { url: 'https://example.com', title: 'Example', position: 2 },
+    { id: 3, title: 'Three', position: 3 },
+  ];
+
+  it('reorders with buttons and the keyboard using 1-based positions, and undoes a refused move', async () => {
+    const { ipc } = fakeIpc(3);
+    const onChanged = vi.fn();
+    const toasts = new Toasts();
+    const panel = new RelatedPanel({ ipc, toasts, onChanged, onOpen: vi.fn() });
+    document.body.replaceChildren(panel.root);
+    panel.load(1, links, []);
+    (panel.root.querySelector('[aria-label="Move Three up"]') as HTMLButtonElement).click();
+    await tick();
+    expect(ipc.moveRelated).toHaveBeenCalledWith(1, 3, 2);
+    expect([...panel.root.querySelectorAll('.related-title')].map((e) => e.textContent?.slice(0, 5))).toEqual(['Two', 'Three', 'Examp']);
+    const first = panel.root.querySelector<HTMLElement>('.related-item[data-index="0"]')!;
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', altKey: true, bubbles: true }));
+    await tick();
+    expect(ipc.moveRelated).toHaveBeenLastCalledWith(1, 1, 3);
+
+    ipc.moveRelated.mockRejectedValueOnce({ kind: 'not_found', message: 'That link is gone.' });
+    await panel.move(0, 1);
+    expect(toasts.root.textContent).toContain('That link is gone.');
+    expect(panel.root.querySelector('.related-item[data-index="0"] .related-title')!.textContent).toBe('Three');
+  });
+
+  it('adds from search and shows backlinks', async () => {
+    const { ipc } = fakeIpc(4);
+    ipc.addRelated.mockResolvedValueOnce({ id: 4, title: 'Story 4', position: 1 });
+    const onOpen = vi.fn();
+    const panel = new RelatedPanel({ ipc, toasts: new Toasts(), onChanged: vi.fn(), onOpen });
+    document.body.replaceChildren(panel.root);
+    panel.load(1, [], [{ id: 3, slug: 's', headline: 'Story 3', section: '', status: 'draft', byline: '', updated_at: 0, word_count: 0, featured_photo: null }]);
+    vi.useFakeTimers();
+    panel.searchInput.value = 'Story 4';
+    panel.searchInput.dispatchEvent(new Event('input'));
+    await vi.advanceTimersByTimeAsync(200);
+    vi.useRealTimers();
+    expect(panel.root.querySelectorAll('[role="option"]').length).toBe(1);
+    (panel.root.querySelector('[data-testid="add-related"]') as HTMLButtonElement).click();
+    await tick();
+    expect(ipc.addRelated).toHaveBeenCalledWith(1, { id: 4 }, 'Story 4');
+    expect(panel.root.querySelector('.related-list')!.textContent).toContain('Story 4');
+    const back = [...panel.root.querySelectorAll('.backlinks button')][0] as HTMLButtonElement;
+    back.click();
+    expect(onOpen).toHaveBeenCalledWith(3);
+  });
+});
+
+describe('PhotosPanel', () => {
+  const use = (id: number, file: boolean, role: 'featured' | 'inline' = 'inline'): PhotoUse => ({
+    article_id: 1,
+    role,
+    position: id,
+    caption_override: null,
+    photo: {
+      id, caption: `Caption ${id}`, credit: 'POOL (Reuters)', alt: `Alt ${id}`, created_at: 0, trashed_at: null,
+      file: file ? { hash: 'b'.repeat(64), format: 'png', width: 800, height: 600, bytes: 2048, original_name: 'x.png' } : null,
+    },
+  });
+
+  it('inserts photo markdown, shows awaiting photos, and attaches chosen files as featured when none is', async () => {
+    const { ipc } = fakeIpc(1);
+    const onInsert = vi.fn();
+    const picker = { images: vi.fn(async () => ['/tmp/a.jpg']) };
+    ipc.attachPhotoFiles.mockResolvedValueOnce([use(5, true)]);
+    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker, mediaBase: () => 'media://localhost/', onChanged: vi.fn(), onInsert });
+    document.body.replaceChildren(panel.root);
+    panel.load(1, [use(1, true), use(2, false)]);
+    expect(panel.root.querySelector('img')!.getAttribute('src')).toBe(`media://localhost/thumb/${'b'.repeat(64)}.png`);
+    expect(panel.root.querySelector('.is-awaiting')!.textContent).toContain('Choose file…');
+    (panel.root.querySelector('.insert-photo') as HTMLButtonElement).click();
+    expect(onInsert).toHaveBeenCalledWith('![Alt 1](photo:1 "Caption 1")');
+    (panel.root.querySelector('[data-testid="attach-photo"]') as HTMLButtonElement).click();
+    await tick();
+    await tick();
+    expect(ipc.attachPhotoFiles).toHaveBeenCalledWith(1, ['/tmp/a.jpg'], true);
+  });
+
+  it('saves caption edits and shows errors next to the field', async () => {
+    const { ipc } = fakeIpc(1);
+    ipc.updatePhoto.mockRejectedValueOnce({ kind: 'invalid', message: 'A caption cannot be longer than 2,000 characters.' });
+    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaBase: () => '', onChanged: vi.fn(), onInsert: vi.fn() });
+    document.body.replaceChildren(panel.root);
+    panel.load(1, [use(1, true, 'featured')]);
+    const caption = panel.root.querySelector<HTMLTextAreaElement>('#photo-1-caption')!;
+    caption.value = 'New caption';
+    caption.dispatchEvent(new Event('change'));
+    await tick();
+    expect(ipc.updatePhoto).toHaveBeenCalledWith(1, { caption: 'New caption' });
+    expect(panel.root.querySelector('#photo-1-caption-error')!.textContent).toContain('2,000 characters');
+  });
+});
+
+describe('save indicator and toasts', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('says Saved / Saving… / Not saved with a retry', () => {
+    const retry = vi.fn();
+    const s = new SaveIndicator(retry);
+    expect(s.root.getAttribute('role')).toBe('status');
+    expect(s.root.getAttribute('aria-label')).toBe('Save state');
+    s.update({ kind: 'saving' });
+    expect(s.root.textContent).toContain('Saving…');
+    s.update({ kind: 'error', reason: 'The disk is full.' });
+    expect(saveLabel({ kind: 'error', reason: 'The disk is full.' })).toBe('Not saved: The disk is full.');
+    const button = s.root.querySelector('button')!;
+    expect(button.hidden).toBe(false);
+    button.click();
+    expect(retry).toHaveBeenCalled();
+    s.update({ kind: 'saved' });
+    expect(button.hidden).toBe(true);
+  });
+
+  it('shows errors until dismissed and notices for a while', () => {
+    vi.useFakeTimers();
+    const t = new Toasts();
+    t.error(new Error('boom'), 'Saving failed');
+    t.info('Photo attached');
+    expect(t.root.textContent).toContain('Saving failed: boom');
+    vi.advanceTimersByTime(10_000);
+    expect(t.root.textContent).toContain('Saving failed');
+    expect(t.root.textContent).not.toContain('Photo attached');
+  });
+});

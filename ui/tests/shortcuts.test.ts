@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createKeymap, describeShortcut, matches, parseShortcut, type KeyLike } from '../src/logic/shortcuts';
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+
+describe('shortcuts', () => {
+  it('parses CodeMirror-style specs', () => {
+    expect(parseShortcut('Mod-Shift-h')).toMatchObject({ key: 'h', mod: true, shift: true, alt: false });
+    expect(parseShortcut('Mod-\\').key).toBe('\\');
+    expect(parseShortcut('Mod--').key).toBe('-');
+    expect(() => parseShortcut('Hyper-x')).toThrow(/Unknown modifier/);
+  });
+
+  it('maps Mod to Ctrl off the Mac and Cmd on it', () => {
+    const s = parseShortcut('Mod-s');
+    expect(matches(key('s', { ctrlKey: true }), s, false)).toBe(true);
+    expect(matches(key('s', { metaKey: true }), s, false)).toBe(false);
+    expect(matches(key('s', { metaKey: true }), s, true)).toBe(true);
+    expect(matches(key('s', { ctrlKey: true, shiftKey: true }), s, false)).toBe(false);
+  });
+
+  it('matches by physical key when Alt or Shift change the character', () => {
+    expect(matches(key('¡', { metaKey: true, altKey: true, code: 'Digit1' }), parseShortcut('Mod-Alt-1'), true)).toBe(true);
+    expect(matches(key('H', { ctrlKey: true, shiftKey: true, code: 'KeyH' }), parseShortcut('Mod-Shift-h'), false)).toBe(true);
+    expect(matches(key('F', { ctrlKey: true, shiftKey: true, code: 'KeyF' }), parseShortcut('Mod-p'), false)).toBe(false);
+  });
+
+  it('describes shortcuts for tooltips', () => {
+    expect(describeShortcut('Mod-Shift-h', false)).toBe('Ctrl+Shift+H');
+    expect(describeShortcut('Mod-e', true)).toBe('⌘E');
+  });
+
+  it('runs the first matching binding and prevents the default', () => {
+    const run = vi.fn();
+    const handle = createKeymap({ 'Mod-e': run }, false);
+    const e = { ...key('e', { ctrlKey: true }), preventDefault: vi.fn() };
+    expect(handle(e)).toBe(true);
+    expect(run).toHaveBeenCalledOnce();
+    expect(e.preventDefault).toHaveBeenCalled();
+    expect(handle({ ...key('x', { ctrlKey: true }), preventDefault: vi.fn() })).toBe(false);
+  });
+});
