@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Sets up and launches Newsroom. Until the desktop app lands (issue 3) the product is the
-# `newsroom` command-line tool: this builds it (release), installs it into ~/.cargo/bin and
-# runs it with any arguments given (default: --help).
+# Sets up and launches the Newsroom desktop app (release build). Safe to run twice: installs
+# only what is missing and rebuilds only what changed. Arguments are passed to the app
+# (e.g. `--db PATH`). The `newsroom` command-line tool is built alongside, in target/release/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-cargo install --locked --quiet --path crates/newsroom --root "$HOME/.cargo"
-if [ $# -eq 0 ]; then set -- --help; fi
-exec "$HOME/.cargo/bin/newsroom" "$@"
+build_ui
+cargo build --release --locked -p newsroom-desktop -p newsroom
+exec target/release/newsroom-app "$@"
