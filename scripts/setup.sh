@@ -3,8 +3,9 @@
 # so it is quick and safe to run again. Sourced by run.sh and test.sh.
 set -euo pipefail
 
-# Debian packages the build needs (the C compiler builds the bundled SQLite).
-NEWSROOM_APT_PACKAGES=(build-essential pkg-config)
+# Debian packages the build needs (the C compiler builds the bundled SQLite; the workspace root is
+# the desktop app, which links WebKitGTK).
+NEWSROOM_APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -34,6 +35,35 @@ ensure_rust() {
   if command -v rustup >/dev/null 2>&1; then
     rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
     rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  fi
+}
+
+# Node.js for the web UI: Vite 7 needs 20.19 or newer.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    ensure_apt_packages nodejs npm
+  fi
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+    echo "setup: the web UI needs Node.js 20.19 or newer (found $(node --version)); install a newer one and run this again" >&2
+    exit 1
+  fi
+}
+
+# Builds the web UI into ui/dist, which the desktop app embeds when it is compiled (so before any
+# cargo build of the workspace root). `npm ci` runs only when the lock file changed.
+build_ui() {
+  ensure_node
+  if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    (cd ui && npm ci --no-audit --no-fund)
+  fi
+  (cd ui && npm run --silent build)
+}
+
+# The WebDriver bridge the end-to-end tests use (not the Tauri CLI: tests need no bundling).
+ensure_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+    echo "setup: installing tauri-driver"
+    cargo install --locked --quiet tauri-driver --version "^2"
   fi
 }
 

@@ -161,15 +161,30 @@ pub fn reading_minutes(words: u32) -> u32 {
     words.div_ceil(230).max(1)
 }
 
-/// Counts words the way editors do: runs of letters or digits, with inner apostrophes and
-/// hyphens kept ("don't", "well-known" are one word), as are numbers ("114,000", "3.5").
-/// Markdown punctuation is not counted.
+/// Counts words the way editors do: what a reader reads. Runs of letters or digits are words,
+/// with inner apostrophes and hyphens kept ("don't", "well-known" are one word), as are numbers
+/// ("114,000", "3.5"). Markdown punctuation is not counted, nor are the destinations of links and
+/// images (`[text](https://…)` counts "text"; `![alt](photo:12 "caption")` counts the alt text)
+/// or `<https://…>` autolinks.
 pub fn count_words(text: &str) -> u32 {
     let mut count = 0u32;
     let mut in_word = false;
     let mut prev_joiner = false;
     let mut prev_digit = false;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let skipped = match c {
+            ']' if chars.peek() == Some(&'(') => skip_until_close(&mut chars, '(', ')'),
+            '<' if chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) => {
+                skip_autolink(&mut chars)
+            }
+            _ => false,
+        };
+        if skipped {
+            in_word = false;
+            prev_joiner = false;
+            continue;
+        }
         if c.is_alphanumeric() {
             if !in_word {
                 count += 1;
@@ -188,6 +203,47 @@ pub fn count_words(text: &str) -> u32 {
         }
     }
     count
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Consumes a bracketed run such as a link destination `(…)`, nested brackets included. A run
+/// that never closes on its line is left alone (it was prose, not a destination).
+fn skip_until_close(chars: &mut Chars<'_>, open: char, close: char) -> bool {
+    let ahead = chars.clone();
+    let mut depth = 0usize;
+    let mut consumed = 0usize;
+    for c in ahead {
+        consumed += 1;
+        if c == '\n' {
+            return false;
+        } else if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                chars.nth(consumed - 1);
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Consumes `<scheme:…>` (an autolink) after its `<`; anything else is left alone.
+fn skip_autolink(chars: &mut Chars<'_>) -> bool {
+    let ahead: String = chars
+        .clone()
+        .take_while(|c| *c != '>' && *c != '\n')
+        .collect();
+    let is_autolink = ahead.contains(':') && !ahead.contains(char::is_whitespace);
+    let closed = chars.clone().nth(ahead.chars().count()) == Some('>');
+    if is_autolink && closed {
+        chars.nth(ahead.chars().count());
+        true
+    } else {
+        false
+    }
 }
 
 /// The fields of a new article. Everything but the headline may be empty.
@@ -495,6 +551,11 @@ mod tests {
         assert_eq!(count_words(""), 0);
         assert_eq!(count_words("## Hello, *world*!"), 2);
         assert_eq!(count_words("Don't stop the well-known 114,000 troops"), 6);
+        assert_eq!(count_words("See [the report](https://x.org/a-b) now"), 4);
+        assert_eq!(count_words("![A chart](photo:12 \"The chart\")"), 2);
+        assert_eq!(count_words("<https://example.org>"), 0);
+        assert_eq!(count_words("a (b) [c] (d"), 4);
+        assert_eq!(count_words("x <b and c> y"), 5);
         assert_eq!(count_words("a - b -- c"), 3);
         assert_eq!(reading_minutes(0), 1);
         assert_eq!(reading_minutes(231), 2);

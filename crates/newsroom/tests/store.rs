@@ -131,7 +131,10 @@ fn updating_changes_only_the_patched_fields_and_records_a_revision() {
     assert_eq!(b.headline, "Second headline");
     assert_eq!(b.tags, vec!["a", "b"]);
     assert_eq!(b.word_count, 5);
-    assert_eq!(b.slug, a.slug, "the slug does not follow the headline");
+    assert_eq!(
+        b.slug, "second-headline",
+        "an unpublished, derived slug follows the headline"
+    );
     assert_eq!(b.dek, a.dek);
     assert_eq!(b.updated_at, START + 60);
     assert_eq!(b.created_at, START);
@@ -579,4 +582,59 @@ fn settings_are_stored_and_replaced_by_key() {
         Some("The Evening")
     );
     assert_eq!(s.setting("language").unwrap().as_deref(), Some("es"));
+}
+
+fn retitle(s: &mut newsroom::store::Store, id: i64, headline: &str) -> newsroom::model::Article {
+    let patch = ArticlePatch {
+        headline: Some(headline.into()),
+        ..ArticlePatch::default()
+    };
+    s.update_article(id, &patch).unwrap()
+}
+
+#[test]
+fn the_slug_follows_the_headline_until_chosen_or_published() {
+    let mut s = store();
+    let a = create(&mut s, "Untitled article", "");
+    assert_eq!(a.slug, "untitled-article");
+    let a = retitle(&mut s, a.id, "Floods hit the valley");
+    assert_eq!(a.slug, "floods-hit-the-valley");
+    assert_eq!(s.article_by_slug("untitled-article").unwrap().id, a.id);
+
+    // A numbered slug still counts as derived; the new one is numbered only if taken.
+    create(&mut s, "Harvest starts early", "");
+    let twin = create(&mut s, "Floods hit the valley", "");
+    assert_eq!(twin.slug, "floods-hit-the-valley-2");
+    let twin = retitle(&mut s, twin.id, "Harvest starts early");
+    assert_eq!(twin.slug, "harvest-starts-early-2");
+
+    // Chosen by hand: kept.
+    let chosen = s
+        .update_article(
+            a.id,
+            &ArticlePatch {
+                slug: Some("valley-floods".into()),
+                ..ArticlePatch::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        retitle(&mut s, chosen.id, "Floods recede").slug,
+        "valley-floods"
+    );
+
+    // Published: its address is public, so it stays.
+    let mut p = create(&mut s, "Storm warning", "");
+    for status in [Status::Editing, Status::Ready, Status::Published] {
+        p = s
+            .update_article(
+                p.id,
+                &ArticlePatch {
+                    status: Some(status),
+                    ..ArticlePatch::default()
+                },
+            )
+            .unwrap();
+    }
+    assert_eq!(retitle(&mut s, p.id, "Storm passes").slug, "storm-warning");
 }

@@ -121,14 +121,35 @@ fn slug_taken(tx: &rusqlite::Connection, slug: &str) -> Result<Option<ArticleId>
 /// The first free slug among `base`, `base-2`, `base-3`... Former slugs of renamed articles
 /// count as taken, so `[[old-slug]]` links keep pointing at the article they were written for.
 pub(super) fn free_slug(tx: &rusqlite::Connection, base: &str) -> Result<String, StoreError> {
+    free_slug_for(tx, base, None)
+}
+
+/// [`free_slug`] for an article that may keep or take back a slug of its own.
+fn free_slug_for(
+    tx: &rusqlite::Connection,
+    base: &str,
+    own: Option<ArticleId>,
+) -> Result<String, StoreError> {
     let mut n = 1;
     loop {
         let candidate = slug::numbered(base, n);
-        if owner_of_slug(tx, &candidate)?.is_none() {
-            return Ok(candidate);
+        match owner_of_slug(tx, &candidate)? {
+            None => return Ok(candidate),
+            Some(owner) if Some(owner) == own => return Ok(candidate),
+            Some(_) => n += 1,
         }
-        n += 1;
     }
+}
+
+/// Whether `slug` is still the one derived from `headline` (`budget` or a numbered `budget-2`),
+/// i.e. nobody chose it by hand.
+fn derived_from(slug: &str, headline: &str) -> bool {
+    let base = slug::slugify(headline);
+    slug == base
+        || slug
+            .strip_prefix(&base)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Reads an article inside a transaction.
@@ -458,6 +479,15 @@ fn apply_patch(
         let headline = one_line(headline);
         if headline.is_empty() {
             return Err(StoreError::EmptyHeadline);
+        }
+        // Until it is published (its address public) or chosen by hand, the slug follows the
+        // headline, so a new "Untitled article" does not keep the slug "untitled-article".
+        if patch.slug.is_none()
+            && article.published_at.is_none()
+            && derived_from(&article.slug, &article.headline)
+            && slug::slugify(&headline) != slug::slugify(&article.headline)
+        {
+            article.slug = free_slug_for(tx, &slug::slugify(&headline), Some(article.id))?;
         }
         article.headline = headline;
     }

@@ -1,0 +1,49 @@
+"""Exporting the open article from the Export dialog into a folder (the folder chooser answered
+as the user would): a standalone page with the headline, the photo as a figure and no script."""
+
+import re
+
+from conftest import make_png, wait_for
+
+HEADLINE = "Lighthouse keeper retires after 40 years"
+
+
+def test_export_writes_a_standalone_page_with_figure_and_no_script(launch, cli, tmp_path):
+    photo = tmp_path / "lighthouse.png"
+    photo.write_bytes(make_png(48, 32, seed=3))
+    article = cli.new(HEADLINE, "She climbed **117 steps** every night.\n\nThe light is automatic now.", section="Local")
+    cli("attach", str(article), str(photo), "--caption", "The lamp room at dusk", "--credit", "Tom Lee", "--featured")
+    out = tmp_path / "export"
+    out.mkdir()
+
+    app = launch()
+    app.open_article(HEADLINE)
+    app.click("Export")
+    dialog = app.visible('dialog[data-testid="export-dialog"]', "the export dialog")
+    assert "lighthouse-keeper-retires-after-40-years.html" in dialog.text
+    app.answer_dialog(str(out))
+    app.click("Choose folder and export…")
+    wait_for(
+        lambda: "Exported the page" in app.text_of('dialog[data-testid="export-dialog"] .export-status'),
+        message=lambda: f"the export report; the dialog says {app.text_of('dialog[data-testid=export-dialog]')!r}",
+    )
+    shown = app.text_of('dialog[data-testid="export-dialog"] .export-files code')
+    page = out / "lighthouse-keeper-retires-after-40-years.html"
+    assert shown == str(page), f"the dialog names {shown!r}"
+    app.screenshot("10-export-result")
+    app.button(f"Open {page} in the browser")  # offered (not clicked: no browser here)
+    app.click("Close")
+    wait_for(lambda: not app.all_css("dialog[open]"), message="the dialog to close")
+    app.assert_no_error_toasts()
+
+    html = page.read_text()
+    assert HEADLINE in html
+    assert "<strong>117 steps</strong>" in html
+    figure = re.search(r"<figure\b.*?</figure>", html, re.S)
+    assert figure, "the exported page has no <figure>"
+    assert "The lamp room at dusk" in figure.group(0) and "Tom Lee" in figure.group(0)
+    assert re.search(r'<img\b[^>]*src="data:image/png;base64,', figure.group(0)), "the single-file page should inline the photo"
+    # Structured data (JSON-LD) is the one <script> allowed: browsers never run it.
+    scripts = re.findall(r"<script\b[^>]*>", html, re.I)
+    assert scripts == ['<script type="application/ld+json">'], f"the exported page has executable scripts: {scripts}"
+    assert not re.search(r"\son[a-z]+\s*=", html, re.I), "the exported page contains an event handler attribute"
