@@ -5,6 +5,7 @@
  */
 import { button, byId, h } from './dom';
 import type { Ipc } from './ipc';
+import { debounce } from './logic/debounce';
 import { afterNextPaint } from './logic/frames';
 import { LivePreview } from './logic/livePreview';
 import { SaveQueue } from './logic/saveQueue';
@@ -24,6 +25,9 @@ import type { Article, ArticleView, PhotoFile } from './types';
 
 /** Debounce between the last keystroke and the save (the preview does not wait for it). */
 export const SAVE_DELAY_MS = 200;
+
+/** Pause in typing after which the word count is updated. */
+const STATS_DELAY_MS = 150;
 
 /** How many typing latencies the page keeps for the benchmark (the newest). */
 const PERF_SAMPLES = 10_000;
@@ -73,7 +77,6 @@ export class App {
   private photoLibrary: PhotoLibraryView | null = null;
   private mode: ViewMode = 'split';
   private opening = 0;
-  private statsQueued = false;
 
   constructor(private readonly ipc: Ipc, private readonly platform: Platform, root: HTMLElement = document.body) {
     this.toasts = new Toasts(byId('toasts', root));
@@ -178,16 +181,14 @@ export class App {
 
   /** Loads the library and opens the most recently updated article (or offers to create one). */
   async start(): Promise<void> {
+    // Both asked at once: one wait instead of two before the article is requested.
+    const recent = this.ipc.listArticles({ limit: 1, offset: 0 });
     try {
       this.mediaBase = (await this.ipc.previewAssets()).media_base;
       this.preview.setMediaBase(this.mediaBase);
     } catch (err) {
       this.toasts.error(err, 'Photos cannot be shown');
     }
-    const recent = this.ipc.listArticles({ limit: 1, offset: 0 });
-    void this.loadPhotoFiles();
-    void this.library.reload();
-    void this.library.loadSections().then((s) => this.metadata.setSections(s));
     try {
       const [first] = await recent;
       if (first) await this.open(first.id);
@@ -195,6 +196,11 @@ export class App {
     } catch (err) {
       this.toasts.error(err, 'The library could not be opened');
     }
+    // The shell answers commands one at a time: the list, photos and sections come after the
+    // article, so they never hold up the first paint of the editor and preview.
+    void this.loadPhotoFiles();
+    void this.library.reload();
+    void this.library.loadSections().then((s) => this.metadata.setSections(s));
   }
 
   /** Saves whatever is pending; used before closing the window. Resolves whether all is saved. */
@@ -218,8 +224,7 @@ export class App {
   }
 
   private async saveBody(p: PendingBody): Promise<void> {
-    // The answer's HTML is not used: the live preview already shows this text or a newer one.
-    const { receipt } = await this.ipc.saveBody(p.id, p.body);
+    const receipt = await this.ipc.saveBody(p.id, p.body);
     const view = this.view;
     if (view?.article.id !== p.id) return;
     view.article.body = p.body;
@@ -245,14 +250,10 @@ export class App {
     });
   }
 
-  private queueStats(): void {
-    if (this.statsQueued) return;
-    this.statsQueued = true;
-    requestAnimationFrame(() => {
-      this.statsQueued = false;
-      this.stats.textContent = formatWordStats(countWords(this.editor.text));
-    });
-  }
+  /** Counting 10,000 words takes a while: done once typing pauses, not in every frame. */
+  private readonly queueStats = debounce(() => {
+    this.stats.textContent = formatWordStats(countWords(this.editor.text));
+  }, STATS_DELAY_MS);
 
   // --- articles ------------------------------------------------------------------------------
 

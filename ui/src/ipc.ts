@@ -17,7 +17,7 @@ import type {
   PreviewAssets,
   RelatedLink,
   RelatedTarget,
-  SaveBodyResult,
+  SaveReceipt,
   SearchHit,
   UiError,
 } from './types';
@@ -82,7 +82,7 @@ export const ipc = {
   updateArticle: (id: number, patch: ArticlePatch) => call<Article>('update_article', { id, patch }),
   trashArticle: (id: number) => call<null>('trash_article', { id }),
   untrashArticle: (id: number) => call<null>('untrash_article', { id }),
-  saveBody: (id: number, body: string) => call<SaveBodyResult>('save_body', { id, body }),
+  saveBody: (id: number, body: string) => call<SaveReceipt>('save_body', { id, body }),
   saveNow: (id: number) => call<Article>('save_now', { id }),
   renderPreview: (markdown: string) => call<string>('render_preview', { markdown }),
   attachPhotoFiles: (articleId: number, paths: string[], featured: boolean) =>

@@ -99,11 +99,6 @@ export interface SaveReceipt {
   changed: boolean;
 }
 
-export interface SaveBodyResult {
-  receipt: SaveReceipt;
-  html: string;
-}
-
 export interface ArticleView {
   article: Article;
   photos: PhotoUse[];

@@ -54,7 +54,7 @@ export function fakeIpc(n = 3) {
     saveBody: vi.fn(async (id: number, body: string) => {
       const a = articles.find((x) => x.id === id)!;
       a.body = body;
-      return { receipt: { updated_at: 1_700_000_100, word_count: body.split(/\s+/).filter(Boolean).length, revision: null, changed: true }, html: `<p data-sourcepos="1:1-1:5">${body}</p>` };
+      return { updated_at: 1_700_000_100, word_count: body.split(/\s+/).filter(Boolean).length, revision: null, changed: true };
     }),
     saveNow: vi.fn(),
     renderPreview: vi.fn(async (markdown: string) => `<p data-sourcepos="1:1-1:${markdown.length}">${markdown}</p>`),

@@ -8,7 +8,6 @@ use newsroom::model::{
     SearchHit,
 };
 use newsroom::store::SaveReceipt;
-use serde::Serialize;
 use tauri::State;
 
 #[tauri::command]
@@ -79,24 +78,16 @@ pub fn untrash_article(state: State<'_, AppState>, id: ArticleId) -> CommandResu
     Ok(state.library()?.store_mut().untrash(id)?)
 }
 
-/// What a typing save answers: the receipt of the committed save and the new preview.
-#[derive(Debug, Serialize)]
-pub struct SavedBody {
-    receipt: SaveReceipt,
-    html: String,
-}
-
-/// The typing path: the body is committed before the answer (and its preview) goes back.
+/// The typing path: the body is committed before the answer goes back. The preview is not
+/// rendered here: the UI renders it on every change through `render_preview`, without waiting
+/// for the (debounced) save.
 #[tauri::command]
 pub fn save_body(
     state: State<'_, AppState>,
     id: ArticleId,
     body: String,
-) -> CommandResult<SavedBody> {
-    let mut library = state.library()?;
-    let receipt = library.store_mut().save_body(id, &body)?;
-    let html = library.render_preview(&body, &state.media_urls()).html;
-    Ok(SavedBody { receipt, html })
+) -> CommandResult<SaveReceipt> {
+    Ok(state.library()?.store_mut().save_body(id, &body)?)
 }
 
 /// The editor's explicit save: a revision, and everything saved so far made durable.

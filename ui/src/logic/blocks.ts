@@ -15,8 +15,14 @@
 export interface Block {
   /** The block's HTML as rendered. */
   html: string;
-  /** The HTML without `data-sourcepos` attributes: equal keys show the same thing. */
-  key: string;
+}
+
+/**
+ * Whether two blocks show the same thing: equal HTML (the common case, no copying), else equal
+ * HTML once the `data-sourcepos` attributes are left out.
+ */
+export function sameBlock(a: Block, b: Block): boolean {
+  return a.html === b.html || a.html.replace(SOURCEPOS, '') === b.html.replace(SOURCEPOS, '');
 }
 
 /** Elements that never have a closing tag. */
@@ -41,7 +47,7 @@ export function splitBlocks(html: string): Block[] | null {
     if (m[2] === undefined) {
       last = TAG.lastIndex;
       // A comment at the top level is a block of its own; inside an element it is content.
-      if (stack.length === 0) blocks.push({ html: m[0], key: m[0] });
+      if (stack.length === 0) blocks.push({ html: m[0] });
       continue;
     }
     const name = m[2].toLowerCase();
@@ -57,8 +63,7 @@ export function splitBlocks(html: string): Block[] | null {
     }
     last = TAG.lastIndex;
     if (stack.length === 0) {
-      const block = html.slice(start, last);
-      blocks.push({ html: block, key: block.replace(SOURCEPOS, '') });
+      blocks.push({ html: html.slice(start, last) });
     }
   }
   if (stack.length > 0 || html.slice(last).trim() !== '') return null;
@@ -78,10 +83,10 @@ export interface BlockChange {
 export function diffBlocks(before: readonly Block[], after: readonly Block[]): BlockChange {
   const max = Math.min(before.length, after.length);
   let start = 0;
-  while (start < max && before[start]!.key === after[start]!.key) start++;
+  while (start < max && sameBlock(before[start]!, after[start]!)) start++;
   let oldEnd = before.length;
   let newEnd = after.length;
-  while (oldEnd > start && newEnd > start && before[oldEnd - 1]!.key === after[newEnd - 1]!.key) {
+  while (oldEnd > start && newEnd > start && sameBlock(before[oldEnd - 1]!, after[newEnd - 1]!)) {
     oldEnd--;
     newEnd--;
   }

@@ -1,16 +1,36 @@
 /** Word count, reading time and headline length: the numbers an editor watches while writing. */
 
+/** Rust's `char::is_alphanumeric`: the Alphabetic property or a numeric category. */
+const WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
+
+/** Rust's `char::is_whitespace`. */
+const SPACE = /\p{White_Space}/u;
+
 /**
- * Counts words as the core does (model.rs `count_words`): runs of letters or digits, inner
- * apostrophes and hyphens kept ("don't", "well-known"), numbers with separators ("114,000").
+ * Counts words exactly as the core does (model.rs `count_words`), so the status bar agrees with
+ * the library: what a reader reads. Runs of letters or digits, inner apostrophes and hyphens kept
+ * ("don't", "well-known"), numbers with separators ("114,000"). Link and image destinations
+ * (`](https://…)`, `](photo:12 "caption")`) and `<https://…>` autolinks are not read, so not counted.
  */
 export function countWords(text: string): number {
+  const chars = [...text];
   let count = 0;
   let inWord = false;
   let prevJoiner = false;
   let prevDigit = false;
-  for (const c of text) {
-    if (/[\p{L}\p{N}]/u.test(c)) {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const next = chars[i + 1];
+    let skipTo = -1;
+    if (c === ']' && next === '(') skipTo = closingParen(chars, i + 1);
+    else if (c === '<' && next !== undefined && /[A-Za-z]/.test(next)) skipTo = autolinkEnd(chars, i + 1);
+    if (skipTo >= 0) {
+      i = skipTo;
+      inWord = false;
+      prevJoiner = false;
+      continue;
+    }
+    if (WORD_CHAR.test(c)) {
       if (!inWord) {
         count++;
         inWord = true;
@@ -25,6 +45,33 @@ export function countWords(text: string): number {
     }
   }
   return count;
+}
+
+/**
+ * Index of the `)` closing the destination that opens at `open`, nested parentheses included;
+ * -1 when it does not close on its line (then it was prose, not a destination).
+ */
+function closingParen(chars: string[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === '\n') return -1;
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Index of the `>` ending a `<scheme:…>` autolink whose text starts at `start`, else -1. */
+function autolinkEnd(chars: string[], start: number): number {
+  let i = start;
+  let colon = false;
+  while (i < chars.length && chars[i] !== '>' && chars[i] !== '\n') {
+    if (SPACE.test(chars[i])) return -1;
+    if (chars[i] === ':') colon = true;
+    i++;
+  }
+  return colon && chars[i] === '>' ? i : -1;
 }
 
 /** Minutes a reader needs at 230 words a minute, never less than one (as the core). */

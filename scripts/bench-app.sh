@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The desktop app against issue 3's targets (see BENCHMARKS.md, "Desktop app (issue 3)"):
+# launch to editor + preview drawn, whole-tree memory, keystroke to preview, library scrolling.
+# Builds the release app, makes a throwaway library with the CLI (a 10,000-word article, the most
+# recently updated, plus 10,000 small ones), starts Xvfb and runs scripts/bench/bench_app.py.
+# Writes nothing into the repository beyond the build; the library lives in a temporary folder.
+#
+#   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll] [--json FILE]
+#   BENCH_SKIP_BUILD=1 reuses the binaries already in target/release; BENCH_APP=path measures another app build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+source scripts/setup.sh
+ensure_apt_packages libwebkit2gtk-4.1-dev xvfb xauth x11-utils webkit2gtk-driver xdotool python3-venv
+
+corpus=../shared/corpus/rust-book-src
+if ! ls "$corpus"/ch10-0*.md >/dev/null 2>&1; then
+  echo "bench-app: $corpus is missing; it ships beside the repository in shared/" >&2
+  exit 1
+fi
+
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build >/dev/null)
+  cargo build --release --locked -p newsroom-desktop -p newsroom
+fi
+app=${BENCH_APP:-$repo/target/release/newsroom-app} # BENCH_APP: another build to compare
+cli=$repo/target/release/newsroom
+
+driver=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
+[ -x "$driver" ] || cargo install tauri-driver --locked
+driver=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
+
+# Selenium: the end-to-end tests' venv when it has it, else one of our own under target/.
+venv=target/e2e-venv
+if ! "$venv/bin/python" -c 'import selenium' 2>/dev/null; then
+  venv=target/bench-venv
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/python" -c 'import selenium' 2>/dev/null || "$venv/bin/pip" install -q -r tests/e2e/requirements.txt
+fi
+
+work=$(mktemp -d)
+xvfb_pid=
+cleanup() {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Isolated profile: the library, window state and WebKit caches all live in $work.
+export NEWSROOM_DB=$work/library.db
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
+
+echo "bench-app: generating the library (10,000 small articles + one of 10,000 words)"
+python3 - "$work/gen" <<'PY'
+import pathlib, random, sys
+out = pathlib.Path(sys.argv[1]); out.mkdir()
+rng = random.Random(3)
+words = ("council budget vote harbour school strike rail storm museum court election market "
+         "hospital bridge river festival mayor police energy housing").split()
+sections = ["News", "Politics", "Economy", "Culture", "Sport", "World"]
+statuses = ["draft", "editing", "ready", "published"]
+for i in range(10_000):
+    headline = " ".join(rng.choice(words) for _ in range(6)).capitalize() + f" {i}"
+    status = rng.choice(statuses)
+    date = f"date: 2026-01-{1 + i % 28:02}\n" if status == "published" else ""
+    body = "\n\n".join(" ".join(rng.choice(words) for _ in range(40)) + "." for _ in range(3))
+    (out / f"a{i:05}.md").write_text(
+        f"---\ntitle: \"{headline}\"\nsection: {rng.choice(sections)}\nstatus: {status}\n{date}---\n\n{body}\n")
+PY
+find "$work/gen" -name '*.md' -print0 | sort -z | xargs -0 -n 2000 "$cli" import >/dev/null
+cat "$corpus"/ch10-0*.md > "$work/long.md"
+sleep 1.1 # a later updated_at (Unix seconds) than every generated article: it opens at launch
+long_id=$("$cli" new --headline "Generic types, traits and lifetimes" --section Tech --body-file "$work/long.md")
+echo "bench-app: article $long_id has $(wc -w < "$work/long.md") words; library: $("$cli" list | wc -l) lines listed"
+
+# The launch wrapper stamps the exec time (ns since the epoch) for exec -> mark figures.
+cat > "$work/wrapper.sh" <<EOF
+#!/bin/sh
+date +%s%N > "$work/exec-stamp"
+exec "$app" "\$@"
+EOF
+chmod +x "$work/wrapper.sh"
+
+display=:$((90 + RANDOM % 800))
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+sleep 0.5
+
+"$venv/bin/python" scripts/bench/bench_app.py --app "$app" --wrapper "$work/wrapper.sh" \
+  --tauri-driver "$driver" --work "$work" "$@"

@@ -1,0 +1,427 @@
+"""Measures the desktop app against issue 3's targets; run by scripts/bench-app.sh.
+
+Four measures, each printed as median / p95 with the machine it ran on:
+  launch    exec -> window mapped (xdotool), and exec -> `editor-ready` / `preview-drawn` marks
+            (read through WebDriver; the app is started through a wrapper that stamps exec time)
+  memory    PSS summed over the app's whole process tree (app + WebKit processes), article open, idle
+  typing    keystroke (CodeMirror transaction) -> preview DOM patched, as the page records it in
+            window.__newsroomPerf, over keystrokes typed through WebDriver
+  scrolling requestAnimationFrame deltas while a script scrolls the 10,000-row library list
+
+Only the standard library and selenium are used. Nothing is written outside the work folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+def pct(values: list[float], p: float) -> float:
+    """Nearest-rank percentile (p in 0..100)."""
+    s = sorted(values)
+    if not s:
+        return float("nan")
+    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
+    return s[k]
+
+
+def summary(values: list[float], unit: str = "ms") -> str:
+    if not values:
+        return "no samples"
+    return (f"median {statistics.median(values):.1f} {unit}, p95 {pct(values, 95):.1f} {unit}, "
+            f"min {min(values):.1f}, max {max(values):.1f} (n={len(values)})")
+
+
+# --- processes -------------------------------------------------------------------------------
+
+def children_map() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        # The command name may contain spaces and parentheses: split after the last ')'.
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def tree(pid: int) -> list[int]:
+    kids = children_map()
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, []))
+    return out
+
+
+def pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_pss_mb(pid: int) -> tuple[float, dict[str, float]]:
+    parts: dict[str, float] = {}
+    for p in tree(pid):
+        try:
+            name = Path(f"/proc/{p}/comm").read_text().strip()
+        except OSError:
+            continue
+        parts[name] = parts.get(name, 0.0) + pss_kib(p) / 1024
+    return sum(parts.values()), parts
+
+
+def foreign_webkit(own: int) -> int:
+    """WebKit processes outside our tree: they share library pages and lower our PSS."""
+    mine = set(tree(own))
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) not in mine:
+            try:
+                if Path(f"/proc/{entry}/comm").read_text().startswith("WebKit"):
+                    count += 1
+            except OSError:
+                continue
+    return count
+
+
+def find_app_pid(root: int, exe: Path, timeout: float = 10.0) -> int:
+    """The app's pid among root's descendants (WebDriver starts it two levels down)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        for p in tree(root):
+            try:
+                if Path(f"/proc/{p}/exe").resolve() == exe:
+                    return p
+            except OSError:
+                continue
+        time.sleep(0.01)
+    raise RuntimeError(f"the app ({exe}) did not start under pid {root}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def kill_tree(pid: int) -> None:
+    for p in reversed(tree(pid)):
+        try:
+            os.kill(p, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- the app, launched directly --------------------------------------------------------------
+
+def direct_launch(app: Path, env: dict[str, str], settle: float) -> tuple[float, float]:
+    """exec -> window mapped (ms), then the tree's PSS (MB) after `settle` seconds."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([str(app)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(proc.pid)],
+                       env=env, check=True, stdout=subprocess.DEVNULL, timeout=30)
+        mapped = (time.perf_counter() - t0) * 1000
+        time.sleep(settle)
+        pss, _ = tree_pss_mb(proc.pid)
+        FOREIGN.append(foreign_webkit(proc.pid))
+        return mapped, pss
+    finally:
+        stop(proc)
+        time.sleep(0.3)
+
+
+FOREIGN: list[int] = []
+
+# --- the app, through WebDriver --------------------------------------------------------------
+
+class Driven:
+    """One app session through tauri-driver; the app is started by a wrapper that stamps exec time."""
+
+    def __init__(self, args: argparse.Namespace, env: dict[str, str]):
+        self.port = free_port()
+        self.native = free_port()
+        self.driver_proc = subprocess.Popen(
+            [args.tauri_driver, "--port", str(self.port), "--native-port", str(self.native)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.stamp = Path(args.work) / "exec-stamp"
+        self.stamp.unlink(missing_ok=True)
+        wait_port(self.port)
+        opts = ArgOptions()
+        opts.set_capability("browserName", "wry")
+        opts.set_capability("tauri:options", {"application": str(args.wrapper)})
+        self.driver = webdriver.Remote(f"http://127.0.0.1:{self.port}", options=opts)
+        self.driver.set_script_timeout(120)
+        self.app_pid = find_app_pid(self.driver_proc.pid, Path(args.app).resolve())
+
+    def exec_epoch_ms(self) -> float:
+        end = time.time() + 5
+        while time.time() < end:
+            text = self.stamp.read_text().strip() if self.stamp.exists() else ""
+            if text:
+                return int(text) / 1e6
+            time.sleep(0.01)
+        raise RuntimeError("the launch wrapper wrote no exec time")
+
+    def marks(self, names: list[str], timeout: float = 20) -> dict[str, float]:
+        end = time.time() + timeout
+        while time.time() < end:
+            got = self.driver.execute_script(
+                "const o = {origin: performance.timeOrigin};"
+                "for (const n of arguments[0]) { const m = performance.getEntriesByName(n, 'mark')[0];"
+                " if (m) o[n] = m.startTime; } return o;", names)
+            if all(n in got for n in names):
+                return got
+            time.sleep(0.02)
+        raise RuntimeError(f"the page never set the marks {names}: {got}")
+
+    def wait_article(self, timeout: float = 20) -> None:
+        """Until the editor and the preview both show the long article."""
+        end = time.time() + timeout
+        while time.time() < end:
+            if self.driver.execute_script(OPEN_SCRIPT):
+                return
+            time.sleep(0.05)
+        raise RuntimeError("the long article did not open")
+
+    def close(self) -> None:
+        try:
+            self.driver.quit()
+        except Exception:  # noqa: BLE001 - a hung session must not stop the cleanup below
+            pass
+        kill_tree(self.app_pid)
+        stop(self.driver_proc)
+        time.sleep(0.3)
+
+
+def wait_port(port: int) -> None:
+    end = time.time() + 10
+    while time.time() < end:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"tauri-driver did not listen on {port}")
+
+
+OPEN_SCRIPT = """
+const editor = document.querySelector('[data-testid="editor-content"]')?.textContent ?? '';
+const frame = document.querySelector('iframe[title="Preview"]');
+const blocks = frame?.contentDocument?.getElementById('content')?.children.length ?? 0;
+return editor.includes('Generic') && blocks > 100;
+"""
+
+TYPE_SCRIPT_CLICK = """
+const lines = document.querySelectorAll('[data-testid="editor-content"] .cm-line');
+const target = [...lines].find((l) => l.textContent.length > 80) || lines[0];
+return target;
+"""
+
+SCROLL_SCRIPT = """
+const [steps, stepPx, done] = arguments;
+const list = document.querySelector('[data-testid="library-list"]');
+list.scrollTop = 0;
+const deltas = [];
+let last = 0, n = 0;
+function frame(t) {
+  if (last) deltas.push(t - last);
+  last = t;
+  if (n++ >= steps) { done({deltas, top: list.scrollTop, height: list.scrollHeight,
+                             rows: list.querySelectorAll('[role="option"]').length}); return; }
+  if (stepPx > 0) list.scrollTop += stepPx;
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+"""
+
+
+def launch_marks(args: argparse.Namespace, env: dict[str, str]) -> tuple[dict[str, float] | None, float]:
+    """The launch marks (None for a build without them) and the tree's PSS once idle."""
+    d = Driven(args, env)
+    try:
+        d.wait_article()
+        try:
+            m = d.marks(["editor-ready", "preview-drawn"], timeout=3)
+        except RuntimeError:
+            time.sleep(args.settle)
+            return None, tree_pss_mb(d.app_pid)[0]
+        exec_ms = d.exec_epoch_ms()
+        out = {
+            "editor-ready (page)": m["editor-ready"],
+            "preview-drawn (page)": m["preview-drawn"],
+            "exec -> editor-ready": m["origin"] + m["editor-ready"] - exec_ms,
+            "exec -> preview-drawn": m["origin"] + m["preview-drawn"] - exec_ms,
+        }
+        time.sleep(args.settle)
+        pss, _ = tree_pss_mb(d.app_pid)
+        return out, pss
+    finally:
+        d.close()
+
+
+def typing(args: argparse.Namespace, env: dict[str, str]) -> tuple[list[float], list[float], dict]:
+    d = Driven(args, env)
+    try:
+        d.wait_article()
+        time.sleep(1)
+        line = d.driver.execute_script(TYPE_SCRIPT_CLICK)
+        ActionChains(d.driver).click(line).perform()
+        d.driver.execute_script("window.__newsroomPerf = [];")
+        text = ("the quick brown fox jumps over the lazy dog " * 10)[: args.keys]
+        t0 = time.perf_counter()
+        for ch in text:
+            ActionChains(d.driver).send_keys(ch).perform()
+            time.sleep(args.key_gap)
+        typed_s = time.perf_counter() - t0
+        time.sleep(1.5)
+        perf = d.driver.execute_script("return window.__newsroomPerf || [];")
+        paint = d.driver.execute_script("return window.__newsroomPerfPaint || [];")
+        saved = d.driver.execute_script(
+            "return document.querySelector('[aria-label=\"Save state\"]')?.textContent || '';")
+        pss, parts = tree_pss_mb(d.app_pid)
+        return perf, paint, {"typed_seconds": typed_s, "save_state": saved, "pss_after_typing": pss, "parts": parts}
+    finally:
+        d.close()
+
+
+def scrolling(args: argparse.Namespace, env: dict[str, str]) -> dict[str, list[float]]:
+    d = Driven(args, env)
+    try:
+        d.wait_article()
+        time.sleep(1)
+        out = {}
+        for name, steps, px in [("idle (no scrolling)", 120, 0), ("steady, 3 rows/frame", 600, 228),
+                                ("fast, 30 rows/frame", 300, 2280)]:
+            r = d.driver.execute_async_script(SCROLL_SCRIPT, steps, px)
+            out[name] = r["deltas"]
+            out[name + " info"] = {k: r[k] for k in ("top", "height", "rows")}
+        return out
+    finally:
+        d.close()
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+    webkit = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "libwebkit2gtk-4.1-0"],
+                            capture_output=True, text=True).stdout
+    return (f"{os.cpu_count()} x {cpu}, {int(mem) / 1024 / 1024:.1f} GiB, {platform.platform()}, "
+            f"WebKitGTK {webkit or '?'}, Xvfb 1400x900x24")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--app", required=True)
+    ap.add_argument("--wrapper", required=True)
+    ap.add_argument("--tauri-driver", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--keys", type=int, default=200)
+    ap.add_argument("--key-gap", type=float, default=0.03)
+    ap.add_argument("--settle", type=float, default=3.0)
+    ap.add_argument("--only", default="launch,memory,typing,scroll")
+    ap.add_argument("--json", help="also write the raw figures here")
+    args = ap.parse_args()
+    env = dict(os.environ)
+    only = set(args.only.split(","))
+    report: dict = {"machine": machine()}
+    print(f"machine: {report['machine']}")
+
+    if {"launch", "memory"} & only:
+        direct_launch(Path(args.app), env, 0.5)  # warm-up: caches, fonts, WebKit's disk cache
+        mapped, pss_direct = [], []
+        for _ in range(args.runs):
+            m, p = direct_launch(Path(args.app), env, args.settle)
+            mapped.append(m)
+            pss_direct.append(p)
+        marks: dict[str, list[float]] = {}
+        pss_driven = []
+        for _ in range(args.runs):
+            m, p = launch_marks(args, env)
+            for k, v in (m or {}).items():
+                marks.setdefault(k, []).append(v)
+            pss_driven.append(p)
+        print("\n(a) launch, 10,000-word article + 10,000-article library (release, warm)")
+        print(f"  exec -> window mapped (xdotool):       {summary(mapped)}")
+        for k, v in marks.items():
+            print(f"  {k + ':':38} {summary(v)}")
+        if not marks:
+            print("  (this build sets no editor-ready / preview-drawn marks)")
+        print(f"\n(b) memory, PSS of the whole tree, article open, idle {args.settle:.0f} s")
+        print(f"  launched directly:                     {summary(pss_direct, 'MB')}")
+        print(f"  launched through WebDriver:            {summary(pss_driven, 'MB')}")
+        if any(FOREIGN):
+            print(f"  caution: other WebKit processes were running ({max(FOREIGN)}); shared pages make PSS lower")
+        report.update(mapped=mapped, marks=marks, pss_direct=pss_direct, pss_driven=pss_driven)
+
+    if "typing" in only:
+        perf, paint, info = typing(args, env)
+        print(f"\n(c) keystroke -> preview updated, {args.keys} keystrokes through WebDriver "
+              f"({args.key_gap * 1000:.0f} ms apart)")
+        print(f"  to the DOM patch:        {summary(perf)}")
+        if paint:
+            print(f"  to the frame painted:    {summary(paint)}")
+        print(f"  typed in {info['typed_seconds']:.1f} s; save state afterwards: {info['save_state']!r}; "
+              f"tree PSS after typing {info['pss_after_typing']:.0f} MB "
+              f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(info['parts'].items()))})")
+        report.update(typing=perf, typing_paint=paint, typing_info=info)
+
+    if "scroll" in only:
+        s = scrolling(args, env)
+        print("\n(d) library of 10,000 articles: requestAnimationFrame deltas while scrolling the list")
+        for k, v in s.items():
+            if k.endswith(" info"):
+                continue
+            over = sum(1 for x in v if x > 1000 / 60 * 1.5)
+            print(f"  {k + ':':24} {summary(v)}; frames over 25 ms: {over}  {s[k + ' info']}")
+        report["scroll"] = s
+
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
