@@ -44,6 +44,7 @@ def test_pasted_and_chosen_photos_are_captioned_and_shown_in_the_preview(launch,
     assert "64×48" in first["info"] and first["info"].startswith("pasted-"), first["info"]
     wait_for(lambda: f"](photo:{first['id']})" in app.editor_text(), message=lambda: f"the photo in the text; it reads {app.editor_text()!r}")
     wait_for(lambda: len(figures(app)) == 1 and figures(app)[0]["loaded"], message=lambda: f"a figure with its image in the preview; got {figures(app)}")
+    wait_for(lambda: cards(app)[0]["featured"], message="the first photo attached to an article without a featured photo becomes featured, pasted too")
 
     # 2. "Attach photo" with the file dialog answering a PNG's path.
     chosen = tmp_path / "coast-road.png"
@@ -53,7 +54,9 @@ def test_pasted_and_chosen_photos_are_captioned_and_shown_in_the_preview(launch,
     wait_for(lambda: len(cards(app)) == 2 and all(c["thumb"] for c in cards(app)), message=lambda: f"two cards with thumbnails; got {cards(app)}")
     second = next(c for c in cards(app) if c["id"] != first["id"])
     assert second["info"].startswith("coast-road.png · 80×60"), second["info"]
-    assert second["featured"], "the first photo chosen for an article without a featured photo becomes featured"
+    assert not second["featured"], "the article already had a featured photo (the pasted one)"
+    app.click("Make featured")
+    wait_for(lambda: any(c["featured"] and c["id"] == second["id"] for c in cards(app)), message="the chosen photo made featured")
     wait_for(
         lambda: app.in_preview("const i = doc.querySelector('#featured figure img'); return !!i && i.naturalWidth === 80"),
         message="the featured photo at the top of the preview",

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel, ROW_HEIGHT } from '../src/panels/library';
 import { MetadataPanel } from '../src/panels/metadata';
 import { RelatedPanel } from '../src/panels/related';
-import { PhotosPanel } from '../src/panels/photos';
+import { PhotosPanel, needsFeatured } from '../src/panels/photos';
 import { SaveIndicator, saveLabel } from '../src/panels/saveState';
 import { Toasts } from '../src/panels/toast';
 import { article, fakeIpc, viewOf } from './fakeIpc';
@@ -63,6 +63,17 @@ describe('LibraryPanel', () => {
     expect(results.querySelector('mark')!.textContent).toBe('Story 4');
     (results.querySelector('.hit') as HTMLElement).click();
     expect(act.open).toHaveBeenCalledWith(4);
+  });
+
+  it('names the "no filter" choices briefly and keeps the filters\' accessible names', async () => {
+    const { ipc } = fakeIpc(3);
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), photoFile: () => null, mediaBase: () => '' });
+    await lib.loadSections();
+    const status = lib.root.querySelector<HTMLSelectElement>('select[aria-label="Filter by status"]')!;
+    const section = lib.root.querySelector<HTMLSelectElement>('select[aria-label="Filter by section"]')!;
+    expect(status.selectedOptions[0].textContent).toBe('Status');
+    expect(section.selectedOptions[0].textContent).toBe('Section');
+    expect([...section.options].map((o) => o.textContent)).toEqual(['Section', 'Economy', 'World']);
   });
 
   it('shows a readable error when the list cannot load', async () => {
@@ -140,6 +151,10 @@ describe('MetadataPanel', () => {
     await tick();
     expect(ipc.updateArticle).toHaveBeenCalledWith(1, { tags: ['economy', 'Sweden', 'trade'] });
     expect(panel.root.querySelectorAll('.chip').length).toBe(3);
+    // One thing is named "Tags" (the input); the chip list has a name of its own.
+    expect(panel.root.querySelector('ul[aria-label="Current tags"]')!.querySelectorAll('.chip').length).toBe(3);
+    expect(panel.root.querySelectorAll('[aria-label="Tags"]').length).toBe(0);
+    expect(panel.root.querySelector('label[for="meta-tags"]')!.textContent).toBe('Tags');
     (panel.root.querySelector('[aria-label="Remove tag economy"]') as HTMLButtonElement).click();
     await tick();
     expect(ipc.updateArticle).toHaveBeenLastCalledWith(1, { tags: ['Sweden', 'trade'] });
@@ -240,6 +255,77 @@ describe('PhotosPanel', () => {
     await tick();
     expect(ipc.updatePhoto).toHaveBeenCalledWith(1, { caption: 'New caption' });
     expect(panel.root.querySelector('#photo-1-caption-error')!.textContent).toContain('2,000 characters');
+  });
+
+  it('inserts and names the photo with its current caption and alt text after they are edited', async () => {
+    const { ipc } = fakeIpc(1);
+    const onInsert = vi.fn();
+    const onChanged = vi.fn();
+    const original = use(1, true, 'featured');
+    ipc.updatePhoto.mockImplementation(async (_id: number, patch: Partial<PhotoUse['photo']>) => {
+      original.photo = { ...original.photo, ...patch };
+      return { ...original.photo };
+    });
+    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaBase: () => 'media://localhost/', onChanged, onInsert });
+    document.body.replaceChildren(panel.root);
+    panel.load(1, [use(1, true, 'featured')]);
+    const edit = async (selector: string, value: string) => {
+      const control = panel.root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+      control.value = value;
+      control.dispatchEvent(new Event('change'));
+      await tick();
+    };
+    await edit('#photo-1-caption', 'Troops cross the river');
+    await edit('#photo-1-alt', 'Soldiers wading');
+    const insert = panel.root.querySelector('.insert-photo') as HTMLButtonElement;
+    insert.click();
+    expect(onInsert).toHaveBeenLastCalledWith('![Soldiers wading](photo:1 "Troops cross the river")');
+    expect(insert.getAttribute('aria-label')).toBe('Insert photo Troops cross the river in the text');
+    expect(panel.root.querySelector('[aria-label="Remove photo Troops cross the river from this article"]')).not.toBeNull();
+    expect(panel.root.querySelector('img')!.getAttribute('alt')).toBe('Soldiers wading');
+    expect(panel.current[0].photo.alt).toBe('Soldiers wading');
+    expect(onChanged).toHaveBeenLastCalledWith(1, [expect.objectContaining({ photo: expect.objectContaining({ caption: 'Troops cross the river' }) })]);
+
+    ipc.setCaptionOverride.mockResolvedValueOnce({ ...use(1, true, 'featured'), caption_override: 'Here: the river' });
+    await edit('#photo-1-override', 'Here: the river');
+    insert.click();
+    expect(onInsert).toHaveBeenLastCalledWith('![Soldiers wading](photo:1 "Here: the river")');
+  });
+
+  it('makes a pasted image featured exactly when a chosen file would be', async () => {
+    const pasted = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+    for (const [existing, expectFeatured] of [[[], true], [[use(1, true, 'inline')], true], [[use(1, true, 'featured')], false]] as const) {
+      const { ipc } = fakeIpc(1);
+      const onInsert = vi.fn();
+      ipc.attachPhotoBytes.mockResolvedValueOnce(use(7, true));
+      ipc.setFeaturedPhoto.mockResolvedValueOnce(use(7, true, 'featured'));
+      ipc.attachPhotoFiles.mockResolvedValueOnce([use(8, true)]);
+      const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaBase: () => '', onChanged: vi.fn(), onInsert });
+      panel.load(1, [...existing]);
+      expect(needsFeatured(existing)).toBe(expectFeatured);
+      await panel.attachBlob(pasted);
+      if (expectFeatured) expect(ipc.setFeaturedPhoto).toHaveBeenCalledWith(1, 7);
+      else expect(ipc.setFeaturedPhoto).not.toHaveBeenCalled();
+      expect(onInsert).toHaveBeenCalledWith('![Alt 7](photo:7 "Caption 7")');
+      panel.load(1, [...existing]);
+      await panel.attachPaths(['/tmp/b.jpg']);
+      expect(ipc.attachPhotoFiles).toHaveBeenCalledWith(1, ['/tmp/b.jpg'], expectFeatured);
+    }
+  });
+
+  it('keeps a pasted photo attached when it cannot be made featured', async () => {
+    const { ipc } = fakeIpc(1);
+    const toasts = new Toasts();
+    const onInsert = vi.fn();
+    ipc.attachPhotoBytes.mockResolvedValueOnce(use(7, true));
+    ipc.setFeaturedPhoto.mockRejectedValueOnce({ kind: 'database', message: 'The library could not be written.' });
+    const panel = new PhotosPanel({ ipc, toasts, picker: { images: vi.fn() }, mediaBase: () => '', onChanged: vi.fn(), onInsert });
+    document.body.replaceChildren(panel.root, toasts.root);
+    panel.load(1, []);
+    const result = await panel.attachBlob(new Blob([new Uint8Array([1])], { type: 'image/png' }));
+    expect(result?.photo.id).toBe(7);
+    expect(onInsert).toHaveBeenCalledWith('![Alt 7](photo:7 "Caption 7")');
+    expect(toasts.root.textContent).toContain('could not be made featured');
   });
 });
 

@@ -17,6 +17,12 @@ import type { Toasts } from './toast';
 export const ROW_HEIGHT = 76;
 const PAGE_SIZE = 100;
 const SEARCH_LIMIT = 50;
+/**
+ * The "no filter" choices read as the filters' names: short enough for the narrowest sidebar
+ * (the selects' accessible names stay "Filter by status" / "Filter by section").
+ */
+const ALL_STATUSES = 'Status';
+const ALL_SECTIONS = 'Section';
 
 export interface LibraryActions {
   open(id: number): void;
@@ -70,10 +76,10 @@ export class LibraryPanel {
     this.statusSelect = h(
       'select',
       { 'aria-label': 'Filter by status' },
-      h('option', { value: '' }, 'All statuses'),
+      h('option', { value: '' }, ALL_STATUSES),
       ...STATUSES.map((s) => h('option', { value: s }, statusLabel(s))),
     );
-    this.sectionSelect = h('select', { 'aria-label': 'Filter by section' }, h('option', { value: '' }, 'All sections'));
+    this.sectionSelect = h('select', { 'aria-label': 'Filter by section' }, h('option', { value: '' }, ALL_SECTIONS));
     this.trashToggle = button('Trash', () => this.toggleTrash(), { class: 'chip-toggle', 'aria-pressed': 'false', title: 'Show the trash' });
     this.summary = h('div', { class: 'library-summary', 'aria-live': 'polite' });
     this.rows = h('div', { class: 'vlist-rows' });
@@ -169,7 +175,7 @@ export class LibraryPanel {
       const sections = await this.deps.ipc.listSections();
       const chosen = this.sectionSelect.value;
       this.sectionSelect.replaceChildren(
-        h('option', { value: '' }, 'All sections'),
+        h('option', { value: '' }, ALL_SECTIONS),
         ...sections.map((s) => h('option', { value: s }, s)),
       );
       this.sectionSelect.value = sections.includes(chosen) ? chosen : '';

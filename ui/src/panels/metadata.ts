@@ -71,7 +71,7 @@ export class MetadataPanel {
     this.errors.status = statusField.error;
     this.status.addEventListener('change', () => void this.saveStatus());
 
-    this.chips = h('ul', { class: 'chips', 'aria-label': 'Tags' });
+    this.chips = h('ul', { class: 'chips', 'aria-label': 'Current tags' });
     this.tagInput = h('input', { type: 'text', placeholder: 'Add a tag and press Enter', 'data-testid': 'meta-tags', autocomplete: 'off' });
     const tagField = field('meta-tags', 'Tags', this.tagInput);
     this.errors.tags = tagField.error;

@@ -8,7 +8,7 @@ import type { Ipc } from '../ipc';
 import { bytesToBase64, pastedFileName, thumbUrl } from '../logic/media';
 import { photoMarkdown } from '../logic/markdownFormat';
 import { formatBytes } from '../logic/text';
-import type { PhotoUse } from '../types';
+import type { Photo, PhotoUse } from '../types';
 import type { Toasts } from './toast';
 
 export interface FilePicker {
@@ -78,10 +78,9 @@ export class PhotosPanel {
   async attachPaths(paths: string[]): Promise<PhotoUse[]> {
     const id = this.articleId;
     if (id === null || paths.length === 0) return [];
-    const featured = !this.photos.some((p) => p.role === 'featured');
     return this.withBusy(async () => {
       try {
-        const uses = await this.deps.ipc.attachPhotoFiles(id, paths, featured);
+        const uses = await this.deps.ipc.attachPhotoFiles(id, paths, needsFeatured(this.photos));
         await this.refresh(id);
         this.deps.toasts.info(uses.length === 1 ? 'Photo attached' : `${uses.length} photos attached`);
         return uses;
@@ -93,14 +92,20 @@ export class PhotosPanel {
     });
   }
 
-  /** A pasted image: stored, attached and placed in the body at the cursor. */
+  /**
+   * A pasted image: stored, attached and placed in the body at the cursor. Like a chosen file, it
+   * becomes featured when the article has no featured photo yet ({@link needsFeatured}); the paste
+   * command has no such flag, so the photo is made featured right after it is attached.
+   */
   async attachBlob(file: Blob, name?: string): Promise<PhotoUse | null> {
     const id = this.articleId;
     if (id === null) return null;
     return this.withBusy(async () => {
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const use = await this.deps.ipc.attachPhotoBytes(id, name || pastedFileName(file.type, new Date()), bytesToBase64(bytes));
+        const featured = needsFeatured(this.photos);
+        let use = await this.deps.ipc.attachPhotoBytes(id, name || pastedFileName(file.type, new Date()), bytesToBase64(bytes));
+        if (featured) use = await this.makeFeaturedAfterPaste(id, use);
         await this.refresh(id);
         this.deps.onInsert(photoMarkdown(use.photo.id, use.photo.alt, use.caption_override ?? use.photo.caption));
         return use;
@@ -109,6 +114,16 @@ export class PhotosPanel {
         return null;
       }
     });
+  }
+
+  /** The pasted photo is attached either way; a refusal to feature it is only reported. */
+  private async makeFeaturedAfterPaste(id: number, use: PhotoUse): Promise<PhotoUse> {
+    try {
+      return await this.deps.ipc.setFeaturedPhoto(id, use.photo.id);
+    } catch (err) {
+      this.deps.toasts.error(err, 'The pasted photo was attached but could not be made featured');
+      return use;
+    }
   }
 
   private async withBusy<T>(run: () => Promise<T>): Promise<T> {
@@ -141,28 +156,59 @@ export class PhotosPanel {
     this.list.replaceChildren(...this.photos.map((use) => this.card(use)));
   }
 
+  /** The photo's use as it is now: edits replace it in {@link photos}, so cards never keep a copy. */
+  private useOf(photoId: number): PhotoUse | undefined {
+    return this.photos.find((u) => u.photo.id === photoId);
+  }
+
+  /** Replaces one use after an edit and tells the app (preview figure, library thumbnail). */
+  private replaceUse(articleId: number, updated: PhotoUse): void {
+    this.photos = this.photos.map((u) => (u.photo.id === updated.photo.id ? updated : u));
+    this.deps.onChanged(articleId, this.photos);
+  }
+
   private card(use: PhotoUse): HTMLElement {
-    const p = use.photo;
     const id = this.articleId!;
-    const key = `photo-${p.id}`;
-    const src = thumbUrl(this.deps.mediaBase(), p.file);
+    const photoId = use.photo.id;
+    const key = `photo-${photoId}`;
+    const file = use.photo.file;
+    const src = thumbUrl(this.deps.mediaBase(), file);
     const thumb = src
-      ? h('img', { class: 'photo-thumb', src, alt: p.alt || p.caption || 'Photo', loading: 'lazy' })
+      ? h('img', { class: 'photo-thumb', src, loading: 'lazy' })
       : h('div', { class: 'photo-thumb awaiting', role: 'img', 'aria-label': 'Awaiting its file' }, 'Awaiting file');
-    const info = p.file
-      ? `${p.file.original_name} · ${p.file.width}×${p.file.height} · ${formatBytes(p.file.bytes)}`
+    const info = file
+      ? `${file.original_name} · ${file.width}×${file.height} · ${formatBytes(file.bytes)}`
       : 'This photo has no image file yet.';
+
+    const insert = button('Insert in text', () => {
+      const current = this.useOf(photoId);
+      if (current) this.deps.onInsert(photoMarkdown(photoId, current.photo.alt, current.caption_override ?? current.photo.caption));
+    }, { class: 'insert-photo' });
+    const choose = file ? null : button('Choose file…', () => void this.giveFile(photoId), { class: 'primary' });
+    const remove = button('Remove', () => void this.run(() => this.deps.ipc.detachPhoto(id, photoId), 'The photo could not be removed'), { class: 'danger-link' });
+    /** Names that mention the caption or alt text follow the editor's edits. */
+    const relabel = () => {
+      const p = this.useOf(photoId)?.photo ?? use.photo;
+      const name = photoName(p);
+      insert.setAttribute('aria-label', `Insert photo ${name} in the text`);
+      choose?.setAttribute('aria-label', `Choose a file for photo ${name}`);
+      remove.setAttribute('aria-label', `Remove photo ${name} from this article`);
+      if (src) thumb.setAttribute('alt', p.alt || p.caption || 'Photo');
+    };
+    relabel();
 
     const text = (name: 'caption' | 'credit' | 'alt', label: string, multiline = false) => {
       const control = multiline ? h('textarea', { rows: 2 }) : h('input', { type: 'text' });
-      control.value = p[name];
+      control.value = use.photo[name];
       const f = field(`${key}-${name}`, label, control);
       control.addEventListener('change', async () => {
         f.error.textContent = '';
         try {
-          const photo = await this.deps.ipc.updatePhoto(p.id, { [name]: control.value.trim() });
-          use.photo = photo;
-          this.deps.onChanged(id, this.photos);
+          const photo = await this.deps.ipc.updatePhoto(photoId, { [name]: control.value.trim() });
+          const current = this.useOf(photoId);
+          if (this.articleId !== id || !current) return;
+          this.replaceUse(id, { ...current, photo });
+          relabel();
         } catch (err) {
           f.error.textContent = messageOf(err);
         }
@@ -177,9 +223,10 @@ export class PhotosPanel {
       overrideField.error.textContent = '';
       const value = override.value.trim();
       try {
-        const updated = await this.deps.ipc.setCaptionOverride(id, p.id, value === '' ? null : value);
-        use.caption_override = updated.caption_override;
-        this.deps.onChanged(id, this.photos);
+        const updated = await this.deps.ipc.setCaptionOverride(id, photoId, value === '' ? null : value);
+        const current = this.useOf(photoId);
+        if (this.articleId !== id || !current) return;
+        this.replaceUse(id, { ...current, caption_override: updated.caption_override });
       } catch (err) {
         overrideField.error.textContent = messageOf(err);
       }
@@ -189,19 +236,17 @@ export class PhotosPanel {
     const actions = h(
       'div',
       { class: 'photo-actions' },
-      button('Insert in text', () => this.deps.onInsert(photoMarkdown(p.id, p.alt, use.caption_override ?? p.caption)), { class: 'insert-photo', 'aria-label': `Insert photo ${p.caption || p.id} in the text` }),
+      insert,
       featured
         ? h('span', { class: 'badge' }, 'Featured')
-        : button('Make featured', () => void this.run(() => this.deps.ipc.setFeaturedPhoto(id, p.id), 'The featured photo could not be set')),
-      p.file
-        ? null
-        : button('Choose file…', () => void this.giveFile(p.id), { class: 'primary', 'aria-label': `Choose a file for photo ${p.caption || p.id}` }),
-      button('Remove', () => void this.run(() => this.deps.ipc.detachPhoto(id, p.id), 'The photo could not be removed'), { class: 'danger-link', 'aria-label': `Remove photo ${p.caption || p.id} from this article` }),
+        : button('Make featured', () => void this.run(() => this.deps.ipc.setFeaturedPhoto(id, photoId), 'The featured photo could not be set')),
+      choose,
+      remove,
     );
 
     return h(
       'li',
-      { class: `photo-card${featured ? ' featured' : ''}${p.file ? '' : ' is-awaiting'}`, 'data-photo-id': p.id },
+      { class: `photo-card${featured ? ' featured' : ''}${file ? '' : ' is-awaiting'}`, 'data-photo-id': photoId },
       h('div', { class: 'photo-head' }, thumb, h('div', { class: 'photo-info' }, h('div', { class: 'small muted' }, info), actions)),
       text('caption', 'Caption', true),
       h('div', { class: 'field-row' }, text('credit', 'Credit'), text('alt', 'Alt text')),
@@ -232,6 +277,19 @@ export class PhotosPanel {
     }
     await this.refresh(id);
   }
+}
+
+/**
+ * The one rule for every way of attaching (dialog, drop, paste): the first photo attached to an
+ * article without a featured photo becomes featured.
+ */
+export function needsFeatured(photos: readonly PhotoUse[]): boolean {
+  return !photos.some((p) => p.role === 'featured');
+}
+
+/** How buttons name a photo for screen readers: its caption, else its alt text, else its number. */
+export function photoName(photo: Photo): string {
+  return photo.caption || photo.alt || `#${photo.id}`;
 }
 
 export function messageOf(err: unknown): string {
