@@ -11,8 +11,9 @@ pub const COMPOSITING_ENV: &str = "NEWSROOM_WEBVIEW_COMPOSITING";
 /// 150 MB without it against 265 MB with it, and a page of text paints fast enough on the CPU.
 /// Other platforms' engines are left as they are.
 ///
-/// Setting [`COMPOSITING_ENV`] keeps GPU compositing: WebKitWebDriver cannot take screenshots
-/// of a page painted without it, so end-to-end tests that take screenshots set it.
+/// Setting [`COMPOSITING_ENV`] keeps GPU compositing, for comparing memory or for tools that
+/// need it (WebKitWebDriver's screenshot command hangs without it; the end-to-end tests take
+/// their screenshots with ImageMagick instead, so they leave it unset).
 pub fn tune<R: Runtime>(window: &WebviewWindow<R>) {
     #[cfg(target_os = "linux")]
     {

@@ -470,7 +470,8 @@ class App:
         return self.shots.take(name)
 
 
-# Form controls win over other elements of the same name (the tag chips list is also "Tags").
+# When several shown elements carry the name, a form control wins: tests type into fields, not the
+# lists or headings that share a field's name.
 BY_LABEL = """
 const name = arguments[0];
 const shown = (el) => !!el && el.getClientRects().length > 0;

@@ -5,12 +5,11 @@
  */
 import { button, byId, h } from './dom';
 import type { Ipc } from './ipc';
-import { debounce } from './logic/debounce';
 import { afterNextPaint } from './logic/frames';
 import { LivePreview } from './logic/livePreview';
 import { SaveQueue } from './logic/saveQueue';
 import { createKeymap, describeShortcut, detectMac } from './logic/shortcuts';
-import { countWords, formatWordStats } from './logic/text';
+import { formatWordStats } from './logic/text';
 import { EditorPanel } from './panels/editor';
 import { LibraryPanel } from './panels/library';
 import { showMenu } from './panels/menu';
@@ -25,9 +24,6 @@ import type { Article, ArticleView, PhotoFile } from './types';
 
 /** Debounce between the last keystroke and the save (the preview does not wait for it). */
 export const SAVE_DELAY_MS = 200;
-
-/** Pause in typing after which the word count is updated. */
-const STATS_DELAY_MS = 150;
 
 /** How many typing latencies the page keeps for the benchmark (the newest). */
 const PERF_SAMPLES = 10_000;
@@ -220,7 +216,6 @@ export class App {
     performance.mark('keystroke');
     this.live.update(text);
     this.queue.schedule({ id, body: text });
-    this.queueStats();
   }
 
   private async saveBody(p: PendingBody): Promise<void> {
@@ -230,6 +225,8 @@ export class App {
     view.article.body = p.body;
     view.article.word_count = receipt.word_count;
     view.article.updated_at = receipt.updated_at;
+    // The core counts the words (model.rs `count_words`); the status bar shows what it saved.
+    this.stats.textContent = formatWordStats(receipt.word_count);
     this.library.patchRow({ id: p.id, updated_at: receipt.updated_at, word_count: receipt.word_count });
   }
 
@@ -249,11 +246,6 @@ export class App {
       push(window.__newsroomPerfPaint, latencies.map((ms) => ms + painted));
     });
   }
-
-  /** Counting 10,000 words takes a while: done once typing pauses, not in every frame. */
-  private readonly queueStats = debounce(() => {
-    this.stats.textContent = formatWordStats(countWords(this.editor.text));
-  }, STATS_DELAY_MS);
 
   // --- articles ------------------------------------------------------------------------------
 
@@ -285,7 +277,7 @@ export class App {
     this.photos.load(view.article.id, view.photos);
     this.related.load(view.article.id, view.related, view.backlinks);
     this.library.setCurrent(view.article.id);
-    this.stats.textContent = formatWordStats(countWords(view.article.body));
+    this.stats.textContent = formatWordStats(view.article.word_count);
     this.saveIndicator.update(this.queue.state);
     document.title = `${view.article.headline || 'Untitled'} — Newsroom`;
     this.showWrite();

@@ -53,6 +53,11 @@ export function normalizeError(raw: unknown): UiError {
   };
 }
 
+/** The sentence to show for anything a command (or other code) threw. */
+export function errorMessage(err: unknown): string {
+  return (isUiError(err) ? err : normalizeError(err)).message;
+}
+
 /** Whether `value` is a normalized error (a rejection of one of these wrappers). */
 export function isUiError(value: unknown): value is UiError {
   return (

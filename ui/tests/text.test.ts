@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, formatBytes, formatWordStats, headlineHint, readingMinutes } from '../src/logic/text';
+import { formatBytes, formatWordStats, headlineHint, readingMinutes } from '../src/logic/text';
 import { formatRelative } from '../src/logic/relativeTime';
 import { parseSnippet } from '../src/logic/snippet';
 import { addTags, parseTags } from '../src/logic/tags';
 
-describe('word count', () => {
-  it('counts like the core does', () => {
-    expect(countWords('')).toBe(0);
-    expect(countWords('## Hello, *world*!')).toBe(2);
-    expect(countWords("Don't stop the well-known 114,000 troops")).toBe(6);
-    expect(countWords('a - b -- c')).toBe(3);
-    expect(countWords('Åsa köpte 3.5 kg äpplen')).toBe(5);
-  });
-
-  it('counts what a reader reads: link text and alt text, not destinations or autolinks (as the core)', () => {
-    expect(countWords('See [the report](https://x.org/a-b) now')).toBe(4);
-    expect(countWords('![A chart](photo:12 "The chart")')).toBe(2);
-    expect(countWords('<https://example.org>')).toBe(0);
-    expect(countWords('a (b) [c] (d')).toBe(4);
-    expect(countWords('x <b and c> y')).toBe(5);
-  });
-
-  it('skips nested parentheses in a destination and keeps prose when one never closes on its line', () => {
-    expect(countWords('[Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) says')).toBe(2);
-    expect(countWords('[a](b c\nd e) f')).toBe(6);
-    expect(countWords('[a](unclosed destination')).toBe(3);
-    expect(countWords('<not an autolink> <mailto:x@y.org> <b>bold</b>')).toBe(6);
-    expect(countWords('Visit <https://x.org\nnow')).toBe(5);
-  });
-
+describe('word stats', () => {
   it('shows words and reading time', () => {
     expect(readingMinutes(0)).toBe(1);
     expect(readingMinutes(231)).toBe(2);

@@ -557,7 +557,23 @@ mod tests {
         assert_eq!(count_words("a (b) [c] (d"), 4);
         assert_eq!(count_words("x <b and c> y"), 5);
         assert_eq!(count_words("a - b -- c"), 3);
+        assert_eq!(count_words("Åsa köpte 3.5 kg äpplen"), 5);
         assert_eq!(reading_minutes(0), 1);
         assert_eq!(reading_minutes(231), 2);
+    }
+
+    #[test]
+    fn destinations_with_nested_parentheses_are_skipped_and_unclosed_ones_stay_prose() {
+        assert_eq!(
+            count_words("[Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) says"),
+            2
+        );
+        assert_eq!(count_words("[a](b c\nd e) f"), 6);
+        assert_eq!(count_words("[a](unclosed destination"), 3);
+        assert_eq!(
+            count_words("<not an autolink> <mailto:x@y.org> <b>bold</b>"),
+            6
+        );
+        assert_eq!(count_words("Visit <https://x.org\nnow"), 5);
     }
 }

@@ -2,8 +2,9 @@
 //! Each is a few lines: lock the library, call the core, map its error.
 //!
 //! Commands that only touch the database run in order on the main thread, so saves arrive in
-//! the order the editor made them. Those that read or write photo files or export pages run on
-//! the worker pool (`#[tauri::command(async)]`) so the window never stalls on them.
+//! the order the editor made them. Those that read or write photo files or export pages are
+//! `async` and hand their work to the blocking pool ([`in_background`]) so the window never
+//! stalls on them.
 
 mod articles;
 mod export;
@@ -11,6 +12,9 @@ mod photos;
 mod preview;
 mod related;
 
+use crate::error::{CommandResult, UiError};
+use crate::state::AppState;
+use tauri::Manager;
 use tauri::ipc::Invoke;
 
 /// The invoke handler registering every command.
@@ -52,10 +56,9 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
 /// neither the window nor the async workers wait for it.
 async fn in_background<T: Send + 'static>(
     app: tauri::AppHandle,
-    work: impl FnOnce(&crate::state::AppState) -> crate::error::CommandResult<T> + Send + 'static,
-) -> crate::error::CommandResult<T> {
-    use tauri::Manager;
-    tauri::async_runtime::spawn_blocking(move || work(&app.state::<crate::state::AppState>()))
+    work: impl FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
         .await
-        .map_err(|_| crate::error::UiError::io("the operation stopped unexpectedly; try again"))?
+        .map_err(|_| UiError::io("the operation stopped unexpectedly; try again"))?
 }

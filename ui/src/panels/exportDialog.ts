@@ -3,7 +3,7 @@
  * native folder chooser, `export_articles`, and a report with "Open in browser".
  */
 import { button, h } from '../dom';
-import type { Ipc } from '../ipc';
+import { errorMessage, type Ipc } from '../ipc';
 import type { ExportReport } from '../types';
 import type { Toasts } from './toast';
 
@@ -56,7 +56,7 @@ export function openExportDialog(deps: ExportDeps, article: { id: number; headli
       const report = await deps.ipc.exportArticles([article.id], path, single.checked);
       showReport(report);
     } catch (err) {
-      status.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, messageText(err)));
+      status.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, errorMessage(err)));
     } finally {
       go.disabled = false;
     }
@@ -86,8 +86,4 @@ export function openExportDialog(deps: ExportDeps, article: { id: number; headli
   }
 
   return dialog;
-}
-
-function messageText(err: unknown): string {
-  return err && typeof err === 'object' && 'message' in err ? String((err as { message: unknown }).message) : String(err);
 }

@@ -4,7 +4,7 @@
  * Each field is saved on change/blur through `update_article`; the core's error shows under it.
  */
 import { button, field, h } from '../dom';
-import type { Ipc } from '../ipc';
+import { errorMessage, type Ipc } from '../ipc';
 import { headlineHint } from '../logic/text';
 import { addTags, parseTags } from '../logic/tags';
 import type { Article, ArticlePatch, ArticleView, Status } from '../types';
@@ -147,8 +147,7 @@ export class MetadataPanel {
       this.deps.onUpdated(updated);
       return updated;
     } catch (err) {
-      const message = err && typeof err === 'object' && 'message' in err ? String((err as { message: unknown }).message) : String(err);
-      if (this.article?.id === article.id) errorEl.textContent = message;
+      if (this.article?.id === article.id) errorEl.textContent = errorMessage(err);
       else this.deps.toasts.error(err, 'A change to the previous article was not saved');
       return null;
     }

@@ -4,7 +4,7 @@
  * at the cursor, and photos still awaiting their file ("Choose file…").
  */
 import { button, field, h } from '../dom';
-import type { Ipc } from '../ipc';
+import { errorMessage, type Ipc } from '../ipc';
 import { bytesToBase64, pastedFileName, thumbUrl } from '../logic/media';
 import { photoMarkdown } from '../logic/markdownFormat';
 import { formatBytes } from '../logic/text';
@@ -210,7 +210,7 @@ export class PhotosPanel {
           this.replaceUse(id, { ...current, photo });
           relabel();
         } catch (err) {
-          f.error.textContent = messageOf(err);
+          f.error.textContent = errorMessage(err);
         }
       });
       return f.wrap;
@@ -228,7 +228,7 @@ export class PhotosPanel {
         if (this.articleId !== id || !current) return;
         this.replaceUse(id, { ...current, caption_override: updated.caption_override });
       } catch (err) {
-        overrideField.error.textContent = messageOf(err);
+        overrideField.error.textContent = errorMessage(err);
       }
     });
 
@@ -292,7 +292,3 @@ export function photoName(photo: Photo): string {
   return photo.caption || photo.alt || `#${photo.id}`;
 }
 
-export function messageOf(err: unknown): string {
-  if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
-  return String(err);
-}

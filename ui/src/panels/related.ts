@@ -3,11 +3,10 @@
  * editor's order (↑/↓ buttons, Alt+Arrow keys), removal, and the backlinks ("Linked from").
  */
 import { button, field, h } from '../dom';
-import type { Ipc } from '../ipc';
+import { errorMessage, type Ipc } from '../ipc';
 import { Latest, debounce } from '../logic/debounce';
 import { keyboardTarget, moveItem } from '../logic/reorder';
 import { isInternalLink, type ArticleSummary, type RelatedLink, type SearchHit } from '../types';
-import { messageOf } from './photos';
 import type { Toasts } from './toast';
 
 export interface RelatedDeps {
@@ -196,7 +195,7 @@ export class RelatedPanel {
       this.closeResults();
       return true;
     } catch (err) {
-      if (errorEl) errorEl.textContent = messageOf(err);
+      if (errorEl) errorEl.textContent = errorMessage(err);
       else this.deps.toasts.error(err, 'The related post could not be added');
       return false;
     }

@@ -3,8 +3,7 @@
  * sentence. Errors stay until dismissed (or replaced); notices fade after a few seconds.
  */
 import { button, h } from '../dom';
-import type { UiError } from '../types';
-import { isUiError, normalizeError } from '../ipc';
+import { errorMessage } from '../ipc';
 
 export interface ToastAction {
   label: string;
@@ -29,8 +28,8 @@ export class Toasts {
 
   /** Shows an error from a command (or anything thrown) as a sentence; `context` says what was being done. */
   error(err: unknown, context?: string, actions: ToastAction[] = []): HTMLElement {
-    const e: UiError = isUiError(err) ? err : normalizeError(err);
-    const text = context ? `${context}: ${e.message}` : e.message;
+    const message = errorMessage(err);
+    const text = context ? `${context}: ${message}` : message;
     return this.show(text, 'error', actions, 0);
   }
 
