@@ -5,22 +5,29 @@
 //! modules are involved or in what order.
 
 mod article_view;
+mod backups;
 mod export_source;
 mod importing;
 mod media_files;
 mod photo_entries;
 mod photos;
 mod preview;
+mod restoring;
 mod saving;
 #[cfg(test)]
 mod test_support;
 
 pub use article_view::{ArticleView, status_choices};
+pub use backups::{
+    BACKUPS_FOLDER_NAME, BackupInfo, KEEP_DAYS, backups_folder, daily_name, expired, list_backups,
+    parse_daily_name,
+};
 pub use importing::ImportOutcome;
 pub use media_files::{MediaBytes, MediaFiles, MediaName, THUMBNAIL_SIDE, THUMBNAILS_FOLDER};
 pub use photo_entries::PhotoEntry;
 pub use photos::AttachRequest;
 pub use preview::MediaUrls;
+pub use restoring::restore_backup;
 
 use crate::error::Result;
 use crate::media::MediaFolder;

@@ -60,6 +60,20 @@ pub enum Command {
     Trash { id: String },
     /// Bring an article back from the trash.
     Untrash { id: String },
+    /// Back up the library now (today's rolling backup unless --out is given); prints the path.
+    Backup {
+        /// Write the backup to this file instead.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// List the library's backups, newest first: date, size, path.
+    Backups,
+    /// Replace the library with a backup; the current library is kept as a safety copy first,
+    /// whose path is printed.
+    RestoreBackup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// Fields `new` and `edit` share.

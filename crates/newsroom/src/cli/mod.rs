@@ -3,6 +3,7 @@
 
 mod args;
 mod articles;
+mod backups;
 mod output;
 mod photos;
 mod publishing;
@@ -56,6 +57,10 @@ fn dispatch(cli: Cli) -> CliResult {
     {
         return publishing::render_standalone(file.as_deref());
     }
+    // Restoring replaces the database file, so it must not be open here.
+    if let Command::RestoreBackup { file } = &cli.command {
+        return backups::restore(&path, file);
+    }
     let mut library = Library::open(&path)?;
     run_on_library(&mut library, cli.command)
 }
@@ -76,6 +81,11 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
         Command::Relate(a) => photos::relate(library, a),
         Command::Render { file } => publishing::render(library, file.as_deref()),
         Command::Export(a) => publishing::export(library, a),
+        Command::Backup { out } => backups::backup(library, out.as_deref()),
+        Command::Backups => backups::list(library),
+        Command::RestoreBackup { .. } => Err(CliError::Usage(
+            "restore-backup cannot run on an open library".into(),
+        )),
     }
 }
 

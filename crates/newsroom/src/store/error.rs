@@ -82,6 +82,21 @@ pub enum StoreError {
     },
     #[error("the library database failed: {0}")]
     Database(rusqlite::Error),
+    #[error(
+        "the backup “{path}” could not be read or written ({source}); check the folder's permissions and free space"
+    )]
+    BackupFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "there is no backup file “{path}”; `newsroom backups` lists the backups of the library"
+    )]
+    BackupNotFound { path: PathBuf },
+    #[error(
+        "the library “{path}” is open in another program (the desktop app or another newsroom command); close it, then try again — nothing was changed"
+    )]
+    InUse { path: PathBuf },
 }
 
 impl StoreError {
@@ -94,7 +109,8 @@ impl StoreError {
             | PhotoNotFound(_)
             | AuthorNotFound(_)
             | RevisionNotFound { .. }
-            | RelatedNotFound { .. } => "not_found",
+            | RelatedNotFound { .. }
+            | BackupNotFound { .. } => "not_found",
             Trashed(_)
             | NotTrashed(_)
             | DuplicateSlug { .. }
@@ -103,11 +119,11 @@ impl StoreError {
             | PhotoInUse { .. }
             | PhotoFileTaken(_) => "conflict",
             InvalidSlug(_) | EmptyHeadline | SelfRelation | InvalidUrl(_) | Invalid(_) => "invalid",
-            Locked { .. } => "locked",
+            Locked { .. } | InUse { .. } => "locked",
             NotADatabase { .. } | ForeignDatabase { .. } => "unsupported",
             Corrupt { .. } => "corrupt",
             NewerVersion { .. } => "newer_version",
-            Open { .. } => "io",
+            Open { .. } | BackupFile { .. } => "io",
             Database(_) => "database",
         }
     }

@@ -7,6 +7,7 @@
 
 mod articles;
 mod authors;
+mod backup;
 mod checkpoints;
 mod error;
 mod open;
@@ -16,7 +17,9 @@ mod revisions;
 mod search;
 mod settings;
 
+pub(crate) use backup::sync_folder;
 pub use error::StoreError;
+pub(crate) use open::check_library_file;
 pub use photos::{PhotoPatch, PhotoText};
 pub use revisions::{RETENTION, SaveReceipt, TYPING_WINDOW_SECS};
 

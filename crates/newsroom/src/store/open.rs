@@ -93,6 +93,22 @@ fn file_len(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
+/// Checks, without writing anything, that `path` holds a Newsroom library this version can
+/// open: the same checks as opening, and an empty database is refused too.
+pub(crate) fn check_library_file(path: &Path) -> Result<(), StoreError> {
+    let checked = inspect_existing(path, Duration::ZERO).and_then(|()| {
+        let conn = open_read_only(path)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version == 0 {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(())
+    });
+    checked.map_err(|e| e.at(path))
+}
+
 /// Reads the header and schema version without writing anything.
 fn inspect_existing(path: &Path, busy_timeout: Duration) -> Result<(), StoreError> {
     let conn = open_read_only(path)?;

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `newsroom` command-line tool: each command, and each bad input
 //! ending in one clear sentence on stderr, a non-zero exit and nothing lost.
 
+mod backups;
 mod bad_input;
 mod commands;
 mod harness;
