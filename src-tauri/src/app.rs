@@ -10,6 +10,8 @@ const MAIN_WINDOW: &str = "main";
 
 /// Starts Newsroom and returns when it quits.
 pub fn run() -> ExitCode {
+    // First: it changes the environment, which is only sound before any thread starts.
+    webview::prepare_environment();
     // Checked before GTK is touched: without a display it aborts with a message about
     // failing to initialize, which tells an editor nothing.
     if let Some(message) = display::missing_display_message() {
