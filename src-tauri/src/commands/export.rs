@@ -3,23 +3,11 @@
 use super::in_background;
 use crate::error::{CommandResult, UiError};
 use crate::state::AppState;
+use newsroom::export::ExportReport;
 use newsroom::model::ArticleId;
-use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
-
-/// What an export wrote, as paths the UI can show and pass back to `open_exported`.
-#[derive(Debug, Serialize)]
-pub struct ExportSummary {
-    pages: Vec<String>,
-    images: Vec<String>,
-    index: Option<String>,
-}
-
-fn display(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
-}
 
 /// Exports the articles into the folder `path` (one page each, plus an index for several).
 #[tauri::command]
@@ -28,16 +16,12 @@ pub async fn export_articles(
     ids: Vec<ArticleId>,
     path: PathBuf,
     single_file: bool,
-) -> CommandResult<ExportSummary> {
+) -> CommandResult<ExportReport> {
     in_background(app, move |state| {
         let report = state.library()?.export(&ids, &path, single_file)?;
         let openable = report.pages.iter().chain(&report.index).cloned().collect();
         state.remember_export(openable);
-        Ok(ExportSummary {
-            pages: report.pages.iter().map(|p| display(p)).collect(),
-            images: report.images.iter().map(|p| display(p)).collect(),
-            index: report.index.as_deref().map(display),
-        })
+        Ok(report)
     })
     .await
 }
@@ -57,7 +41,7 @@ pub fn open_exported(
         )));
     }
     app.opener()
-        .open_path(display(&path), None::<&str>)
+        .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| {
             UiError::io(format!(
                 "could not open “{}” in a browser: {e}",

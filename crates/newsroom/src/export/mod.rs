@@ -76,8 +76,9 @@ pub struct ExportOptions {
     pub site: SiteInfo,
 }
 
-/// What an export wrote, every path inside the export folder.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What an export wrote, every path inside the export folder. Serializes as the desktop UI
+/// receives it (paths as strings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ExportReport {
     /// One page per article, in the order given.
     pub pages: Vec<PathBuf>,
