@@ -46,8 +46,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Isolated profile: the library, window state and WebKit caches all live in $work.
-export NEWSROOM_DB=$work/library.db
+# Isolated profile: the library, its workspace folder, window state and WebKit caches all live in $work.
+export NEWSROOM_DB=$work/library.db NEWSROOM_WORKSPACE=$work/workspace
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
@@ -73,6 +73,13 @@ cat "$corpus"/ch10-0*.md > "$work/long.md"
 sleep 1.1 # a later updated_at (Unix seconds) than every generated article: it opens at launch
 long_id=$("$cli" new --headline "Generic types, traits and lifetimes" --section Tech --body-file "$work/long.md")
 echo "bench-app: article $long_id has $(wc -w < "$work/long.md") words; library: $("$cli" list | wc -l) lines listed"
+
+# The workspace folder mirrored once before measuring, as on every launch after the first.
+"$cli" watch --json > "$work/watch.log" 2>&1 &
+watch_pid=$!
+for _ in $(seq 600); do grep -q '"event":"ready"' "$work/watch.log" && break; sleep 0.1; done
+kill -INT "$watch_pid" && wait "$watch_pid"
+echo "bench-app: workspace $NEWSROOM_WORKSPACE holds $(find "$NEWSROOM_WORKSPACE" -name '*.md' | wc -l) article files"
 
 # The launch wrapper stamps the exec time (ns since the epoch) for exec -> mark figures.
 cat > "$work/wrapper.sh" <<EOF

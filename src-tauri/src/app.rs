@@ -2,6 +2,7 @@
 
 use crate::state::{self, AppState};
 use crate::{commands, display, media, webview};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tauri::{AppHandle, Manager, RunEvent};
 
@@ -26,7 +27,12 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let state = AppState::open(&db);
+    let workspace = state::workspace_arg(&args).or_else(|| {
+        std::env::var_os(newsroom::workspace::WORKSPACE_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    let state = AppState::open(&db, workspace);
     if let Some(error) = state.open_error() {
         // The window still opens and shows this; the terminal gets it too.
         eprintln!("newsroom: {}", error.message);
@@ -79,10 +85,13 @@ fn focus_main_window(app: &AppHandle) {
     }
 }
 
-/// On quitting: every save the UI was told about is already committed; the checkpoint makes
-/// them durable against a power cut too. Taking the lock waits for a command still running.
+/// On quitting: every save the UI was told about is already committed; the sync writes their
+/// files and the checkpoint makes them durable against a power cut too. Taking the lock waits
+/// for a command still running.
 fn flush(app: &AppHandle) {
     let state = app.state::<AppState>();
+    // The workspace files of the last edits are written before the database checkpoint.
+    state.sync.stop();
     let Ok(library) = state.library() else {
         return;
     };

@@ -5,11 +5,13 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod app;
+mod background;
 mod commands;
 mod display;
 mod error;
 mod media;
 mod state;
+mod sync;
 mod webview;
 
 fn main() -> std::process::ExitCode {

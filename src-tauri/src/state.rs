@@ -2,11 +2,14 @@
 //! the pages the last export wrote.
 
 use crate::error::UiError;
+use crate::sync::WorkspaceSync;
 use newsroom::Library;
 use newsroom::library::{MediaFiles, MediaUrls};
+use newsroom::workspace::LibraryTarget;
 use std::ffi::OsString;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// Environment variable naming the library database, for scripts and tests.
 pub const DB_ENV: &str = "NEWSROOM_DB";
@@ -46,11 +49,28 @@ pub fn media_base() -> &'static str {
     }
 }
 
+/// The `--workspace DIR` (or `--workspace=DIR`) argument, if given.
+pub fn workspace_arg(args: &[OsString]) -> Option<PathBuf> {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--workspace=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
 /// The app's state, shared by every command.
 pub struct AppState {
-    /// The open library, or why it could not be opened (every command then reports that, so the
-    /// window can explain instead of the app vanishing).
-    library: Result<Mutex<Library>, UiError>,
+    /// The open library with its workspace, or why it could not be opened (every command then
+    /// reports that, so the window can explain instead of the app vanishing). Shared with the
+    /// workspace sync, which takes the same lock for each step.
+    library: Result<Arc<Mutex<LibraryTarget>>, UiError>,
+    /// The workspace sync: started once the first screen is served (see `crate::sync`).
+    pub sync: WorkspaceSync,
     /// Photos are served without taking the library's lock.
     media_files: Option<MediaFiles>,
     /// Pages (and index) the last export wrote: the only files `open_exported` opens.
@@ -59,15 +79,22 @@ pub struct AppState {
 
 impl AppState {
     /// Opens the library at `db`, keeping a failure to report through the commands.
-    pub fn open(db: &Path) -> AppState {
+    /// `workspace` is the folder named for this run (`--workspace` or `NEWSROOM_WORKSPACE`).
+    pub fn open(db: &Path, workspace: Option<PathBuf>) -> AppState {
+        let sync = WorkspaceSync::new(workspace);
         match Library::open(db) {
             Ok(library) => AppState {
                 media_files: Some(library.media_files()),
-                library: Ok(Mutex::new(library)),
+                library: Ok(Arc::new(Mutex::new(LibraryTarget {
+                    library,
+                    workspace: None,
+                }))),
+                sync,
                 last_export: Mutex::default(),
             },
             Err(error) => AppState {
                 library: Err(error.into()),
+                sync,
                 media_files: None,
                 last_export: Mutex::default(),
             },
@@ -76,11 +103,19 @@ impl AppState {
 
     /// The library, locked for one command. Commands never leave the database half-changed
     /// (each change is one transaction), so a lock poisoned by a panic is still usable.
-    pub fn library(&self) -> Result<MutexGuard<'_, Library>, UiError> {
+    pub fn library(&self) -> Result<LibraryGuard<'_>, UiError> {
         match &self.library {
-            Ok(library) => Ok(library.lock().unwrap_or_else(PoisonError::into_inner)),
+            Ok(library) => Ok(LibraryGuard {
+                guard: library.lock().unwrap_or_else(PoisonError::into_inner),
+                sync: &self.sync,
+            }),
             Err(error) => Err(error.clone()),
         }
+    }
+
+    /// The shared library itself, for the workspace sync.
+    pub fn shared_library(&self) -> Result<Arc<Mutex<LibraryTarget>>, UiError> {
+        self.library.clone()
     }
 
     /// Why the library could not be opened, if it could not.
@@ -116,6 +151,33 @@ impl AppState {
     }
 }
 
+/// The library locked for one command. When the command is done (the guard dropped), the
+/// workspace sync is told: it writes the files of whatever changed once edits settle. Reading
+/// commands tell it too; that costs the sync one look at an empty list of changed articles.
+pub struct LibraryGuard<'a> {
+    guard: MutexGuard<'a, LibraryTarget>,
+    sync: &'a WorkspaceSync,
+}
+
+impl Deref for LibraryGuard<'_> {
+    type Target = LibraryTarget;
+    fn deref(&self) -> &LibraryTarget {
+        &self.guard
+    }
+}
+
+impl DerefMut for LibraryGuard<'_> {
+    fn deref_mut(&mut self) -> &mut LibraryTarget {
+        &mut self.guard
+    }
+}
+
+impl Drop for LibraryGuard<'_> {
+    fn drop(&mut self) {
+        self.sync.notify_changed();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,11 +206,24 @@ mod tests {
     }
 
     #[test]
+    fn workspace_argument_in_both_spellings() {
+        assert_eq!(
+            workspace_arg(&args(&["--db", "x.db", "--workspace", "/w"])),
+            Some(PathBuf::from("/w"))
+        );
+        assert_eq!(
+            workspace_arg(&args(&["--workspace=/v"])),
+            Some(PathBuf::from("/v"))
+        );
+        assert_eq!(workspace_arg(&args(&["--db", "x.db"])), None);
+    }
+
+    #[test]
     fn state_reports_a_library_that_cannot_be_opened() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("lib.db");
         std::fs::write(&db, b"not a database at all, just some text").unwrap();
-        let state = AppState::open(&db);
+        let state = AppState::open(&db, None);
         let error = state.library().err().unwrap();
         assert_eq!(error.kind, "unsupported");
         assert!(state.media_files().is_none());
@@ -157,7 +232,7 @@ mod tests {
     #[test]
     fn only_files_of_the_last_export_count_as_exported() {
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(&dir.path().join("lib.db"));
+        let state = AppState::open(&dir.path().join("lib.db"), None);
         assert!(state.open_error().is_none());
         state.remember_export(vec![PathBuf::from("/out/a.html")]);
         assert!(state.was_exported(Path::new("/out/a.html")));

@@ -1,7 +1,9 @@
 """End-to-end harness: the real desktop app, driven through WebDriver under a private Xvfb.
 
 One Xvfb and one tauri-driver serve the whole run; every test gets its own library (a fresh
-database in a temp folder) and its own app process, started by tauri-driver with `--db PATH`.
+database in a temp folder), its own workspace folder beside it, and its own app process, started
+by tauri-driver with `--db PATH --workspace DIR`: no test ever writes into a real ~/Documents
+(NEWSROOM_WORKSPACE points into the run's temp folder too, should an app start without the flag).
 Teardown quits the WebDriver session and, if the app outlives it, kills that app by its PID.
 
 The app is started with an unusable D-Bus address (so its single-instance guard cannot hand a
@@ -255,16 +257,17 @@ return {files: event.clipboardData ? event.clipboardData.files.length : -1, hand
 class App:
     """One running app (one WebDriver session) on one library."""
 
-    def __init__(self, server: "DriverServer", db: Path, shots: "Screenshots"):
+    def __init__(self, server: "DriverServer", db: Path, shots: "Screenshots", workspace: Path | None = None):
         self.server = server
         self.db = db
+        self.workspace = workspace or workspace_of(db)
         self.shots = shots
         self.pid: int | None = None
         self.killed = False  # set when the app outlived its session and had to be killed
         before = set(server.app_pids())
         options = ArgOptions()
         options.set_capability("browserName", "wry")
-        options.set_capability("tauri:options", {"application": str(APP_BINARY), "args": ["--db", str(db)]})
+        options.set_capability("tauri:options", {"application": str(APP_BINARY), "args": ["--db", str(db), "--workspace", str(self.workspace)]})
         config = ClientConfig(remote_server_addr=server.url, timeout=60)
         try:
             self.driver = webdriver.Remote(command_executor=server.url, options=options, client_config=config)
@@ -541,6 +544,7 @@ class DriverServer:
         )
         (home / "run").mkdir(mode=0o700, exist_ok=True)
         env.pop("NEWSROOM_DB", None)
+        env["NEWSROOM_WORKSPACE"] = str(home / "Newsroom")
         LOGS.mkdir(parents=True, exist_ok=True)
         self.log_path = LOGS / "tauri-driver.log"
         self.log = open(self.log_path, "w")
@@ -628,6 +632,17 @@ def library(tmp_path: Path) -> Path:
     return tmp_path / "library.db"
 
 
+def workspace_of(db: Path) -> Path:
+    """The workspace folder a test's app keeps beside its library."""
+    return db.parent / "Newsroom"
+
+
+@pytest.fixture
+def workspace(library: Path) -> Path:
+    """This test's workspace folder (the app creates it)."""
+    return workspace_of(library)
+
+
 @pytest.fixture
 def cli(library: Path) -> Cli:
     return Cli(library)
@@ -638,8 +653,8 @@ def launch(driver_server: DriverServer, library: Path, screenshots: Screenshots,
     """Starts the app on this test's library (or `db`); every app started is closed afterwards."""
     apps: list[App] = []
 
-    def start(db: Path | None = None) -> App:
-        app = App(driver_server, db or library, screenshots)
+    def start(db: Path | None = None, workspace: Path | None = None) -> App:
+        app = App(driver_server, db or library, screenshots, workspace)
         apps.append(app)
         return app
 

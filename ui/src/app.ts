@@ -8,9 +8,13 @@ import type { Ipc } from './ipc';
 import { afterNextPaint } from './logic/frames';
 import { LivePreview } from './logic/livePreview';
 import { SaveQueue } from './logic/saveQueue';
-import { createKeymap, describeShortcut, detectMac } from './logic/shortcuts';
+import { HISTORY_SHORTCUT, createKeymap, describeShortcut, detectMac } from './logic/shortcuts';
+import { updatedNotice } from './logic/sync';
 import { formatWordStats } from './logic/text';
+import { ConflictBanner } from './panels/conflictBanner';
+import { ConflictView } from './panels/conflictView';
 import { EditorPanel } from './panels/editor';
+import { HistoryPanel } from './panels/history';
 import { LibraryPanel } from './panels/library';
 import { showMenu } from './panels/menu';
 import { MetadataPanel } from './panels/metadata';
@@ -19,8 +23,10 @@ import { PreviewPanel } from './panels/preview';
 import { RelatedPanel } from './panels/related';
 import { SaveIndicator } from './panels/saveState';
 import { Toasts } from './panels/toast';
+import { openWorkspaceDialog } from './panels/workspaceDialog';
+import { WorkspaceSync } from './panels/workspaceSync';
 import type { PhotoLibraryView } from './panels/photoLibrary';
-import type { Article, ArticleView, PhotoFile } from './types';
+import type { Article, ArticleView, Conflict, FirstScreen, PhotoFile, Resolution } from './types';
 
 /** Debounce between the last keystroke and the save (the preview does not wait for it). */
 export const SAVE_DELAY_MS = 200;
@@ -30,7 +36,8 @@ const PERF_SAMPLES = 10_000;
 
 export interface Platform {
   picker: FilePicker;
-  chooseFolder(): Promise<string | null>;
+  /** The native folder picker, titled `title`; `null` when cancelled. */
+  chooseFolder(title?: string): Promise<string | null>;
   isMac: boolean;
 }
 
@@ -59,7 +66,11 @@ export class App {
   readonly metadata: MetadataPanel;
   readonly photos: PhotosPanel;
   readonly related: RelatedPanel;
+  readonly history: HistoryPanel;
   readonly saveIndicator: SaveIndicator;
+  readonly sync: WorkspaceSync;
+  readonly conflictBanner: ConflictBanner;
+  readonly conflictView: ConflictView;
   readonly queue: SaveQueue<PendingBody>;
   private readonly live: LivePreview<string>;
   private previewFailed = false;
@@ -70,6 +81,8 @@ export class App {
   private readonly panes: HTMLElement;
   private readonly writeView: HTMLElement;
   private readonly photoLibrarySlot: HTMLElement;
+  private readonly historySlot: HTMLElement;
+  private readonly conflictSlot: HTMLElement;
   private photoLibrary: PhotoLibraryView | null = null;
   private mode: ViewMode = 'split';
   private opening = 0;
@@ -124,7 +137,7 @@ export class App {
       onScroll: (line) => {
         if (this.mode === 'split') this.editor.scrollToLine(line);
       },
-    });
+    }, root.querySelector<HTMLElement>('#preview-pane .preview'));
     this.metadata = new MetadataPanel({ ipc, toasts: this.toasts, onUpdated: (a) => this.onArticleUpdated(a) });
     this.photos = new PhotosPanel({
       ipc,
@@ -152,17 +165,52 @@ export class App {
         this.refreshPreviewMeta();
       },
     });
+    this.history = new HistoryPanel({
+      ipc,
+      toasts: this.toasts,
+      flush: () => this.queue.flush(),
+      current: () => this.view,
+      showRevision: (shown) => this.showRevision(shown),
+      onRestored: (view) => this.load(view),
+      onOpenArticle: (id) => void this.open(id),
+      shortcut: describeShortcut(HISTORY_SHORTCUT, platform.isMac),
+    });
+
+    this.conflictBanner = new ConflictBanner(() => void this.compareConflict());
+    this.conflictView = new ConflictView({
+      resolve: (resolution) => this.resolveConflict(resolution),
+      onClose: () => this.showWrite(),
+    });
+    this.sync = new WorkspaceSync({
+      ipc,
+      toasts: this.toasts,
+      openId: () => this.view?.article.id ?? null,
+      refreshOpen: (announce) => this.refreshOpen(announce),
+      reloadList: () => void this.library.reload(),
+      openTrashed: () => void this.onOpenTrashed(),
+      reloadPhotos: () => void this.loadPhotoFiles(),
+      onConflicts: (conflicts) => this.onConflicts(conflicts),
+    });
 
     this.stats = h('span', { class: 'word-stats', 'aria-label': 'Word count and reading time', 'data-testid': 'word-stats' }, formatWordStats(0));
     this.panes = byId('panes', root);
     this.writeView = byId('write-view', root);
     this.photoLibrarySlot = byId('photo-library-view', root);
-    this.panes.append(h('div', { class: 'pane pane-editor' }, this.editor.root), h('div', { class: 'pane pane-preview' }, this.preview.root));
+    this.historySlot = byId('history-view', root);
+    this.historySlot.append(this.history.revision.root);
+    this.conflictSlot = byId('conflict-view', root);
+    this.conflictSlot.append(this.conflictView.root);
+    this.writeView.prepend(this.conflictBanner.root);
+    // The preview's pane is declared in index.html; a frame must not move (it would reload).
+    const previewPane = this.preview.root.closest('.pane-preview') ?? this.panes.appendChild(h('div', { class: 'pane pane-preview' }, this.preview.root));
+    this.panes.insertBefore(h('div', { class: 'pane pane-editor' }, this.editor.root), previewPane);
     this.writeView.append(h('div', { class: 'statusbar', 'data-testid': 'statusbar' }, this.stats, h('span', { class: 'shortcut-hint' }, `${describeShortcut('Mod-/', platform.isMac)} shows the keyboard shortcuts`)));
     byId('library-slot', root).replaceWith(this.library.root);
     byId('inspector-details', root).append(this.metadata.root);
     byId('inspector-photos', root).append(this.photos.root);
     byId('inspector-related', root).append(this.related.root);
+    byId('inspector-history', root).append(this.history.root);
+    byId('tab-history', root).title = `Revision history (${describeShortcut(HISTORY_SHORTCUT, platform.isMac)})`;
     this.buildToolbar(byId('toolbar', root));
     this.buildTabs(root);
     this.setMode('split');
@@ -175,23 +223,23 @@ export class App {
     return this.view;
   }
 
-  /** Loads the library and opens the most recently updated article (or offers to create one). */
-  async start(): Promise<void> {
-    // Both asked at once: one wait instead of two before the article is requested.
-    const recent = this.ipc.listArticles({ limit: 1, offset: 0 });
+  /**
+   * Opens the most recently updated article (or offers to create one), then loads the library.
+   * `first` is the shell's answer when the page asked for it early (see boot.ts).
+   */
+  async start(first: Promise<FirstScreen> = this.ipc.firstScreen()): Promise<void> {
     try {
-      this.mediaBase = (await this.ipc.previewAssets()).media_base;
+      const screen = await first;
+      this.mediaBase = screen.media_base;
       this.preview.setMediaBase(this.mediaBase);
-    } catch (err) {
-      this.toasts.error(err, 'Photos cannot be shown');
-    }
-    try {
-      const [first] = await recent;
-      if (first) await this.open(first.id);
+      this.history.revision.setMediaBase(this.mediaBase);
+      if (screen.view) this.load(screen.view);
       else this.showEmpty();
     } catch (err) {
       this.toasts.error(err, 'The library could not be opened');
     }
+    // The shell syncs the workspace folder from the first screen on: listen before the rest loads.
+    void this.sync.start();
     // The shell answers commands one at a time: the list, photos and sections come after the
     // article, so they never hold up the first paint of the editor and preview.
     void this.loadPhotoFiles();
@@ -276,15 +324,128 @@ export class App {
     this.metadata.load(view);
     this.photos.load(view.article.id, view.photos);
     this.related.load(view.article.id, view.related, view.backlinks);
+    this.history.load(view.article.id);
     this.library.setCurrent(view.article.id);
+    this.showConflictBanner();
     this.stats.textContent = formatWordStats(view.article.word_count);
     this.saveIndicator.update(this.queue.state);
     document.title = `${view.article.headline || 'Untitled'} — Newsroom`;
     this.showWrite();
   }
 
+  // --- the workspace folder ------------------------------------------------------------------
+
+  /**
+   * The open article changed outside the editor (its file, or another process): fetch it and
+   * bring every panel up to date without reopening it, so the cursor, selection, undo history
+   * and scroll positions stay. Typing not yet saved is saved first; if both sides changed, the
+   * sync records a conflict instead of choosing.
+   */
+  async refreshOpen(announce: boolean): Promise<void> {
+    const id = this.view?.article.id;
+    if (id === undefined) return;
+    if (this.queue.dirty) await this.queue.flush();
+    let view: ArticleView;
+    try {
+      view = await this.ipc.openArticle(id);
+    } catch (err) {
+      this.toasts.error(err, 'The article could not be updated from its file');
+      return;
+    }
+    // Another article opened meanwhile, or new typing (which wins, and is saved next).
+    if (this.view?.article.id !== id || this.queue.dirty) return;
+    const bodyChanged = this.applyInPlace(view);
+    if (announce && bodyChanged) this.toasts.info(updatedNotice(view.article.slug), [], 4000);
+  }
+
+  /** Takes `view` (the open article, newer) into every panel in place; returns whether the body changed. */
+  private applyInPlace(view: ArticleView): boolean {
+    const before = this.view;
+    this.view = view;
+    for (const use of view.photos) if (use.photo.file) this.photoFiles.set(use.photo.id, use.photo.file);
+    const bodyChanged = this.editor.applyExternal(view.article.body);
+    if (bodyChanged) this.live.update(view.article.body);
+    this.refreshPreviewMeta();
+    if (!before || differs(metadataOf(view.article), metadataOf(before.article)) || differs(view.allowed_statuses, before.allowed_statuses)) {
+      this.metadata.load(view);
+    }
+    if (differs(view.photos, before?.photos)) this.photos.load(view.article.id, view.photos);
+    if (differs([view.related, view.backlinks], [before?.related, before?.backlinks])) {
+      this.related.load(view.article.id, view.related, view.backlinks);
+    }
+    this.stats.textContent = formatWordStats(view.article.word_count);
+    document.title = `${view.article.headline || 'Untitled'} — Newsroom`;
+    if (this.history.isActive) void this.history.refresh();
+    return bodyChanged;
+  }
+
+  /** The open article went to the trash because its file was deleted: say so, open the next one. */
+  private async onOpenTrashed(): Promise<void> {
+    const a = this.view?.article;
+    if (!a) return;
+    this.queue.discard();
+    this.toasts.info(`“${a.headline || 'Untitled'}” was moved to the trash because its file was deleted.`, [
+      { label: 'Restore', run: () => void this.restore(a.id) },
+    ]);
+    this.view = null;
+    await this.openNext();
+  }
+
+  private onConflicts(conflicts: ReadonlyMap<number, Conflict>): void {
+    this.library.setConflicts(new Set(conflicts.keys()));
+    this.showConflictBanner();
+  }
+
+  private showConflictBanner(): void {
+    const id = this.view?.article.id;
+    const conflict = id === undefined ? undefined : this.sync.conflicts.get(id);
+    this.conflictBanner.show(conflict ? conflict.path : null);
+    if (!conflict && !this.conflictSlot.hidden) this.showWrite();
+  }
+
+  /** The open article's conflict, compared, in the editor's place. */
+  async compareConflict(): Promise<void> {
+    const id = this.view?.article.id;
+    if (id === undefined) return;
+    await this.queue.flush();
+    try {
+      const comparison = await this.ipc.compareConflict(id);
+      if (this.view?.article.id !== id) return;
+      this.conflictView.show(comparison);
+      this.writeView.hidden = true;
+      this.photoLibrarySlot.hidden = true;
+      this.historySlot.hidden = true;
+      document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'false');
+      this.conflictSlot.hidden = false;
+      this.conflictView.focus();
+    } catch (err) {
+      this.toasts.error(err, 'The two versions could not be compared');
+      if ((err as { kind?: string }).kind === 'not_found') void this.sync.recheckConflicts();
+    }
+  }
+
+  private async resolveConflict(resolution: Resolution): Promise<boolean> {
+    const id = this.conflictView.articleId;
+    if (id === null) return false;
+    if (!(await this.queue.flush())) return false;
+    try {
+      const view = await this.ipc.resolveConflict(id, resolution);
+      this.sync.resolved(id);
+      this.showWrite();
+      if (this.view?.article.id === id) this.load(view);
+      this.library.patchRow({ id, headline: view.article.headline, updated_at: view.article.updated_at, word_count: view.article.word_count });
+      const kept = resolution.take === 'app' ? 'The app’s version was kept' : resolution.take === 'file' ? 'The file’s version was taken' : 'The merged text was saved';
+      this.toasts.info(`${kept} and written to the file. The other version is in the history.`);
+      return true;
+    } catch (err) {
+      this.toasts.error(err, 'The conflict could not be resolved');
+      return false;
+    }
+  }
+
   private showEmpty(): void {
     document.body.classList.add('no-article');
+    this.history.load(null);
     this.preview.setArticle({ article: emptyArticle(), photos: [], related: [] }, '');
   }
 
@@ -353,13 +514,18 @@ export class App {
       this.toasts.info('Moved to the trash', [{ label: 'Undo', run: () => void this.restore(id) }]);
       if (this.view?.article.id === id) {
         this.view = null;
-        const [next] = await this.ipc.listArticles({ limit: 1, offset: 0 });
-        if (next) await this.open(next.id);
-        else this.showEmpty();
+        await this.openNext();
       }
     } catch (err) {
       this.toasts.error(err, 'The article could not be moved to the trash');
     }
+  }
+
+  /** Opens the most recent article (after the open one left), or the empty state. */
+  private async openNext(): Promise<void> {
+    const [next] = await this.ipc.listArticles({ limit: 1, offset: 0 });
+    if (next) await this.open(next.id);
+    else this.showEmpty();
   }
 
   private async restore(id: number): Promise<void> {
@@ -381,6 +547,7 @@ export class App {
       const a = await this.ipc.saveNow(id);
       this.library.patchRow({ id, updated_at: a.updated_at });
       this.toasts.info('Saved, with a revision to return to', [], 2500);
+      if (this.history.isActive) void this.history.refresh();
     } catch (err) {
       this.toasts.error(err, 'The article could not be saved');
     }
@@ -436,12 +603,18 @@ export class App {
     );
     const more = button('⋯', () => {
       const id = this.view?.article.id;
-      if (id === undefined) return;
+      const workspace = { label: 'Workspace folder…', run: () => void this.showWorkspace() };
+      const shortcuts = { label: 'Keyboard shortcuts', run: () => this.showShortcuts() };
+      if (id === undefined) {
+        showMenu(more, [workspace, shortcuts]);
+        return;
+      }
       showMenu(more, [
         { label: `Save now (${describeShortcut('Mod-s', mac)})`, run: () => void this.saveNow() },
         { label: 'Duplicate', run: () => void this.duplicate(id) },
         { label: 'Archive', run: () => void this.archive(id) },
-        { label: 'Keyboard shortcuts', run: () => this.showShortcuts() },
+        workspace,
+        shortcuts,
         { label: 'Move to trash', run: () => void this.trash(id), danger: true },
       ]);
     }, { class: 'icon-button', 'aria-label': 'More article actions', 'aria-haspopup': 'menu' });
@@ -484,6 +657,8 @@ export class App {
       p.hidden = p.id !== `inspector-${tab}`;
     });
     if (focus && tab === 'photos') this.photos.focusFirst();
+    const history = this.history.setActive(tab === 'history');
+    if (focus && tab === 'history') void history.then(() => this.history.focus());
   }
 
   setMode(mode: ViewMode): void {
@@ -501,7 +676,22 @@ export class App {
   private showWrite(): void {
     this.writeView.hidden = false;
     this.photoLibrarySlot.hidden = true;
+    this.historySlot.hidden = true;
+    this.conflictSlot.hidden = true;
     document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'false');
+  }
+
+  /** The History tab's selected revision in the workspace, or the editor back in its place. */
+  private showRevision(shown: boolean): void {
+    if (shown) {
+      this.writeView.hidden = true;
+      this.photoLibrarySlot.hidden = true;
+      this.conflictSlot.hidden = true;
+      document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'false');
+      this.historySlot.hidden = false;
+    } else if (!this.historySlot.hidden) {
+      this.showWrite();
+    }
   }
 
   private async togglePhotoLibrary(): Promise<void> {
@@ -519,10 +709,17 @@ export class App {
       this.photoLibrarySlot.append(this.photoLibrary.root);
     }
     this.writeView.hidden = true;
+    this.historySlot.hidden = true;
+    this.conflictSlot.hidden = true;
     this.photoLibrarySlot.hidden = false;
     document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'true');
     await this.photoLibrary.reload();
     this.photoLibrary.focus();
+  }
+
+  /** Where the workspace folder is, and the way to move it. */
+  showWorkspace(): Promise<HTMLDialogElement> {
+    return openWorkspaceDialog({ ipc: this.ipc, toasts: this.toasts, chooseFolder: (title) => this.platform.chooseFolder(title) });
   }
 
   private shortcutList(): [string, string][] {
@@ -538,6 +735,7 @@ export class App {
       ['Mod-Alt-1', 'Heading 1 (Alt-2, Alt-3: levels 2 and 3)'],
       ['Mod-Shift-h', 'Cycle heading'],
       ['Mod-Shift-p', 'Insert a photo'],
+      [HISTORY_SHORTCUT, 'Revision history'],
       ['Mod-f', 'Find and replace in the text'],
       ['Mod-z', 'Undo (Mod-Shift-Z redo)'],
     ];
@@ -567,6 +765,7 @@ export class App {
         'Mod-p': () => this.library.focusSearch(),
         'Mod-\\': () => this.cycleMode(),
         'Mod-Shift-p': () => this.showInspector('photos', true),
+        [HISTORY_SHORTCUT]: () => this.showInspector('history', true),
         'Mod-/': () => this.showShortcuts(),
       },
       this.platform.isMac,
@@ -578,7 +777,7 @@ export class App {
   }
 }
 
-export type InspectorTab = 'details' | 'photos' | 'related';
+export type InspectorTab = 'details' | 'photos' | 'related' | 'history';
 
 export function isMacPlatform(): boolean {
   return detectMac(navigator.platform || navigator.userAgent);
@@ -596,6 +795,17 @@ function markOnce(name: string): void {
   afterNextPaint(() => {
     if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
   });
+}
+
+/** Whether two plain values (command answers) differ. */
+function differs(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) !== JSON.stringify(b);
+}
+
+/** What the Details tab shows of an article: all but the body and what typing changes. */
+function metadataOf(article: Article): Omit<Article, 'body' | 'updated_at' | 'word_count'> {
+  const { body: _body, updated_at: _updated, word_count: _words, ...meta } = article;
+  return meta;
 }
 
 function emptyArticle(): Article {

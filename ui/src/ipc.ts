@@ -3,23 +3,31 @@
  * Every rejection is normalized to a {@link UiError} so panels can always show a sentence.
  */
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type {
   Article,
   ArticleFilter,
   ArticlePatch,
   ArticleSummary,
   ArticleView,
+  Conflict,
+  ConflictComparison,
   ExportReport,
+  FirstScreen,
   Photo,
   PhotoEntry,
   PhotoPatch,
   PhotoUse,
-  PreviewAssets,
   RelatedLink,
   RelatedTarget,
+  Resolution,
+  RevisionComparison,
+  RevisionInfo,
   SaveReceipt,
   SearchHit,
+  SyncEvent,
   UiError,
+  WorkspaceStatus,
 } from './types';
 
 const KNOWN_KINDS = new Set([
@@ -112,7 +120,18 @@ export const ipc = {
   exportArticles: (ids: number[], path: string, singleFile: boolean) =>
     call<ExportReport>('export_articles', { ids, path, singleFile }),
   openExported: (path: string) => call<null>('open_exported', { path }),
-  previewAssets: () => call<PreviewAssets>('preview_assets'),
+  firstScreen: () => call<FirstScreen>('first_screen'),
+  listRevisions: (id: number) => call<RevisionInfo[]>('list_revisions', { id }),
+  compareRevision: (id: number, number: number) => call<RevisionComparison>('compare_revision', { id, number }),
+  restoreRevision: (id: number, number: number) => call<ArticleView>('restore_revision', { id, number }),
+  revisionRetention: () => call<string>('revision_retention'),
+  listConflicts: () => call<Conflict[]>('list_conflicts'),
+  compareConflict: (id: number) => call<ConflictComparison>('compare_conflict', { id }),
+  resolveConflict: (id: number, resolution: Resolution) => call<ArticleView>('resolve_conflict', { id, resolution }),
+  workspaceStatus: () => call<WorkspaceStatus>('workspace_status'),
+  chooseWorkspace: (path: string) => call<WorkspaceStatus>('choose_workspace', { path }),
+  /** Calls `handler` with every event of the workspace sync; resolves to the function that stops listening. */
+  onSync: (handler: (event: SyncEvent) => void): Promise<() => void> => listen<SyncEvent>('sync', (e) => handler(e.payload)),
 };
 
 export type Ipc = typeof ipc;

@@ -2,12 +2,12 @@
  * Entry point: the Tauri platform pieces (native dialogs, dropped files, pasted images, the
  * window's close request) around the App controller.
  */
+// First: starts the request for the first screen before the heavier modules below run.
+import { firstScreen, insideTauri } from './boot';
 import './styles/app.css';
 import { App, isMacPlatform, type Platform } from './app';
 import { ipc } from './ipc';
 import { IMAGE_EXTENSIONS, isImagePath } from './logic/media';
-
-const insideTauri = typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
 
 function toPaths(chosen: string | string[] | null): string[] | null {
   if (chosen === null) return null;
@@ -28,9 +28,9 @@ const platform: Platform = {
       return toPaths(chosen);
     },
   },
-  async chooseFolder() {
+  async chooseFolder(title = 'Export into this folder') {
     const { open } = await import('@tauri-apps/plugin-dialog');
-    const chosen = await open({ directory: true, multiple: false, title: 'Export into this folder' });
+    const chosen = await open({ directory: true, multiple: false, title });
     return toPaths(chosen)?.[0] ?? null;
   },
 };
@@ -83,7 +83,7 @@ const app = new App(ipc, platform);
 installPaste(app);
 if (insideTauri) {
   void installWindowHooks(app).catch((err: unknown) => app.toasts.error(err, 'Dropping files and safe closing are unavailable'));
-  void app.start();
+  void app.start(firstScreen ?? undefined);
 } else {
   app.toasts.error({ kind: 'unsupported', message: 'This page is the Newsroom app’s interface; open it through the Newsroom application.' });
 }

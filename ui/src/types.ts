@@ -119,8 +119,12 @@ export interface ExportReport {
   index: string | null;
 }
 
-export interface PreviewAssets {
+/** What the window needs for its first paint (`first_screen`). */
+export interface FirstScreen {
+  /** Prefix of photo URLs: `<media_base><hash>.<ext>`, `<media_base>thumb/<hash>.<ext>`. */
   media_base: string;
+  /** The most recently updated article, opened; null for an empty library. */
+  view: ArticleView | null;
 }
 
 export interface ArticleFilter {
@@ -159,3 +163,125 @@ export interface UiError {
 export function isInternalLink(link: RelatedLink): link is InternalLink {
   return 'id' in link;
 }
+
+/** Why a revision was recorded (the core's `RevisionCause`). */
+export type RevisionCause = 'typing' | 'manual' | 'external' | 'import' | 'restore' | 'conflict';
+
+/** A revision without its text, for the history list. */
+export interface RevisionInfo {
+  number: number;
+  created_at: number;
+  cause: RevisionCause;
+  headline: string;
+  word_count: number;
+}
+
+export interface Revision extends RevisionInfo {
+  article_id: number;
+  dek: string;
+  body: string;
+}
+
+/** Part of a line; in a `changed` row, `changed` marks the words that differ from the other side. */
+export interface DiffSpan {
+  text: string;
+  changed: boolean;
+}
+
+export interface DiffLine {
+  /** 1-based line number in that side's text. */
+  number: number;
+  spans: DiffSpan[];
+}
+
+export type DiffRowKind = 'same' | 'changed' | 'added' | 'removed' | 'folded';
+
+export interface DiffRow {
+  kind: DiffRowKind;
+  left: DiffLine | null;
+  right: DiffLine | null;
+  /** How many unchanged lines a `folded` row stands for. */
+  hidden: number;
+}
+
+export interface DiffStats {
+  changed: number;
+  added: number;
+  removed: number;
+  identical: boolean;
+}
+
+/** Two texts compared for a side-by-side view (the core's `diff::SideBySide`). */
+export interface SideBySide {
+  rows: DiffRow[];
+  stats: DiffStats;
+}
+
+/** A revision set against the current article: left is the revision, right the current text. */
+export interface RevisionComparison {
+  revision: Revision;
+  preview_html: string;
+  headline_diff: SideBySide | null;
+  dek_diff: SideBySide | null;
+  body_diff: SideBySide;
+}
+
+/** An article whose file and app version both changed since they last agreed. */
+export interface Conflict {
+  article_id: number;
+  /** The revision holding the file's version. */
+  file_revision: number;
+  /** The revision holding the app's version when the conflict was found. */
+  app_revision: number;
+  detected_at: number;
+  /** The article's file, relative to the workspace folder. */
+  path: string;
+}
+
+/** The texts of one side of a conflict. */
+export interface ConflictSide {
+  headline: string;
+  dek: string;
+  body: string;
+}
+
+/** A conflict with both sides compared: left is the app's version, right the file's. */
+export interface ConflictComparison {
+  conflict: Conflict;
+  app: ConflictSide;
+  file: ConflictSide;
+  headline_diff: SideBySide | null;
+  dek_diff: SideBySide | null;
+  body_diff: SideBySide;
+}
+
+/** How an editor ends a conflict. */
+export type Resolution = { take: 'app' } | { take: 'file' } | { take: 'merged'; body: string };
+
+/** Where the workspace folder is and how it is watched. */
+export interface WorkspaceStatus {
+  root: string | null;
+  mode: 'native' | 'polling' | 'off';
+  reason: string | null;
+}
+
+/** A file the sync could not take in, with a sentence for the editor. */
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+/** What the workspace sync did or noticed (the shell's `sync` event), tagged by `event`. */
+export type SyncEvent =
+  | { event: 'ready' }
+  | { event: 'articles_changed'; ids: number[] }
+  | { event: 'created'; ids: number[] }
+  | { event: 'trashed'; ids: number[] }
+  | { event: 'files_written'; ids: number[] }
+  | { event: 'files_removed'; paths: string[] }
+  | { event: 'conflicts'; ids: number[] }
+  | { event: 'problems'; problems: FileProblem[] }
+  | { event: 'photos_added'; ids: number[] }
+  | { event: 'watching_by_polling'; reason: string }
+  | { event: 'library_changed_elsewhere' }
+  | { event: 'error'; message: string };

@@ -22,7 +22,10 @@ describe('App', () => {
     const { ipc } = fakeIpc(3);
     const app = new App(ipc, platform());
     await app.start();
-    expect(ipc.openArticle).toHaveBeenCalledWith(1);
+    // One round trip opens the newest article; the list follows it.
+    expect(ipc.firstScreen).toHaveBeenCalledTimes(1);
+    expect(ipc.openArticle).not.toHaveBeenCalled();
+    expect(app.current?.article.id).toBe(1);
     expect(app.editor.text).toBe('Body of 1');
     expect(document.querySelector('[aria-label="Search articles"]')).not.toBeNull();
     expect(document.querySelector('[role="textbox"][aria-label="Article body"]')).not.toBeNull();
@@ -44,6 +47,23 @@ describe('App', () => {
     expect(document.querySelector('[aria-label="Save state"]')!.textContent).toContain('Saved');
     expect(ipc.renderPreview).toHaveBeenCalledTimes(1);
     expect(document.querySelector('[data-testid="word-stats"]')!.textContent).toMatch(/6 words · 1 min read/);
+  });
+
+  it('uses the first screen the page asked for early, and offers to start an empty library', async () => {
+    const { ipc } = fakeIpc(0);
+    const app = new App(ipc, platform());
+    await app.start(Promise.resolve({ media_base: 'media://localhost/', view: null }));
+    expect(ipc.firstScreen).not.toHaveBeenCalled();
+    expect(document.body.classList.contains('no-article')).toBe(true);
+    expect(app.current).toBeNull();
+  });
+
+  it('says why when the library cannot be opened at launch', async () => {
+    const { ipc } = fakeIpc(2);
+    const app = new App(ipc, platform());
+    await app.start(Promise.reject({ kind: 'corrupt', message: 'The library file is damaged.' }));
+    expect(document.getElementById('toasts')!.textContent).toContain('The library file is damaged.');
+    expect(app.current).toBeNull();
   });
 
   it('flushes the pending edit before opening another article', async () => {

@@ -1,7 +1,7 @@
 /** An in-memory stand-in for the shell, for panel and app tests. */
 import { vi } from 'vitest';
 import type { Ipc } from '../src/ipc';
-import type { Article, ArticleSummary, ArticleView, Status } from '../src/types';
+import type { Article, ArticleSummary, ArticleView, Conflict, RevisionInfo, Status, SyncEvent, WorkspaceStatus } from '../src/types';
 
 export function article(id: number, extra: Partial<Article> = {}): Article {
   return {
@@ -23,6 +23,8 @@ export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'arc
 /** A library of `n` articles, newest first, with every command mocked. */
 export function fakeIpc(n = 3) {
   const articles = Array.from({ length: n }, (_, i) => article(i + 1));
+  const conflicts: Conflict[] = [];
+  const listeners: ((event: SyncEvent) => void)[] = [];
   const ipc = {
     listArticles: vi.fn(async (f: { limit?: number; offset?: number; trashed?: boolean }) => {
       const rows = articles.filter((a) => !!a.trashed_at === !!f.trashed).map(summary);
@@ -73,7 +75,27 @@ export function fakeIpc(n = 3) {
     moveRelated: vi.fn(async () => null),
     exportArticles: vi.fn(),
     openExported: vi.fn(),
-    previewAssets: vi.fn(async () => ({ media_base: 'media://localhost/' })),
+    firstScreen: vi.fn(async () => {
+      const newest = articles.find((a) => !a.trashed_at);
+      return { media_base: 'media://localhost/', view: newest ? viewOf({ ...newest }) : null };
+    }),
+    listRevisions: vi.fn(async (_id: number): Promise<RevisionInfo[]> => []),
+    compareRevision: vi.fn(),
+    restoreRevision: vi.fn(),
+    revisionRetention: vi.fn(async () => 'Every revision from the last 24 hours is kept.'),
+    listConflicts: vi.fn(async () => [...conflicts]),
+    compareConflict: vi.fn(),
+    resolveConflict: vi.fn(),
+    workspaceStatus: vi.fn(async (): Promise<WorkspaceStatus> => ({ root: '/home/ana/Documents/Newsroom', mode: 'native', reason: null })),
+    chooseWorkspace: vi.fn(async (path: string): Promise<WorkspaceStatus> => ({ root: path, mode: 'native', reason: null })),
+    onSync: vi.fn(async (handler: (event: SyncEvent) => void) => {
+      listeners.push(handler);
+      return () => listeners.splice(listeners.indexOf(handler), 1);
+    }),
   };
-  return { ipc: ipc as unknown as Ipc & typeof ipc, articles };
+  /** Sends a workspace sync event as the shell would. */
+  const emit = (event: SyncEvent) => {
+    for (const l of listeners) l(event);
+  };
+  return { ipc: ipc as unknown as Ipc & typeof ipc, articles, conflicts, emit };
 }

@@ -7,6 +7,7 @@ use crate::export::ExportError;
 use crate::import::ImportError;
 use crate::media::MediaError;
 use crate::store::StoreError;
+use crate::workspace::WorkspaceError;
 
 /// Any failure of the core, carrying a sentence a user understands as its `Display`.
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +20,8 @@ pub enum Error {
     Import(#[from] ImportError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
 }
 
 impl Error {
@@ -30,6 +33,7 @@ impl Error {
             Error::Media(e) => e.kind(),
             Error::Import(e) => e.kind(),
             Error::Export(e) => e.kind(),
+            Error::Workspace(e) => e.kind(),
         }
     }
 }

@@ -7,10 +7,13 @@
 //! - [`store`]: the SQLite database (schema, migrations, full-text search, revisions, trash).
 //! - [`media`]: photo files: detection, dimensions, embedded captions, the content-addressed folder.
 //! - [`render`]: Markdown to sanitized HTML, one renderer for preview and export.
+//! - [`diff`]: two texts compared line by line and word by word, for side-by-side views.
 //! - [`export`]: standalone HTML pages and their images.
 //! - [`import`]: Markdown with front matter and plain-text articles copied from the web.
 //! - [`library`]: the façade that ties the store, the media folder and the renderer together.
+//! - [`workspace`]: the workspace folder, every article mirrored as a Markdown file, both ways.
 
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;
@@ -20,6 +23,7 @@ pub mod model;
 pub mod render;
 pub mod slug;
 pub mod store;
+pub mod workspace;
 
 pub use error::Error;
 pub use library::Library;

@@ -6,7 +6,9 @@
 
 mod article_view;
 mod backups;
+mod conflict_view;
 mod export_source;
+mod history;
 mod importing;
 mod media_files;
 mod photo_entries;
@@ -15,13 +17,15 @@ mod preview;
 mod restoring;
 mod saving;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 pub use article_view::{ArticleView, status_choices};
 pub use backups::{
     BACKUPS_FOLDER_NAME, BackupInfo, KEEP_DAYS, backups_folder, daily_name, expired, list_backups,
     parse_daily_name,
 };
+pub use conflict_view::{ConflictComparison, ConflictSide};
+pub use history::RevisionComparison;
 pub use importing::ImportOutcome;
 pub use media_files::{MediaBytes, MediaFiles, MediaName, THUMBNAIL_SIDE, THUMBNAILS_FOLDER};
 pub use photo_entries::PhotoEntry;

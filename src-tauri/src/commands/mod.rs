@@ -7,10 +7,14 @@
 //! stalls on them.
 
 mod articles;
+mod conflicts;
 mod export;
+mod history;
 mod photos;
 mod preview;
 mod related;
+mod startup;
+mod workspace;
 
 use crate::error::{CommandResult, UiError};
 use crate::state::AppState;
@@ -33,7 +37,9 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         articles::save_body,
         articles::save_now,
         preview::render_preview,
-        preview::preview_assets,
+        startup::first_screen,
+        workspace::workspace_status,
+        workspace::choose_workspace,
         photos::attach_photo_files,
         photos::attach_photo_bytes,
         photos::update_photo,
@@ -47,6 +53,13 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         related::add_related,
         related::remove_related,
         related::move_related,
+        history::list_revisions,
+        history::compare_revision,
+        history::restore_revision,
+        history::revision_retention,
+        conflicts::list_conflicts,
+        conflicts::compare_conflict,
+        conflicts::resolve_conflict,
         export::export_articles,
         export::open_exported,
     ]

@@ -3,6 +3,9 @@
  * then matched against keydown events. `Mod` is Cmd on macOS and Ctrl elsewhere.
  */
 
+/** Opens the History tab (Mod-Shift-H is taken: it cycles headings in the editor). */
+export const HISTORY_SHORTCUT = 'Mod-Shift-y';
+
 export interface Shortcut {
   key: string;
   mod: boolean;

@@ -7,7 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { deleteMarkupBackward, insertNewlineContinueMarkup, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { EditorSelection, EditorState, Prec, type Extension } from '@codemirror/state';
+import { EditorSelection, EditorState, Prec, Transaction, type Extension } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
@@ -26,6 +26,7 @@ import {
   toggleWrap,
   type Edit,
 } from '../logic/markdownFormat';
+import { textChanges } from '../logic/sync';
 
 export interface EditorHooks {
   /** The text changed by the user (not by `setDoc`). */
@@ -150,6 +151,27 @@ export class EditorPanel {
     this.view.setState(EditorState.create({ doc: text, extensions: this.extensions() }));
     this.view.scrollDOM.scrollTop = 0;
     this.loading = false;
+  }
+
+  /**
+   * Brings the text up to `text` (changed by another program) in place: only the stretches that
+   * differ are replaced, so the cursor and selection map through it and the scroll position
+   * stays. Not reported as an edit (nothing to save back) and not on the undo history (undo must
+   * not take back someone else's change). Returns whether anything changed.
+   */
+  applyExternal(text: string): boolean {
+    const changes = textChanges(this.text, text);
+    if (changes.length === 0) return false;
+    this.loading = true;
+    try {
+      this.view.dispatch({
+        changes,
+        annotations: [Transaction.addToHistory.of(false), Transaction.userEvent.of('external')],
+      });
+    } finally {
+      this.loading = false;
+    }
+    return true;
   }
 
   focus(): void {

@@ -59,6 +59,7 @@ export class LibraryPanel {
   private hits: SearchHit[] | null = null;
   private activeIndex = 0;
   private currentId: number | null = null;
+  private conflicts: ReadonlySet<number> = new Set();
   private renderQueued = false;
   private countSeq = 0;
   private readonly deps: LibraryDeps;
@@ -144,6 +145,12 @@ export class LibraryPanel {
   /** Marks the open article in the list. */
   setCurrent(id: number | null): void {
     this.currentId = id;
+    this.queueRender();
+  }
+
+  /** Marks the articles whose file and app version are in conflict. */
+  setConflicts(ids: ReadonlySet<number>): void {
+    this.conflicts = ids;
     this.queueRender();
   }
 
@@ -281,6 +288,9 @@ export class LibraryPanel {
           'div',
           { class: 'row-meta' },
           h('span', { class: `status-pill status-${a.status}` }, statusLabel(a.status)),
+          this.conflicts.has(a.id)
+            ? h('span', { class: 'row-conflict', title: 'Changed in the app and in its file: open it to choose', 'data-testid': 'row-conflict' }, 'Conflict')
+            : null,
           a.section ? h('span', { class: 'row-section' }, a.section) : null,
           h('time', { class: 'row-time', datetime: new Date(a.updated_at * 1000).toISOString(), title: formatFull(a.updated_at) }, formatRelative(a.updated_at, now)),
         ),

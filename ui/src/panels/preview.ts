@@ -44,20 +44,26 @@ export class PreviewPanel {
   private patcher: BlockPatcher | null = null;
   private drawn = false;
 
-  constructor(hooks: PreviewHooks, src = 'preview.html') {
+  /**
+   * `declared` is a `.preview` element already in the page (index.html declares the main one, so
+   * its frame loads while the script starts); without it the panel makes its own.
+   */
+  constructor(hooks: PreviewHooks, declared: HTMLElement | null = null, src = 'preview.html') {
     this.hooks = hooks;
-    this.frame = h('iframe', { title: 'Preview', sandbox: 'allow-same-origin', src, tabindex: '-1', 'data-testid': 'preview-frame' });
-    this.overlay = h('div', { class: 'preview-overlay', 'aria-hidden': 'true' });
-    this.root = h('div', { class: 'preview', 'data-testid': 'preview', role: 'region', 'aria-label': 'Preview', tabindex: '0' }, h('div', { class: 'preview-sheet' }, this.frame, this.overlay));
-    this.frame.addEventListener('load', () => {
-      this.ready = true;
-      this.paint();
-      const body = this.doc?.body;
-      if (body && typeof ResizeObserver !== 'undefined') {
-        this.resize = new ResizeObserver(() => this.fit());
-        this.resize.observe(body);
-      }
-    });
+    const frame = declared?.querySelector('iframe');
+    const overlay = declared?.querySelector<HTMLElement>('.preview-overlay');
+    if (declared && frame && overlay) {
+      this.root = declared;
+      this.frame = frame;
+      this.overlay = overlay;
+    } else {
+      this.frame = h('iframe', { title: 'Preview', sandbox: 'allow-same-origin', src, tabindex: '-1', 'data-testid': 'preview-frame' });
+      this.overlay = h('div', { class: 'preview-overlay', 'aria-hidden': 'true' });
+      this.root = h('div', { class: 'preview', 'data-testid': 'preview', role: 'region', 'aria-label': 'Preview', tabindex: '0' }, h('div', { class: 'preview-sheet' }, this.frame, this.overlay));
+    }
+    // A declared frame may have finished loading before this script ran.
+    if (this.doc?.getElementById('content')) this.onFrameLoaded();
+    else this.frame.addEventListener('load', () => this.onFrameLoaded());
     this.overlay.addEventListener('click', (e) => this.onClick(e));
     this.overlay.addEventListener('mousemove', (e) => {
       this.overlay.classList.toggle('over-link', this.linkAt(e) !== null);
@@ -66,6 +72,16 @@ export class PreviewPanel {
       if (this.syncing) return;
       this.hooks.onScroll(offsetToLine(this.getAnchors(), this.root.scrollTop));
     }, { passive: true });
+  }
+
+  private onFrameLoaded(): void {
+    this.ready = true;
+    this.paint();
+    const body = this.doc?.body;
+    if (body && !this.resize && typeof ResizeObserver !== 'undefined') {
+      this.resize = new ResizeObserver(() => this.fit());
+      this.resize.observe(body);
+    }
   }
 
   private get doc(): Document | null {

@@ -74,6 +74,9 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Keep a workspace folder of Markdown files in sync with the library, both ways, until
+    /// interrupted; prints one line per thing it does.
+    Watch(WatchArgs),
 }
 
 /// Fields `new` and `edit` share.
@@ -182,4 +185,18 @@ pub struct ExportArgs {
     /// Inline images as data URIs: each page is one self-contained file.
     #[arg(long)]
     pub single_file: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The workspace folder (default: Newsroom in the documents folder); created if missing.
+    #[arg(long, env = "NEWSROOM_WORKSPACE", value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Check the folder every second instead of relying on change notifications (for network
+    /// drives that do not report changes).
+    #[arg(long)]
+    pub poll: bool,
+    /// Print one JSON object per line instead of sentences.
+    #[arg(long)]
+    pub json: bool,
 }

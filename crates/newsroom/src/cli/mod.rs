@@ -7,6 +7,7 @@ mod backups;
 mod output;
 mod photos;
 mod publishing;
+mod watch;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -19,6 +20,8 @@ use std::process::ExitCode;
 pub enum CliError {
     #[error(transparent)]
     Core(#[from] newsroom::Error),
+    #[error(transparent)]
+    Watch(#[from] newsroom::workspace::WatchError),
     #[error("{0}")]
     Usage(String),
 }
@@ -62,6 +65,10 @@ fn dispatch(cli: Cli) -> CliResult {
         return backups::restore(&path, file);
     }
     let mut library = Library::open(&path)?;
+    // Watching keeps the library for as long as it runs.
+    if let Command::Watch(args) = cli.command {
+        return watch::watch(library, args);
+    }
     run_on_library(&mut library, cli.command)
 }
 
@@ -85,6 +92,9 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
         Command::Backups => backups::list(library),
         Command::RestoreBackup { .. } => Err(CliError::Usage(
             "restore-backup cannot run on an open library".into(),
+        )),
+        Command::Watch(_) => Err(CliError::Usage(
+            "watch needs the library for itself and cannot run inside another command".into(),
         )),
     }
 }

@@ -3,7 +3,9 @@
 
 use super::{Library, MediaUrls};
 use crate::error::Result;
-use crate::model::{Article, ArticleId, ArticleSummary, PhotoUse, RelatedLink, Status};
+use crate::model::{
+    Article, ArticleFilter, ArticleId, ArticleSummary, PhotoUse, RelatedLink, Status,
+};
 use serde::Serialize;
 
 /// An article as the editor opens it: the text, its photos and links, what links to it, the
@@ -48,6 +50,19 @@ impl Library {
             preview_html,
             allowed_statuses,
         })
+    }
+
+    /// The most recently updated article outside the trash, opened: what the app shows at
+    /// launch. `None` for an empty library.
+    pub fn most_recent_view(&self, urls: &MediaUrls) -> Result<Option<ArticleView>> {
+        let newest = self.store.list(&ArticleFilter {
+            limit: Some(1),
+            ..ArticleFilter::default()
+        })?;
+        newest
+            .first()
+            .map(|summary| self.article_view(summary.id, urls))
+            .transpose()
     }
 }
 
@@ -107,6 +122,37 @@ mod tests {
             view.allowed_statuses,
             vec![Status::Draft, Status::Editing, Status::Archived]
         );
+    }
+
+    #[test]
+    fn most_recent_view_opens_the_newest_working_article() {
+        let (mut lib, _dir) = library();
+        let urls = MediaUrls::RelativeToLibrary;
+        assert_eq!(lib.most_recent_view(&urls).unwrap(), None);
+        let store = lib.store_mut();
+        let older = store
+            .create_article(
+                &NewArticle {
+                    headline: "Older".into(),
+                    ..NewArticle::default()
+                },
+                RevisionCause::Manual,
+            )
+            .unwrap();
+        let newer = store
+            .create_article(
+                &NewArticle {
+                    headline: "Newer".into(),
+                    ..NewArticle::default()
+                },
+                RevisionCause::Manual,
+            )
+            .unwrap();
+        let shown = lib.most_recent_view(&urls).unwrap().unwrap();
+        assert_eq!(shown.article.id, newer.id);
+        lib.store_mut().trash(newer.id).unwrap();
+        let shown = lib.most_recent_view(&urls).unwrap().unwrap();
+        assert_eq!(shown.article.id, older.id);
     }
 
     #[test]

@@ -262,54 +262,7 @@ impl Store {
         id: ArticleId,
         patch: &ArticlePatch,
     ) -> Result<Article, StoreError> {
-        self.write(|tx, now| {
-            let before = load_live(tx, id)?;
-            let mut after = before.clone();
-            apply_patch(tx, &mut after, patch, now)?;
-            if after == before {
-                return Ok(before);
-            }
-            after.updated_at = now;
-            after.word_count = count_words(&after.body);
-            tx.execute(
-                "UPDATE articles SET slug = ?2, headline = ?3, dek = ?4, byline = ?5, section = ?6,
-                     tags = ?7, status = ?8, dateline = ?9, author_id = ?10, updated_at = ?11,
-                     published_at = ?12, word_count = ?13, body = ?14
-                 WHERE id = ?1",
-                params![
-                    id,
-                    after.slug,
-                    after.headline,
-                    after.dek,
-                    after.byline,
-                    after.section,
-                    join_tags(&after.tags),
-                    after.status.as_str(),
-                    after.dateline,
-                    after.author_id,
-                    after.updated_at,
-                    after.published_at,
-                    after.word_count,
-                    after.body,
-                ],
-            )?;
-            if after.slug != before.slug {
-                tx.execute("DELETE FROM slug_aliases WHERE slug = ?1", [&after.slug])?;
-                tx.execute(
-                    "INSERT OR REPLACE INTO slug_aliases (slug, article_id) VALUES (?1, ?2)",
-                    params![before.slug, id],
-                )?;
-            }
-            // A status change is always kept, even with the same text: the history shows
-            // what was sent on and what was published.
-            let status_changed = after.status != before.status;
-            let text_changed = (&after.headline, &after.dek, &after.body)
-                != (&before.headline, &before.dek, &before.body);
-            if text_changed || status_changed {
-                revisions::record(tx, &after, RevisionCause::Manual, now, status_changed)?;
-            }
-            Ok(after)
-        })
+        self.write(|tx, now| update_in(tx, id, patch, now, RevisionCause::Manual))
     }
 
     /// One page of the library list, most recently updated first.
@@ -433,6 +386,63 @@ impl Store {
         )?;
         Ok(count.unsigned_abs())
     }
+}
+
+/// [`Store::update_article`] inside a transaction, recording any revision with `cause` (the
+/// workspace mirror applies a file's fields as an `External` change).
+pub(super) fn update_in(
+    tx: &Transaction<'_>,
+    id: ArticleId,
+    patch: &ArticlePatch,
+    now: Timestamp,
+    cause: RevisionCause,
+) -> Result<Article, StoreError> {
+    let before = load_live(tx, id)?;
+    let mut after = before.clone();
+    apply_patch(tx, &mut after, patch, now)?;
+    if after == before {
+        return Ok(before);
+    }
+    after.updated_at = now;
+    after.word_count = count_words(&after.body);
+    tx.execute(
+        "UPDATE articles SET slug = ?2, headline = ?3, dek = ?4, byline = ?5, section = ?6,
+                 tags = ?7, status = ?8, dateline = ?9, author_id = ?10, updated_at = ?11,
+                 published_at = ?12, word_count = ?13, body = ?14
+             WHERE id = ?1",
+        params![
+            id,
+            after.slug,
+            after.headline,
+            after.dek,
+            after.byline,
+            after.section,
+            join_tags(&after.tags),
+            after.status.as_str(),
+            after.dateline,
+            after.author_id,
+            after.updated_at,
+            after.published_at,
+            after.word_count,
+            after.body,
+        ],
+    )?;
+    if after.slug != before.slug {
+        tx.execute("DELETE FROM slug_aliases WHERE slug = ?1", [&after.slug])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO slug_aliases (slug, article_id) VALUES (?1, ?2)",
+            params![before.slug, id],
+        )?;
+    }
+    // A status change is always kept, even with the same text: the history shows
+    // what was sent on and what was published.
+    let status_changed = after.status != before.status;
+    let text_changed =
+        (&after.headline, &after.dek, &after.body) != (&before.headline, &before.dek, &before.body);
+    if text_changed || status_changed {
+        revisions::record(tx, &after, cause, now, status_changed)?;
+    }
+    Ok(after)
 }
 
 /// The WHERE condition of the library list for `filter` (trash, status, section), with

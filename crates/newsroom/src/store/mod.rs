@@ -8,6 +8,7 @@
 mod articles;
 mod authors;
 mod backup;
+mod changes;
 mod checkpoints;
 mod error;
 mod open;
@@ -16,12 +17,14 @@ mod related;
 mod revisions;
 mod search;
 mod settings;
+mod workspace_state;
 
 pub(crate) use backup::sync_folder;
 pub use error::StoreError;
 pub(crate) use open::check_library_file;
 pub use photos::{PhotoPatch, PhotoText};
-pub use revisions::{RETENTION, SaveReceipt, TYPING_WINDOW_SECS};
+pub use revisions::{RETENTION, RevisionInfo, SaveReceipt, TYPING_WINDOW_SECS};
+pub use workspace_state::{FileStamp, FileVersion, StoredConflict, WorkspaceFile};
 
 use crate::model::Timestamp;
 use rusqlite::Connection;

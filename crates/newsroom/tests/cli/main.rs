@@ -6,3 +6,4 @@ mod bad_input;
 mod commands;
 mod harness;
 mod hostile;
+mod watch;

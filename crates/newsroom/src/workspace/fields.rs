@@ -1,0 +1,141 @@
+//! Turning what a file says into a change the store can apply, keeping only what the library
+//! can hold: unknown photos, articles and authors are left out, with a sentence saying so.
+
+use super::file_format::{ArticleFile, FileRelated};
+use crate::error::Result;
+use crate::model::{ArticleId, ArticlePatch, RelatedTarget};
+use crate::slug;
+use crate::store::{FileVersion, Store, StoreError};
+
+/// The change `file` makes to article `id` (`None` for a new article), and the notes about what
+/// was left out.
+pub(super) fn file_version(
+    store: &Store,
+    id: Option<ArticleId>,
+    file: &ArticleFile,
+) -> Result<(FileVersion, Vec<String>)> {
+    let mut notes = Vec::new();
+    let slug = match (&file.slug, id) {
+        (Some(wanted), Some(id)) => usable_slug(store, id, wanted, &mut notes)?,
+        _ => None,
+    };
+    let author_id = match file.author_id {
+        Some(author) if store.author(author).is_err() => {
+            notes.push(format!(
+                "there is no author with id {author}, so the author was left unchanged"
+            ));
+            None
+        }
+        author => Some(author),
+    };
+    let mut photos = Vec::new();
+    for photo in &file.photos {
+        match store.photo(photo.id) {
+            Ok(_) => photos.push((photo.id, photo.role, photo.caption.clone())),
+            Err(StoreError::PhotoNotFound(_)) => notes.push(format!(
+                "there is no photo with id {} in the library, so it was left out",
+                photo.id
+            )),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let related = related_links(store, id, &file.related, &mut notes)?;
+    let patch = ArticlePatch {
+        headline: Some(file.headline.clone()),
+        dek: Some(file.dek.clone()),
+        byline: Some(file.byline.clone()),
+        section: Some(file.section.clone()),
+        tags: Some(file.tags.clone()),
+        dateline: Some(file.dateline.clone()),
+        slug,
+        status: file.status,
+        body: Some(file.body.clone()),
+        author_id,
+    };
+    Ok((
+        FileVersion {
+            patch,
+            photos,
+            related,
+        },
+        notes,
+    ))
+}
+
+/// The file's slug when it is valid and not another article's; otherwise the article keeps its
+/// own and the editor is told.
+fn usable_slug(
+    store: &Store,
+    id: ArticleId,
+    wanted: &str,
+    notes: &mut Vec<String>,
+) -> Result<Option<String>> {
+    if let Err(e) = slug::validate(wanted) {
+        notes.push(format!("{e}, so the article kept its slug"));
+        return Ok(None);
+    }
+    match store.article_by_slug(wanted) {
+        Ok(owner) if owner.id != id => {
+            notes.push(format!(
+                "the slug “{wanted}” belongs to article {}, so the article kept its slug",
+                owner.id
+            ));
+            Ok(None)
+        }
+        Ok(_) | Err(StoreError::SlugNotFound(_)) => Ok(Some(wanted.to_string())),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn related_links(
+    store: &Store,
+    id: Option<ArticleId>,
+    links: &[FileRelated],
+    notes: &mut Vec<String>,
+) -> Result<Vec<(RelatedTarget, String)>> {
+    let mut out: Vec<(RelatedTarget, String)> = Vec::new();
+    for link in links {
+        let entry = match link {
+            FileRelated::Article { article } if Some(*article) == id => {
+                notes.push(
+                    "an article cannot be related to itself, so that link was left out".into(),
+                );
+                continue;
+            }
+            FileRelated::Article { article } => match store.article(*article) {
+                Ok(_) => (RelatedTarget::Article { id: *article }, String::new()),
+                Err(StoreError::ArticleNotFound(_)) => {
+                    notes.push(format!(
+                        "there is no article with id {article}, so that related link was left out"
+                    ));
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            },
+            FileRelated::Link { url, title } => match web_address(url) {
+                Some(url) => (RelatedTarget::External { url }, one_line(title)),
+                None => {
+                    notes.push(format!(
+                        "“{url}” is not a full http:// or https:// address, so that related link was left out"
+                    ));
+                    continue;
+                }
+            },
+        };
+        if !out.iter().any(|(target, _)| *target == entry.0) {
+            out.push(entry);
+        }
+    }
+    Ok(out)
+}
+
+/// The same rule as the related-links editor: absolute http(s) addresses with a host.
+fn web_address(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    (matches!(parsed.scheme(), "http" | "https") && parsed.host_str().is_some())
+        .then(|| parsed.to_string())
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

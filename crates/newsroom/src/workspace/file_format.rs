@@ -1,0 +1,439 @@
+//! An article as a workspace file: YAML front matter between `---` lines, then the Markdown
+//! body, exactly as stored.
+//!
+//! ```text
+//! ---
+//! id: 12
+//! slug: budget-vote
+//! headline: Budget passes after all-night session
+//! dek: ''
+//! byline: Ana Ruiz
+//! section: Politics
+//! tags:
+//! - budget
+//! status: draft
+//! dateline: STOCKHOLM
+//! featured_photo: 5
+//! photos:
+//! - id: 5
+//!   role: featured
+//! - id: 9
+//!   caption: The chamber at dawn
+//! related:
+//! - article: 7
+//! - url: https://example.org/report
+//!   title: The report
+//! created: 2026-03-01T09:30:00Z
+//! updated: 2026-03-01T10:02:11Z
+//! ---
+//! The body, in Markdown.
+//! ```
+//!
+//! Rendering then parsing gives the same file back ([`to_file`] of [`parse`] of a rendered file
+//! is that file, byte for byte), which is what lets the mirror compare files by content hash.
+//! Unknown keys are refused rather than ignored, so a mistyped field name is reported instead
+//! of silently dropped.
+
+use crate::model::{
+    Article, ArticleId, AuthorId, PhotoId, PhotoRole, PhotoUse, RelatedLink, RelatedTarget, Status,
+    Timestamp,
+};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+/// Everything a workspace file says about an article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleFile {
+    /// `None` in a file written by hand (a new article).
+    pub id: Option<ArticleId>,
+    pub slug: Option<String>,
+    pub headline: String,
+    pub dek: String,
+    pub byline: String,
+    pub section: String,
+    pub tags: Vec<String>,
+    pub status: Option<Status>,
+    pub dateline: String,
+    pub author_id: Option<AuthorId>,
+    /// In order, the featured photo (if any) first.
+    pub photos: Vec<FilePhoto>,
+    pub related: Vec<FileRelated>,
+    pub created: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    pub published: Option<Timestamp>,
+    pub body: String,
+}
+
+/// A photo used by the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilePhoto {
+    pub id: PhotoId,
+    pub role: PhotoRole,
+    /// The caption printed in this article instead of the photo's own.
+    pub caption: Option<String>,
+}
+
+/// A related link: another article by id, or a page elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum FileRelated {
+    Article {
+        article: ArticleId,
+    },
+    Link {
+        url: String,
+        #[serde(default)]
+        title: String,
+    },
+}
+
+/// Why a file could not be read as an article: one sentence fragment, completed by the caller
+/// with the file's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct FormatError(pub String);
+
+/// The front matter as serialized; field order is the order in the file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<ArticleId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    slug: Option<String>,
+    headline: String,
+    #[serde(default)]
+    dek: String,
+    #[serde(default)]
+    byline: String,
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    #[serde(default)]
+    dateline: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author_id: Option<AuthorId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    featured_photo: Option<PhotoId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    photos: Vec<PhotoEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    related: Vec<FileRelated>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhotoEntry {
+    id: PhotoId,
+    /// Written only for the featured photo; inline is the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<PhotoRole>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+}
+
+const FENCE: &str = "---";
+
+impl ArticleFile {
+    /// The file of an article as the app has it.
+    pub fn from_article(article: &Article, photos: &[PhotoUse], related: &[RelatedLink]) -> Self {
+        let mut photos: Vec<FilePhoto> = photos
+            .iter()
+            .map(|u| FilePhoto {
+                id: u.photo.id,
+                role: u.role,
+                caption: u.caption_override.clone(),
+            })
+            .collect();
+        photos.sort_by_key(|p| p.role != PhotoRole::Featured);
+        ArticleFile {
+            id: Some(article.id),
+            slug: Some(article.slug.clone()),
+            headline: article.headline.clone(),
+            dek: article.dek.clone(),
+            byline: article.byline.clone(),
+            section: article.section.clone(),
+            tags: article.tags.clone(),
+            status: Some(article.status),
+            dateline: article.dateline.clone(),
+            author_id: article.author_id,
+            photos,
+            related: related
+                .iter()
+                .map(|link| match &link.target {
+                    RelatedTarget::Article { id } => FileRelated::Article { article: *id },
+                    RelatedTarget::External { url } => FileRelated::Link {
+                        url: url.clone(),
+                        title: link.title.clone(),
+                    },
+                })
+                .collect(),
+            created: Some(article.created_at),
+            updated: Some(article.updated_at),
+            published: article.published_at,
+            body: article.body.clone(),
+        }
+    }
+}
+
+fn format_time(at: Timestamp) -> Option<String> {
+    OffsetDateTime::from_unix_timestamp(at)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+}
+
+fn parse_time(key: &str, text: Option<String>) -> Result<Option<Timestamp>, FormatError> {
+    text.map(|text| {
+        OffsetDateTime::parse(text.trim(), &Rfc3339)
+            .map(|t| t.unix_timestamp())
+            .map_err(|_| {
+                FormatError(format!(
+                    "“{key}: {text}” is not a date and time such as 2026-03-01T09:30:00Z"
+                ))
+            })
+    })
+    .transpose()
+}
+
+/// The file's text for `file`.
+pub fn to_file(file: &ArticleFile) -> String {
+    let featured = file
+        .photos
+        .iter()
+        .find(|p| p.role == PhotoRole::Featured)
+        .map(|p| p.id);
+    let front = FrontMatter {
+        id: file.id,
+        slug: file.slug.clone(),
+        headline: file.headline.clone(),
+        dek: file.dek.clone(),
+        byline: file.byline.clone(),
+        section: file.section.clone(),
+        tags: file.tags.clone(),
+        status: file.status,
+        dateline: file.dateline.clone(),
+        author_id: file.author_id,
+        featured_photo: featured,
+        photos: file
+            .photos
+            .iter()
+            .map(|p| PhotoEntry {
+                id: p.id,
+                role: (p.role == PhotoRole::Featured).then_some(PhotoRole::Featured),
+                caption: p.caption.clone(),
+            })
+            .collect(),
+        related: file.related.clone(),
+        created: file.created.and_then(format_time),
+        updated: file.updated.and_then(format_time),
+        published: file.published.and_then(format_time),
+    };
+    // Plain strings, numbers and lists always serialize; an error here would be a bug in the
+    // types above, and an empty block still keeps the file readable.
+    let yaml = serde_norway::to_string(&front).unwrap_or_default();
+    format!("{FENCE}\n{yaml}{FENCE}\n{}", file.body)
+}
+
+/// Splits `text` into its front-matter block and body.
+fn split(text: &str) -> Result<(&str, &str), FormatError> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Err(FormatError(
+            "it does not start with a “---” line opening its front matter".into(),
+        ));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end_matches('\n') == FENCE {
+            return Ok((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    Err(FormatError(
+        "its front matter is never closed (the second “---” line is missing; the file may still be being written)".into(),
+    ))
+}
+
+/// Reads a workspace file's text (already decoded: UTF-8, `\n` line endings).
+pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
+    let (block, body) = split(text)?;
+    let front: FrontMatter = serde_norway::from_str(block).map_err(|e| {
+        let detail = e.to_string();
+        // The parser counts from the block; editors count from the top of the file.
+        let cause = detail.split(" at line ").next().unwrap_or(&detail);
+        match e.location() {
+            Some(at) => FormatError(format!(
+                "its front matter is not valid: {cause} (line {})",
+                at.line() + 1
+            )),
+            None => FormatError(format!("its front matter is not valid: {cause}")),
+        }
+    })?;
+    if front.headline.trim().is_empty() {
+        return Err(FormatError("its headline is empty".into()));
+    }
+    let mut photos: Vec<FilePhoto> = Vec::new();
+    let featured = front.featured_photo.or_else(|| {
+        front
+            .photos
+            .iter()
+            .find(|p| p.role == Some(PhotoRole::Featured))
+            .map(|p| p.id)
+    });
+    if let Some(id) = featured.filter(|id| !front.photos.iter().any(|p| p.id == *id)) {
+        photos.push(FilePhoto {
+            id,
+            role: PhotoRole::Featured,
+            caption: None,
+        });
+    }
+    for entry in front.photos {
+        if photos.iter().any(|p| p.id == entry.id) {
+            continue;
+        }
+        let role = if Some(entry.id) == featured {
+            PhotoRole::Featured
+        } else {
+            PhotoRole::Inline
+        };
+        photos.push(FilePhoto {
+            id: entry.id,
+            role,
+            caption: entry.caption,
+        });
+    }
+    photos.sort_by_key(|p| p.role != PhotoRole::Featured);
+    Ok(ArticleFile {
+        id: front.id,
+        slug: front.slug,
+        headline: front.headline,
+        dek: front.dek,
+        byline: front.byline,
+        section: front.section,
+        tags: front.tags,
+        status: front.status,
+        dateline: front.dateline,
+        author_id: front.author_id,
+        photos,
+        related: front.related,
+        created: parse_time("created", front.created)?,
+        updated: parse_time("updated", front.updated)?,
+        published: parse_time("published", front.published)?,
+        body: body.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ArticleFile {
+        ArticleFile {
+            id: Some(12),
+            slug: Some("budget-vote".into()),
+            headline: "Budget: “yes” passes 114,000 — null? true".into(),
+            dek: "Two lines\nof dek: with colon".into(),
+            byline: "no".into(),
+            section: "Politics".into(),
+            tags: vec!["budget".into(), "123".into(), "- dash".into()],
+            status: Some(Status::Editing),
+            dateline: "STOCKHOLM".into(),
+            author_id: Some(3),
+            photos: vec![
+                FilePhoto {
+                    id: 5,
+                    role: PhotoRole::Featured,
+                    caption: None,
+                },
+                FilePhoto {
+                    id: 9,
+                    role: PhotoRole::Inline,
+                    caption: Some("The chamber: at dawn".into()),
+                },
+            ],
+            related: vec![
+                FileRelated::Article { article: 7 },
+                FileRelated::Link {
+                    url: "https://example.org/r".into(),
+                    title: "The report".into(),
+                },
+            ],
+            created: Some(1_772_357_400),
+            updated: Some(1_772_361_731),
+            published: None,
+            body: "---\nA body that starts like a fence.\n\n---\n".into(),
+        }
+    }
+
+    #[test]
+    fn rendering_and_parsing_round_trip_exactly() {
+        let file = sample();
+        let text = to_file(&file);
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed, file);
+        assert_eq!(to_file(&parsed), text);
+        assert!(
+            text.starts_with("---\nid: 12\nslug: budget-vote\n"),
+            "{text}"
+        );
+        assert!(text.contains("featured_photo: 5\n"), "{text}");
+        assert!(text.contains("created: 2026-03-01T09:30:00Z\n"), "{text}");
+    }
+
+    #[test]
+    fn an_empty_body_and_minimal_front_matter_round_trip() {
+        let file = ArticleFile {
+            headline: "Only a headline".into(),
+            ..ArticleFile::default()
+        };
+        let text = to_file(&file);
+        assert_eq!(parse(&text).unwrap(), file);
+        let hand_written = parse("---\nheadline: Hi\n---\nBody\n").unwrap();
+        assert_eq!(hand_written.headline, "Hi");
+        assert_eq!(hand_written.body, "Body\n");
+        assert_eq!(hand_written.id, None);
+    }
+
+    #[test]
+    fn broken_files_explain_what_is_wrong() {
+        let cases = [
+            ("no front matter", "does not start with a “---” line"),
+            ("---\nheadline: Cut off\nbyl", "never closed"),
+            (
+                "---\nheadline: [unclosed\n---\n",
+                "front matter is not valid",
+            ),
+            ("---\nheadlin: Typo\n---\n", "unknown field `headlin`"),
+            ("---\nheadline: ''\n---\n", "headline is empty"),
+            (
+                "---\nheadline: A\nstatus: live\n---\n",
+                "front matter is not valid",
+            ),
+            (
+                "---\nheadline: A\ncreated: yesterday\n---\n",
+                "“created: yesterday” is not a date",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = parse(text).unwrap_err().to_string();
+            assert!(err.contains(expected), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_featured_photo_key_and_the_role_agree() {
+        let file = parse("---\nheadline: A\nfeatured_photo: 4\nphotos:\n- id: 2\n---\n").unwrap();
+        assert_eq!(file.photos[0].id, 4);
+        assert_eq!(file.photos[0].role, PhotoRole::Featured);
+        assert_eq!(file.photos[1].role, PhotoRole::Inline);
+    }
+}

@@ -1,0 +1,179 @@
+//! Files changed, created or removed by other programs.
+
+use super::disk::{self, OnDisk};
+use super::settle::Rendered;
+use super::{SyncReport, Workspace, fields, layout};
+use crate::Library;
+use crate::error::Result;
+use crate::import::ImportedArticle;
+use crate::model::ArticleId;
+use crate::store::WorkspaceFile;
+use std::path::PathBuf;
+
+impl Library {
+    /// Takes in files that changed, appeared or disappeared (absolute paths, as a watcher
+    /// reports them; whether each exists is checked here). Paths the sync does not care about
+    /// are ignored; images in the inbox join the photo library.
+    ///
+    /// New files are looked at before known ones, so a file renamed by another program (a new
+    /// path holding an article whose old path is gone) moves with its article instead of
+    /// trashing it.
+    pub fn ingest_workspace_paths(
+        &mut self,
+        ws: &Workspace,
+        paths: &[PathBuf],
+    ) -> Result<SyncReport> {
+        let mut report = SyncReport::default();
+        let mut known: Vec<ArticleId> = Vec::new();
+        let mut new_files: Vec<String> = Vec::new();
+        for path in paths {
+            let Some(rel) = ws.relative(path).filter(|_| ws.is_ours(path)) else {
+                continue;
+            };
+            if layout::is_inbox_path(&rel) {
+                self.take_inbox_file(ws, &rel, &mut report)?;
+            } else if let Some(state) = self.store().workspace_file_at(&rel)? {
+                known.push(state.article_id);
+            } else if ws.absolute(&rel).is_file() && !new_files.contains(&rel) {
+                new_files.push(rel);
+            }
+        }
+        for rel in new_files {
+            if let Some(id) = self.take_new_file(ws, &rel, &mut report)? {
+                known.push(id);
+            }
+        }
+        known.sort_unstable();
+        known.dedup();
+        for id in known {
+            self.settle(ws, id, &mut report)?;
+        }
+        Ok(report)
+    }
+
+    /// A file the mirror does not know yet: an article's file moved by another program, our
+    /// own write interrupted before it was recorded, or a new article. Returns the article
+    /// to settle.
+    pub(super) fn take_new_file(
+        &mut self,
+        ws: &Workspace,
+        rel: &str,
+        report: &mut SyncReport,
+    ) -> Result<Option<ArticleId>> {
+        let path = ws.absolute(rel);
+        let on_disk = disk::read(&path)?;
+        if matches!(on_disk, OnDisk::Missing) {
+            return Ok(None);
+        }
+        let decoded = match disk::decode(&path, &on_disk, false) {
+            Ok(decoded) => decoded,
+            Err(message) => {
+                report.problem(path, message);
+                return Ok(None);
+            }
+        };
+        let hash = on_disk.hash().unwrap_or_default().to_string();
+        let mut why_new = None;
+        if let Some(id) = decoded.file.id {
+            match self.claim(ws, id, rel, &hash)? {
+                Claim::Moved | Claim::Ours => return Ok(Some(id)),
+                Claim::Taken(reason) => why_new = Some(reason),
+            }
+        }
+        let file = &decoded.file;
+        let imported = ImportedArticle {
+            headline: file.headline.clone(),
+            dek: file.dek.clone(),
+            section: file.section.clone(),
+            byline: file.byline.clone(),
+            dateline: file.dateline.clone(),
+            tags: file.tags.clone(),
+            slug: file.slug.clone(),
+            status: file.status,
+            published_at: file.published,
+            body: file.body.clone(),
+            ..ImportedArticle::default()
+        };
+        let outcome = match self.add_imported(imported) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                report.problem(path, format!("No article was made from this file: {e}"));
+                return Ok(None);
+            }
+        };
+        let id = outcome.article.id;
+        let (version, notes) = fields::file_version(self.store(), Some(id), file)?;
+        self.store_mut().set_file_attachments(id, &version)?;
+        let messages = why_new.into_iter().chain(outcome.warnings).chain(
+            notes
+                .into_iter()
+                .map(|note| format!("In this file, {note}.")),
+        );
+        for message in messages {
+            report.problem(path.clone(), format!("New article {id}: {message}"));
+        }
+        let app = self
+            .render(id)?
+            .ok_or(crate::store::StoreError::ArticleNotFound(id))?;
+        self.agree(id, rel, &hash, &app.hash, on_disk.stamp())?;
+        report.created.push(id);
+        Ok(None)
+    }
+
+    /// Whether a new file naming article `id` in its front matter is that article's file.
+    fn claim(&mut self, ws: &Workspace, id: ArticleId, rel: &str, hash: &str) -> Result<Claim> {
+        let Some(app) = self.render(id)? else {
+            return Ok(Claim::Taken(format!(
+                "the file names article {id}, which does not exist, so it became a new article."
+            )));
+        };
+        if app.article.trashed_at.is_some() {
+            return Ok(Claim::Taken(format!(
+                "the file names article {id}, which is in the trash, so it became a new article (restore article {id} from the trash if that is what you meant)."
+            )));
+        }
+        let state = self.store().workspace_file(id)?;
+        let old_present = match &state {
+            Some(state) => !matches!(disk::read(&ws.absolute(&state.path))?, OnDisk::Missing),
+            None => false,
+        };
+        if !old_present {
+            // The article's file was moved here (or it never had one): follow it.
+            let (file_hash, db_hash) = match state {
+                Some(state) => (state.file_hash, state.db_hash),
+                None => (String::new(), String::new()),
+            };
+            self.store_mut().set_workspace_file(&WorkspaceFile {
+                article_id: id,
+                path: rel.to_string(),
+                file_hash,
+                db_hash,
+                stamp: None,
+            })?;
+            return Ok(Claim::Moved);
+        }
+        if is_our_pending_write(&app, rel, hash) {
+            return Ok(Claim::Ours);
+        }
+        Ok(Claim::Taken(format!(
+            "the file names article {id}, which already has its file “{}”, so it became a new article (a copy).",
+            state.map(|s| s.path).unwrap_or_default()
+        )))
+    }
+}
+
+/// What a new file naming an existing article turned out to be.
+enum Claim {
+    /// The article's file, moved here: the article follows it.
+    Moved,
+    /// Our own write to the article's new path, not yet recorded (a crash between writing and
+    /// recording, or a rename in progress): settling the article finishes it.
+    Ours,
+    /// Another article's file is somewhere else: this one becomes a new article, for this
+    /// reason.
+    Taken(String),
+}
+
+fn is_our_pending_write(app: &Rendered, rel: &str, hash: &str) -> bool {
+    layout::article_path(&app.article) == rel && app.hash == hash
+}

@@ -1,0 +1,282 @@
+//! The sync loop itself, on its own thread: one message or one deadline at a time.
+
+use super::{Message, SyncEvent, SyncOptions, SyncTarget};
+use crate::error::Result;
+use crate::workspace::{SyncReport, WatchBatch};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Articles written per mirror batch, the lock held for one batch only. Writing a file costs
+/// about 0.5 ms here (render, atomic write with its fsyncs, the agreement recorded), so a batch
+/// keeps typing and previews waiting 25–40 ms at most (BENCHMARKS.md, "Workspace sync").
+pub(super) const MIRROR_BATCH: usize = 50;
+
+/// The pause between two mirror batches: the lock is free for the app's commands, which a
+/// thread taking it back at once could otherwise beat to it every time.
+const BATCH_PAUSE: Duration = Duration::from_millis(2);
+
+/// The loop's state: what is due and when.
+pub(super) struct SyncLoop<T> {
+    pub target: Arc<Mutex<T>>,
+    pub options: SyncOptions,
+    pub emit: Box<dyn Fn(SyncEvent) + Send>,
+    /// The folder is polled: recently changed files get a second look (see
+    /// [`SyncOptions::second_look`]).
+    pub polling: bool,
+    /// When to write the app's changes to the folder, once saves have settled.
+    mirror_due: Option<Instant>,
+    /// The first save not yet mirrored, so continuous typing still reaches the folder.
+    first_unmirrored_save: Option<Instant>,
+    /// The next look at the database's change counter.
+    next_check: Instant,
+    /// The counter as last seen; `None` until it could be read.
+    data_version: Option<i64>,
+    /// A full scan is owed (events were lost, or a pass failed as a whole).
+    rescan_owed: bool,
+    /// Files to look at once more, and when.
+    second_look: Option<(Instant, BTreeSet<PathBuf>)>,
+    /// [`SyncEvent::Ready`] is told once the start-up scan and the writing of the app's
+    /// pending changes (batch after batch) are done.
+    ready_owed: bool,
+}
+
+impl<T: SyncTarget> SyncLoop<T> {
+    pub fn new(
+        target: Arc<Mutex<T>>,
+        options: SyncOptions,
+        emit: Box<dyn Fn(SyncEvent) + Send>,
+        polling: bool,
+    ) -> Self {
+        SyncLoop {
+            next_check: Instant::now() + options.check_every,
+            target,
+            options,
+            emit,
+            polling,
+            mirror_due: None,
+            first_unmirrored_save: None,
+            data_version: None,
+            rescan_owed: false,
+            second_look: None,
+            ready_owed: true,
+        }
+    }
+
+    /// Runs until told to stop (or the service is gone), then finishes what is pending.
+    pub fn run(mut self, messages: Receiver<Message>) {
+        self.reconcile();
+        // The articles changed in the app while nobody synced (all of them, the first time):
+        // written in batches from the loop, between messages.
+        self.mirror_due = Some(Instant::now());
+        self.data_version = self.read_data_version();
+        loop {
+            let wait = self
+                .next_deadline()
+                .saturating_duration_since(Instant::now());
+            match messages.recv_timeout(wait) {
+                Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+                Ok(message) => {
+                    let mut batch = WatchBatch::default();
+                    let mut stop = self.take(message, &mut batch);
+                    // Whatever queued up meanwhile joins this pass.
+                    while let Ok(more) = messages.try_recv() {
+                        stop |= self.take(more, &mut batch);
+                    }
+                    self.ingest(batch);
+                    if stop {
+                        break;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            self.run_due(Instant::now());
+        }
+        self.finish(messages);
+    }
+
+    /// Folds one message into the pending work; `true` for a request to stop.
+    fn take(&mut self, message: Message, batch: &mut WatchBatch) -> bool {
+        match message {
+            Message::Batch(more) => {
+                batch.paths.extend(more.paths);
+                batch.rescan |= more.rescan;
+                false
+            }
+            Message::Saved => {
+                self.saved(Instant::now());
+                false
+            }
+            Message::Stop => true,
+        }
+    }
+
+    /// A save in the app: mirror once saves settle, but never later than `mirror_at_most`
+    /// after the first unmirrored one.
+    fn saved(&mut self, now: Instant) {
+        let first = *self.first_unmirrored_save.get_or_insert(now);
+        let settled = now + self.options.settle;
+        self.mirror_due = Some(settled.min(first + self.options.mirror_at_most));
+    }
+
+    fn next_deadline(&self) -> Instant {
+        [
+            Some(self.next_check),
+            self.mirror_due,
+            self.second_look.as_ref().map(|(due, _)| *due),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(self.next_check)
+    }
+
+    fn run_due(&mut self, now: Instant) {
+        if self.mirror_due.is_some_and(|due| due <= now) {
+            self.mirror();
+        }
+        if let Some((due, _)) = &self.second_look
+            && *due <= now
+            && let Some((_, paths)) = self.second_look.take()
+        {
+            let paths: Vec<PathBuf> = paths.into_iter().collect();
+            self.ingest_paths(&paths);
+        }
+        if self.next_check <= now {
+            self.next_check = now + self.options.check_every;
+            self.check_elsewhere();
+            if std::mem::take(&mut self.rescan_owed) {
+                self.reconcile();
+            }
+        }
+    }
+
+    /// Another process committed to the database: tell the front end, and bring its changes
+    /// to the folder.
+    fn check_elsewhere(&mut self) {
+        let Some(now) = self.read_data_version() else {
+            return;
+        };
+        let before = self.data_version.replace(now);
+        if before.is_some_and(|before| before != now) {
+            (self.emit)(SyncEvent::LibraryChangedElsewhere);
+            self.mirror();
+        }
+    }
+
+    fn ingest(&mut self, batch: WatchBatch) {
+        if batch.rescan {
+            self.reconcile();
+            return;
+        }
+        if batch.paths.is_empty() {
+            return;
+        }
+        let paths: Vec<PathBuf> = batch
+            .paths
+            .into_iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        self.ingest_paths(&paths);
+        if self.polling {
+            let due = Instant::now() + self.options.second_look;
+            let (_, pending) = self
+                .second_look
+                .get_or_insert_with(|| (due, BTreeSet::new()));
+            pending.extend(paths);
+        }
+    }
+
+    fn ingest_paths(&mut self, paths: &[PathBuf]) {
+        if self.step(|t| t.ingest(paths)).is_err() {
+            self.rescan_owed = true;
+        }
+    }
+
+    /// Writes one batch of the app's changes; the next batch, if any, follows shortly, after
+    /// whatever messages came meanwhile.
+    fn mirror(&mut self) {
+        match self.mirror_batch() {
+            Ok(true) => {
+                self.mirror_due = Some(Instant::now() + BATCH_PAUSE);
+                return;
+            }
+            Ok(false) => {
+                self.mirror_due = None;
+                self.first_unmirrored_save = None;
+            }
+            // Tried again at the next check rather than in a tight loop.
+            Err(()) => self.mirror_due = Some(Instant::now() + self.options.check_every),
+        }
+        if std::mem::take(&mut self.ready_owed) {
+            (self.emit)(SyncEvent::Ready);
+        }
+    }
+
+    /// One mirror batch under the lock; whether more articles are waiting.
+    fn mirror_batch(&mut self) -> Result<bool, ()> {
+        let mut more = false;
+        self.step(|target| {
+            let (report, rest) = target.mirror(MIRROR_BATCH)?;
+            more = rest;
+            Ok(report)
+        })?;
+        Ok(more)
+    }
+
+    fn reconcile(&mut self) {
+        if self.step(T::reconcile).is_err() {
+            self.rescan_owed = true;
+        }
+    }
+
+    /// Runs one pass under the lock (held for that pass only) and reports what it did.
+    fn step(&self, pass: impl FnOnce(&mut T) -> Result<SyncReport>) -> Result<(), ()> {
+        let result = {
+            let mut target = self.target.lock().unwrap_or_else(PoisonError::into_inner);
+            pass(&mut target)
+        };
+        match result {
+            Ok(report) => {
+                SyncEvent::from_report(report)
+                    .into_iter()
+                    .for_each(&self.emit);
+                Ok(())
+            }
+            Err(e) => {
+                (self.emit)(SyncEvent::Error {
+                    message: e.to_string(),
+                });
+                Err(())
+            }
+        }
+    }
+
+    fn read_data_version(&self) -> Option<i64> {
+        let mut target = self.target.lock().unwrap_or_else(PoisonError::into_inner);
+        match target.data_version() {
+            Ok(version) => Some(version),
+            Err(e) => {
+                drop(target);
+                (self.emit)(SyncEvent::Error {
+                    message: e.to_string(),
+                });
+                None
+            }
+        }
+    }
+
+    /// After a stop: files that changed before it are taken in, then the app's pending
+    /// changes are written, whether or not their saves had settled.
+    fn finish(mut self, messages: Receiver<Message>) {
+        let mut batch = WatchBatch::default();
+        while let Ok(message) = messages.try_recv() {
+            self.take(message, &mut batch);
+        }
+        self.ingest(batch);
+        while self.mirror_batch() == Ok(true) {}
+    }
+}

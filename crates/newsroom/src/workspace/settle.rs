@@ -1,0 +1,388 @@
+//! Bringing one article and its file into agreement: the central rule of the mirror (see the
+//! module documentation of [`super`]). Mirror, ingest, reconcile and conflict resolution all
+//! end here, so the rule is written once.
+
+use super::atomic::{content_hash, remove_durably, write_atomic};
+use super::disk::{self, OnDisk};
+use super::file_format::{ArticleFile, to_file};
+use super::{SyncReport, Workspace, fields, layout};
+use crate::Library;
+use crate::error::Result;
+use crate::model::{Article, ArticleId, RevisionCause};
+use crate::store::{FileStamp, StoreError, StoredConflict, WorkspaceFile};
+
+/// An article as the app has it, rendered as its file.
+pub(super) struct Rendered {
+    pub article: Article,
+    pub text: String,
+    pub hash: String,
+}
+
+impl Library {
+    /// The current article `id` and its file text, or `None` when it no longer exists.
+    pub(super) fn render(&self, id: ArticleId) -> Result<Option<Rendered>> {
+        let article = match self.store().article(id) {
+            Ok(article) => article,
+            Err(StoreError::ArticleNotFound(_)) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let photos = self.store().photo_uses(id)?;
+        let related = self.store().related(id)?;
+        let text = to_file(&ArticleFile::from_article(&article, &photos, &related));
+        let hash = content_hash(text.as_bytes());
+        Ok(Some(Rendered {
+            article,
+            text,
+            hash,
+        }))
+    }
+
+    /// Looks at article `id` and its file and does what the agreement rule says.
+    pub(super) fn settle(
+        &mut self,
+        ws: &Workspace,
+        id: ArticleId,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let Some(app) = self.render(id)? else {
+            return Ok(self.store_mut().forget_workspace_file(id)?);
+        };
+        if let Some(conflict) = self.store().workspace_conflict(id)? {
+            return self.follow_conflict(ws, &app, conflict, report);
+        }
+        match self.store().workspace_file(id)? {
+            None => self.first_write(ws, &app, report),
+            Some(state) => self.settle_known(ws, &app, state, report),
+        }
+    }
+
+    /// An article that has no file yet.
+    fn first_write(
+        &mut self,
+        ws: &Workspace,
+        app: &Rendered,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        if app.article.trashed_at.is_some() {
+            return Ok(());
+        }
+        let target = layout::article_path(&app.article);
+        let path = ws.absolute(&target);
+        let on_disk = disk::read(&path)?;
+        let stamp = match on_disk.hash() {
+            None if matches!(on_disk, OnDisk::Missing) => {
+                let stamp = Some(write_atomic(&path, app.text.as_bytes())?);
+                report.written.push(app.article.id);
+                stamp
+            }
+            Some(hash) if hash == app.hash => on_disk.stamp(),
+            _ => {
+                // Someone else's file is where this article's should go: never overwrite it.
+                let theirs = disk::decode(&path, &on_disk, false).ok();
+                if theirs.and_then(|d| d.file.id) != Some(app.article.id) {
+                    report.problem(
+                        path,
+                        format!(
+                            "Article {} could not be written to its file because another file is already there; move or rename that file",
+                            app.article.id
+                        ),
+                    );
+                    return Ok(());
+                }
+                // Its own file from before the library knew it: both sides are kept.
+                self.store_mut().set_workspace_file(&WorkspaceFile {
+                    article_id: app.article.id,
+                    path: target,
+                    file_hash: String::new(),
+                    db_hash: String::new(),
+                    stamp: None,
+                })?;
+                return self.settle(ws, app.article.id, report);
+            }
+        };
+        self.agree(app.article.id, &target, &app.hash, &app.hash, stamp)
+    }
+
+    fn settle_known(
+        &mut self,
+        ws: &Workspace,
+        app: &Rendered,
+        state: WorkspaceFile,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let id = app.article.id;
+        let path = ws.absolute(&state.path);
+        let on_disk = disk::read(&path)?;
+        let trashed = app.article.trashed_at.is_some();
+        let target = layout::article_path(&app.article);
+        if !trashed
+            && target != state.path
+            && disk::read(&ws.absolute(&target))?.hash() == Some(app.hash.as_str())
+        {
+            // A move that was written but not finished (a crash): finish it.
+            return self.write_and_agree(ws, app, &state, report);
+        }
+        if on_disk.hash() == Some(app.hash.as_str()) {
+            // The file is the app's version: they agree, whatever the state says. A file
+            // another program moved stays where it is until the app changes the article.
+            if trashed {
+                return self.leave_folder(ws, &state, report);
+            }
+            return self.agree(id, &state.path, &app.hash, &app.hash, on_disk.stamp());
+        }
+        let file_changed = on_disk.hash() != Some(state.file_hash.as_str());
+        let db_changed = app.hash != state.db_hash;
+        match (file_changed, db_changed, &on_disk) {
+            // Unchanged bytes under a new stamp (touched, or read again after a racy stamp).
+            (false, false, _) if better_stamp(state.stamp, on_disk.stamp()) => self.agree(
+                id,
+                &state.path,
+                &state.file_hash,
+                &state.db_hash,
+                on_disk.stamp(),
+            ),
+            (false, false, _) => Ok(()),
+            (false, true, _) if trashed => self.leave_folder(ws, &state, report),
+            (false, true, _) => self.write_and_agree(ws, app, &state, report),
+            (true, _, OnDisk::Missing) if trashed => {
+                Ok(self.store_mut().forget_workspace_file(id)?)
+            }
+            (true, false, OnDisk::Missing) => {
+                self.store_mut().trash(id)?;
+                self.store_mut().forget_workspace_file(id)?;
+                report.trashed.push(id);
+                Ok(())
+            }
+            (true, true, OnDisk::Missing) => {
+                report.problem(
+                    path,
+                    format!(
+                        "The file of article {id} was deleted, but the article had changes not yet in the file, so it was written again; trash the article in the app to remove it"
+                    ),
+                );
+                self.write_and_agree(ws, app, &state, report)
+            }
+            (true, db_changed, _) => {
+                let decoded = match disk::decode(&path, &on_disk, true) {
+                    Ok(decoded) => decoded,
+                    Err(message) => {
+                        report.problem(path, message);
+                        return Ok(());
+                    }
+                };
+                let file_hash = on_disk.hash().unwrap_or_default().to_string();
+                if trashed {
+                    let f = &decoded.file;
+                    self.store_mut().record_file_text(
+                        id,
+                        (&f.headline, &f.dek, &f.body),
+                        RevisionCause::External,
+                    )?;
+                    report.problem(
+                        path,
+                        format!(
+                            "Article {id} is in the trash, so the edit made to its file was kept in its history and the file removed"
+                        ),
+                    );
+                    return self.leave_folder(ws, &state, report);
+                }
+                if db_changed {
+                    let f = &decoded.file;
+                    self.store_mut().record_conflict(
+                        id,
+                        (&f.headline, &f.dek, &f.body),
+                        &file_hash,
+                        &decoded.text,
+                    )?;
+                    report.conflicts.push(id);
+                    return Ok(());
+                }
+                let seen = (file_hash.as_str(), on_disk.stamp());
+                self.take_file(ws, id, &decoded.file, &state.path, seen, report)
+            }
+        }
+    }
+
+    /// Applies a changed file to its article (whose app side did not change) and records the
+    /// new agreement; the file itself is left as the other program wrote it.
+    fn take_file(
+        &mut self,
+        ws: &Workspace,
+        id: ArticleId,
+        file: &ArticleFile,
+        path: &str,
+        (file_hash, stamp): (&str, Option<FileStamp>),
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let (version, notes) = fields::file_version(self.store(), Some(id), file)?;
+        let abs_path = ws.absolute(path);
+        if let Err(e) = self.store_mut().apply_file_version(id, &version) {
+            report.problem(
+                abs_path,
+                format!("The changes in the file of article {id} could not be taken in: {e}; nothing was changed"),
+            );
+            return Ok(());
+        }
+        for note in notes {
+            report.problem(
+                abs_path.clone(),
+                format!("In the file of article {id}, {note}."),
+            );
+        }
+        let app = self.render(id)?.ok_or(StoreError::ArticleNotFound(id))?;
+        self.agree(id, path, file_hash, &app.hash, stamp)?;
+        report.changed.push(id);
+        Ok(())
+    }
+
+    /// Writes the app's version where the article's file belongs (moving it when its slug or
+    /// section changed) and records the agreement.
+    pub(super) fn write_and_agree(
+        &mut self,
+        ws: &Workspace,
+        app: &Rendered,
+        state: &WorkspaceFile,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let id = app.article.id;
+        let target = layout::article_path(&app.article);
+        let target_path = ws.absolute(&target);
+        let current = disk::read(&target_path)?;
+        let mut stamp = current.stamp();
+        if current.hash() != Some(app.hash.as_str()) {
+            let occupied = !matches!(current, OnDisk::Missing) && target != state.path;
+            if occupied {
+                match self.store().workspace_file_at(&target)? {
+                    // Another article is leaving that path in this same pass: try again after.
+                    Some(_) => self.store_mut().mark_workspace_dirty(id)?,
+                    None => report.problem(
+                        target_path,
+                        format!(
+                            "Article {id} could not be moved to this file because another file is already there; move or rename that file"
+                        ),
+                    ),
+                }
+                return Ok(());
+            }
+            stamp = Some(write_atomic(&target_path, app.text.as_bytes())?);
+            report.written.push(id);
+        }
+        if target != state.path {
+            self.remove_old_file(ws, state, report)?;
+        }
+        self.agree(id, &target, &app.hash, &app.hash, stamp)
+    }
+
+    /// Removes the file an article left behind by a rename, only when nobody changed it since
+    /// the last agreement (otherwise it stays, and the editor is told).
+    fn remove_old_file(
+        &mut self,
+        ws: &Workspace,
+        state: &WorkspaceFile,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let old = ws.absolute(&state.path);
+        match disk::read(&old)? {
+            OnDisk::Missing => Ok(()),
+            on_disk if on_disk.hash() == Some(state.file_hash.as_str()) => {
+                remove_durably(&old)?;
+                report.removed_files.push(old);
+                Ok(())
+            }
+            _ => {
+                report.problem(
+                    old,
+                    format!(
+                        "Article {} moved to a new file, but this old file was changed by another program, so it was kept; delete it when you no longer need it",
+                        state.article_id
+                    ),
+                );
+                Ok(())
+            }
+        }
+    }
+
+    /// A trashed article's unchanged file leaves the folder.
+    fn leave_folder(
+        &mut self,
+        ws: &Workspace,
+        state: &WorkspaceFile,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let path = ws.absolute(&state.path);
+        remove_durably(&path)?;
+        report.removed_files.push(path);
+        Ok(self.store_mut().forget_workspace_file(state.article_id)?)
+    }
+
+    /// Records that the file at `path` (whose bytes had `stamp` when hashed) and the app agree.
+    pub(super) fn agree(
+        &mut self,
+        id: ArticleId,
+        path: &str,
+        file_hash: &str,
+        db_hash: &str,
+        stamp: Option<FileStamp>,
+    ) -> Result<()> {
+        Ok(self.store_mut().set_workspace_file(&WorkspaceFile {
+            article_id: id,
+            path: path.to_string(),
+            file_hash: file_hash.to_string(),
+            db_hash: db_hash.to_string(),
+            stamp,
+        })?)
+    }
+
+    /// An article in conflict: its file is not written; a newer version of the file replaces
+    /// the file's side of the conflict, and a file edited back to the app's version ends it.
+    fn follow_conflict(
+        &mut self,
+        ws: &Workspace,
+        app: &Rendered,
+        conflict: StoredConflict,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let id = app.article.id;
+        let Some(state) = self.store().workspace_file(id)? else {
+            return Ok(());
+        };
+        let path = ws.absolute(&state.path);
+        let on_disk = disk::read(&path)?;
+        let Some(hash) = on_disk.hash().map(str::to_string) else {
+            return Ok(());
+        };
+        if hash == app.hash {
+            self.store_mut().clear_workspace_conflict(id)?;
+            return self.agree(id, &state.path, &hash, &app.hash, on_disk.stamp());
+        }
+        if hash == conflict.file_hash {
+            return Ok(());
+        }
+        match disk::decode(&path, &on_disk, true) {
+            Ok(decoded) => {
+                let f = &decoded.file;
+                self.store_mut().record_conflict(
+                    id,
+                    (&f.headline, &f.dek, &f.body),
+                    &hash,
+                    &decoded.text,
+                )?;
+                report.conflicts.push(id);
+            }
+            Err(message) => report.problem(path, message),
+        }
+        Ok(())
+    }
+}
+
+/// Whether `seen` (the stamp of bytes just read and found unchanged) is worth recording over
+/// `recorded`: it differs, or it is no longer racy.
+pub(super) fn better_stamp(recorded: Option<FileStamp>, seen: Option<FileStamp>) -> bool {
+    match (recorded, seen) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(old), Some(new)) => {
+            !old.matches(new.size, new.mtime_ns) || (old.is_racy() && !new.is_racy())
+        }
+    }
+}

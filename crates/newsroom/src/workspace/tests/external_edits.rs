@@ -1,0 +1,175 @@
+//! Changes made to the files by other programs.
+
+use super::{fixture, messages};
+use crate::model::RevisionCause;
+
+#[test]
+fn an_edited_file_becomes_a_revision_and_is_not_rewritten() {
+    let mut fx = fixture();
+    let article = fx.article("Edited", "", "Old words.\n");
+    let path = fx.file_of(article.id);
+    let edited = fx
+        .read(&path)
+        .replace("Old words.", "New words.")
+        .replace("byline: ''", "byline: Ana Ruiz");
+    std::fs::write(&path, &edited).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.changed, vec![article.id], "{report:?}");
+    let now = fx.lib.store().article(article.id).unwrap();
+    assert_eq!(now.body, "New words.\n");
+    assert_eq!(now.byline, "Ana Ruiz");
+    assert_eq!(fx.causes(article.id)[0], RevisionCause::External);
+    assert_eq!(
+        fx.read(&path),
+        edited,
+        "the other program's file is left as it wrote it"
+    );
+    assert!(fx.mirror().is_empty());
+    assert!(fx.ingest(&[path]).is_empty());
+}
+
+#[test]
+fn a_save_by_rename_over_the_file_is_taken_in() {
+    let mut fx = fixture();
+    let article = fx.article("Renamed save", "", "Before.\n");
+    let path = fx.file_of(article.id);
+    let temp = path.with_file_name(".renamed-save.md.swp");
+    std::fs::write(&temp, fx.read(&path).replace("Before.", "After.")).unwrap();
+    let first = fx.ingest(std::slice::from_ref(&temp));
+    assert!(
+        first.is_empty(),
+        "editor temp files are not ours: {first:?}"
+    );
+    std::fs::rename(&temp, &path).unwrap();
+    let report = fx.ingest(&[temp, path]);
+    assert_eq!(report.changed, vec![article.id]);
+    assert_eq!(fx.body(article.id), "After.\n");
+}
+
+#[test]
+fn truncate_then_write_keeps_the_article_until_the_text_is_there() {
+    let mut fx = fixture();
+    let article = fx.article("Truncated", "", "Whole text.\n");
+    let path = fx.file_of(article.id);
+    let full = fx.read(&path).replace("Whole text.", "Rewritten text.");
+    std::fs::write(&path, "").unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert!(
+        messages(&report).contains("is empty; the article was left as it was"),
+        "{report:?}"
+    );
+    assert_eq!(fx.body(article.id), "Whole text.\n");
+    std::fs::write(&path, &full[..20]).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert!(messages(&report).contains("never closed"), "{report:?}");
+    assert_eq!(fx.body(article.id), "Whole text.\n");
+    std::fs::write(&path, &full).unwrap();
+    let report = fx.ingest(&[path]);
+    assert_eq!(report.changed, vec![article.id]);
+    assert_eq!(fx.body(article.id), "Rewritten text.\n");
+}
+
+#[test]
+fn several_writes_in_a_row_end_with_the_last_text_and_lose_none() {
+    let mut fx = fixture();
+    let article = fx.article("Many saves", "", "v0\n");
+    let path = fx.file_of(article.id);
+    let template = fx.read(&path);
+    for n in 1..=3 {
+        std::fs::write(&path, template.replace("v0", &format!("v{n}"))).unwrap();
+        let report = fx.ingest(std::slice::from_ref(&path));
+        assert_eq!(report.changed, vec![article.id]);
+    }
+    assert_eq!(fx.body(article.id), "v3\n");
+    let bodies: Vec<String> = fx
+        .lib
+        .store()
+        .revisions(article.id)
+        .unwrap()
+        .iter()
+        .map(|r| fx.lib.store().revision(article.id, r.number).unwrap().body)
+        .collect();
+    for n in 0..=3 {
+        assert!(bodies.contains(&format!("v{n}\n")), "v{n} in {bodies:?}");
+    }
+}
+
+#[test]
+fn a_deleted_file_trashes_its_article_which_can_be_restored() {
+    let mut fx = fixture();
+    let article = fx.article("Deleted", "World", "Keep me.\n");
+    let path = fx.file_of(article.id);
+    std::fs::remove_file(&path).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.trashed, vec![article.id]);
+    assert!(
+        fx.lib
+            .store()
+            .article(article.id)
+            .unwrap()
+            .trashed_at
+            .is_some()
+    );
+    fx.lib.store_mut().untrash(article.id).unwrap();
+    let report = fx.mirror();
+    assert_eq!(report.written, vec![article.id]);
+    assert_eq!(fx.read(&path), fx.rendered(article.id));
+    assert_eq!(fx.body(article.id), "Keep me.\n");
+}
+
+#[test]
+fn a_deleted_file_whose_article_changed_is_written_again() {
+    let mut fx = fixture();
+    let article = fx.article("Still wanted", "", "One.\n");
+    let path = fx.file_of(article.id);
+    fx.lib.store_mut().save_body(article.id, "Two.\n").unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert!(report.trashed.is_empty());
+    assert!(
+        messages(&report).contains("was written again"),
+        "{report:?}"
+    );
+    assert_eq!(fx.read(&path), fx.rendered(article.id));
+}
+
+#[test]
+fn a_file_moved_by_another_program_takes_its_article_along() {
+    let mut fx = fixture();
+    let article = fx.article("Moved by hand", "World", "Text\n");
+    let old = fx.file_of(article.id);
+    let new = old.with_file_name("renamed.md");
+    std::fs::rename(&old, &new).unwrap();
+    let report = fx.ingest(&[old, new.clone()]);
+    assert!(
+        report.trashed.is_empty() && report.created.is_empty(),
+        "{report:?}"
+    );
+    assert_eq!(fx.file_of(article.id), new);
+    assert!(
+        fx.lib
+            .store()
+            .article(article.id)
+            .unwrap()
+            .trashed_at
+            .is_none()
+    );
+}
+
+#[test]
+fn an_edit_to_a_file_of_a_trashed_article_is_kept_in_its_history() {
+    let mut fx = fixture();
+    let article = fx.article("Trashed then edited", "", "Old\n");
+    let path = fx.file_of(article.id);
+    fx.lib.store_mut().trash(article.id).unwrap();
+    std::fs::write(&path, fx.read(&path).replace("Old", "Late edit")).unwrap();
+    let report = fx.mirror();
+    assert!(
+        messages(&report).contains("kept in its history"),
+        "{report:?}"
+    );
+    assert!(!path.exists());
+    let newest = fx.lib.store().revisions(article.id).unwrap()[0].number;
+    let revision = fx.lib.store().revision(article.id, newest).unwrap();
+    assert_eq!(revision.body, "Late edit\n");
+}

@@ -1,0 +1,118 @@
+//! Tests of the sync engine against a real folder and an in-memory library.
+
+mod bad_input;
+mod conflicts;
+mod external_edits;
+mod fast_path;
+mod mirroring;
+mod new_files;
+mod switching;
+
+use super::{SyncReport, Workspace};
+use crate::Library;
+use crate::model::{Article, ArticleId, NewArticle, RevisionCause};
+use crate::store::Store;
+use std::path::PathBuf;
+use tempfile::TempDir;
+
+/// A library in memory and a workspace in a temporary folder.
+pub(super) struct Fixture {
+    pub lib: Library,
+    pub ws: Workspace,
+    _dir: TempDir,
+}
+
+pub(super) fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let store = Store::open_in_memory().expect("in-memory store");
+    let lib = Library::with_store(store, &dir.path().join("media")).expect("media folder");
+    let ws = Workspace::open(&dir.path().join("Newsroom")).expect("workspace");
+    Fixture { lib, ws, _dir: dir }
+}
+
+impl Fixture {
+    /// A new article, mirrored to its file.
+    pub fn article(&mut self, headline: &str, section: &str, body: &str) -> Article {
+        let article = self
+            .lib
+            .store_mut()
+            .create_article(
+                &NewArticle {
+                    headline: headline.into(),
+                    section: section.into(),
+                    body: body.into(),
+                    ..NewArticle::default()
+                },
+                RevisionCause::Manual,
+            )
+            .expect("create article");
+        let report = self.mirror();
+        assert!(report.written.contains(&article.id), "{report:?}");
+        article
+    }
+
+    pub fn mirror(&mut self) -> SyncReport {
+        self.lib.mirror_workspace(&self.ws).expect("mirror")
+    }
+
+    pub fn ingest(&mut self, paths: &[PathBuf]) -> SyncReport {
+        self.lib
+            .ingest_workspace_paths(&self.ws, paths)
+            .expect("ingest")
+    }
+
+    pub fn reconcile(&mut self) -> SyncReport {
+        self.lib.reconcile_workspace(&self.ws).expect("reconcile")
+    }
+
+    /// Where `id`'s file would be in `ws` (its recorded path, which is relative).
+    pub fn file_of_in(&self, ws: &Workspace, id: ArticleId) -> PathBuf {
+        ws.absolute(&crate::workspace::layout::article_path(
+            &self.lib.store().article(id).expect("article"),
+        ))
+    }
+
+    /// The file the mirror keeps for `id`.
+    pub fn file_of(&self, id: ArticleId) -> PathBuf {
+        let state = self
+            .lib
+            .store()
+            .workspace_file(id)
+            .expect("state")
+            .expect("article has a file");
+        self.ws.absolute(&state.path)
+    }
+
+    pub fn read(&self, path: &std::path::Path) -> String {
+        std::fs::read_to_string(path).expect("read file")
+    }
+
+    pub fn body(&self, id: ArticleId) -> String {
+        self.lib.store().article(id).expect("article").body
+    }
+
+    /// The app's rendering of `id`.
+    pub fn rendered(&self, id: ArticleId) -> String {
+        self.lib.render(id).expect("render").expect("exists").text
+    }
+
+    pub fn causes(&self, id: ArticleId) -> Vec<RevisionCause> {
+        self.lib
+            .store()
+            .revisions(id)
+            .expect("revisions")
+            .into_iter()
+            .map(|r| r.cause)
+            .collect()
+    }
+}
+
+/// The messages of a report, for assertions.
+pub(super) fn messages(report: &SyncReport) -> String {
+    report
+        .problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,157 @@
+//! Files that appear: new articles, our own interrupted writes, photos in the inbox.
+
+use super::{fixture, messages};
+use crate::model::{ArticlePatch, Status};
+
+#[test]
+fn a_new_markdown_file_becomes_an_article_and_its_file_is_left_as_written() {
+    let mut fx = fixture();
+    let path = fx.ws.root().join("sports").join("match.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = "---\nheadline: Late winner\nsection: Sports\ntags: [football]\nstatus: editing\n---\nIn the 90th minute.\n";
+    std::fs::write(&path, text).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    let id = report.created[0];
+    let article = fx.lib.store().article(id).unwrap();
+    assert_eq!(article.headline, "Late winner");
+    assert_eq!(article.status, Status::Editing);
+    assert_eq!(article.tags, vec!["football".to_string()]);
+    assert_eq!(fx.read(&path), text);
+    assert_eq!(fx.file_of(id), path);
+    assert!(fx.mirror().is_empty());
+    // The next change in the app writes the file in full, at the article's own path.
+    fx.lib.store_mut().save_body(id, "Extra time.\n").unwrap();
+    let report = fx.mirror();
+    assert_eq!(report.removed_files, vec![path]);
+    assert!(fx.file_of(id).ends_with("sports/late-winner.md"));
+}
+
+#[test]
+fn plain_markdown_without_front_matter_is_read_like_an_import() {
+    let mut fx = fixture();
+    let path = fx.ws.root().join("note.md");
+    std::fs::write(&path, "# A quick note\n\nSome text.\n").unwrap();
+    let report = fx.ingest(&[path]);
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    let article = fx.lib.store().article(report.created[0]).unwrap();
+    assert_eq!(article.headline, "A quick note");
+}
+
+#[test]
+fn files_made_while_the_app_was_closed_are_found_by_reconcile() {
+    let mut fx = fixture();
+    let article = fx.article("Existing", "", "Old\n");
+    let path = fx.file_of(article.id);
+    std::fs::write(&path, fx.read(&path).replace("Old", "Edited offline")).unwrap();
+    std::fs::write(fx.ws.root().join("fresh.md"), "---\nheadline: Fresh\n---\n").unwrap();
+    std::fs::write(
+        fx.ws.root().join(".hidden.md"),
+        "---\nheadline: Hidden\n---\n",
+    )
+    .unwrap();
+    let report = fx.reconcile();
+    assert_eq!(report.changed, vec![article.id]);
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    assert_eq!(fx.body(article.id), "Edited offline\n");
+    assert!(fx.reconcile().is_empty());
+}
+
+#[test]
+fn reconcile_repairs_a_crash_between_writing_a_file_and_recording_it() {
+    let mut fx = fixture();
+    let article = fx.article("Crash", "World", "Before\n");
+    let path = fx.file_of(article.id);
+    fx.lib.store_mut().save_body(article.id, "After\n").unwrap();
+    // The write reached the disk; the state update did not.
+    std::fs::write(&path, fx.rendered(article.id)).unwrap();
+    let report = fx.reconcile();
+    assert!(
+        report.conflicts.is_empty() && report.changed.is_empty(),
+        "{report:?}"
+    );
+    let state = fx.lib.store().workspace_file(article.id).unwrap().unwrap();
+    assert_eq!(state.file_hash, state.db_hash);
+    assert!(fx.mirror().is_empty());
+}
+
+#[test]
+fn reconcile_finishes_a_move_interrupted_by_a_crash() {
+    let mut fx = fixture();
+    let article = fx.article("Crash move", "World", "Text\n");
+    let old = fx.file_of(article.id);
+    let patch = ArticlePatch {
+        section: Some("Sports".into()),
+        ..ArticlePatch::default()
+    };
+    fx.lib
+        .store_mut()
+        .update_article(article.id, &patch)
+        .unwrap();
+    let new = fx.ws.root().join("sports").join("crash-move.md");
+    std::fs::create_dir_all(new.parent().unwrap()).unwrap();
+    std::fs::write(&new, fx.rendered(article.id)).unwrap();
+    let report = fx.reconcile();
+    assert!(
+        report.created.is_empty() && report.conflicts.is_empty(),
+        "{report:?}"
+    );
+    assert_eq!(report.removed_files, vec![old.clone()]);
+    assert!(!old.exists());
+    assert_eq!(fx.file_of(article.id), new);
+}
+
+#[test]
+fn images_in_the_inbox_join_the_library_and_other_files_stay() {
+    let mut fx = fixture();
+    let image = fx.ws.inbox().join("harbour.png");
+    std::fs::write(&image, tiny_png()).unwrap();
+    let note = fx.ws.inbox().join("readme.txt");
+    std::fs::write(&note, "not a photo").unwrap();
+    let report = fx.ingest(&[image.clone(), note.clone()]);
+    assert_eq!(report.photos_added.len(), 1, "{report:?}");
+    assert!(!image.exists());
+    assert!(fx.ws.inbox().join("imported").join("harbour.png").exists());
+    assert!(note.exists());
+    assert!(
+        messages(&report).contains("did not join the photo library"),
+        "{report:?}"
+    );
+    // The same image again is the same photo, and moves aside under a free name.
+    std::fs::write(&image, tiny_png()).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&image));
+    assert!(
+        report.photos_added.is_empty() && report.problems.is_empty(),
+        "{report:?}"
+    );
+    assert!(
+        fx.ws
+            .inbox()
+            .join("imported")
+            .join("harbour-2.png")
+            .exists()
+    );
+}
+
+#[test]
+fn only_our_paths_are_ours() {
+    let fx = fixture();
+    let root = fx.ws.root();
+    assert!(fx.ws.is_ours(&root.join("world/a.md")));
+    assert!(fx.ws.is_ours(&root.join("inbox/a.jpg")));
+    assert!(!fx.ws.is_ours(&root.join("inbox/imported/a.jpg")));
+    assert!(!fx.ws.is_ours(&root.join("world/.#a.md")));
+    assert!(!fx.ws.is_ours(&root.join("world/a.md~")));
+    assert!(!fx.ws.is_ours(&root.join("world/.newsroom-abc.tmp")));
+    assert!(!fx.ws.is_ours(std::path::Path::new("/elsewhere/a.md")));
+}
+
+fn tiny_png() -> Vec<u8> {
+    use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
+    let image = RgbaImage::from_fn(4, 3, |x, y| Rgba([x as u8 * 40, y as u8 * 60, 90, 255]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    DynamicImage::ImageRgba8(image)
+        .write_to(&mut out, ImageFormat::Png)
+        .unwrap();
+    out.into_inner()
+}

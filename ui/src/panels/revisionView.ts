@@ -1,0 +1,122 @@
+/**
+ * One revision, shown in the workspace while the History tab has it selected: what differs from
+ * the current text (side by side), or the revision rendered as it would be published, and the
+ * button that restores it.
+ */
+import { button, h } from '../dom';
+import { formatFull, formatRelative } from '../logic/relativeTime';
+import { causeLabel, comparisonSummary, wordCount } from '../logic/revisions';
+import type { ArticleView, RevisionComparison, SideBySide } from '../types';
+import { DiffView } from './diffView';
+import { PreviewPanel } from './preview';
+
+export interface RevisionViewHooks {
+  onRestore(number: number): void;
+  onClose(): void;
+  onOpenArticle(id: number): void;
+}
+
+export type RevisionMode = 'changes' | 'rendered';
+
+export class RevisionView {
+  readonly root: HTMLElement;
+  readonly restoreButton: HTMLButtonElement;
+  private readonly title: HTMLElement;
+  private readonly when: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly fields: HTMLElement;
+  private readonly body = new DiffView('Changes in the text');
+  private readonly changes: HTMLElement;
+  private readonly rendered: HTMLElement;
+  private readonly preview: PreviewPanel;
+  private readonly modeButtons: HTMLButtonElement[];
+  private shown: RevisionComparison | null = null;
+  private mode: RevisionMode = 'changes';
+
+  constructor(private readonly hooks: RevisionViewHooks) {
+    this.title = h('h2', { id: 'revision-title' });
+    this.when = h('p', { class: 'revision-when' });
+    this.summary = h('p', { class: 'diff-summary', 'data-testid': 'diff-summary', 'aria-live': 'polite' });
+    this.fields = h('div', { class: 'revision-fields' });
+    this.preview = new PreviewPanel({ onOpenArticle: (id) => hooks.onOpenArticle(id), onScroll: () => undefined });
+    this.preview.frame.title = 'Revision rendered';
+    this.preview.frame.dataset.testid = 'revision-frame';
+    this.preview.root.setAttribute('aria-label', 'Revision rendered');
+    this.changes = h('div', { class: 'revision-changes', 'data-testid': 'revision-changes' }, this.fields, this.body.root);
+    this.rendered = h('div', { class: 'revision-rendered', hidden: true }, this.preview.root);
+    this.modeButtons = (['changes', 'rendered'] as const).map((m) =>
+      button(m === 'changes' ? 'Changes' : 'Rendered', () => this.setMode(m), { class: 'seg', 'data-revision-mode': m, 'aria-pressed': String(m === this.mode) }),
+    );
+    this.restoreButton = button('Restore this version', () => {
+      if (this.shown) this.hooks.onRestore(this.shown.revision.number);
+    }, { class: 'primary', 'data-testid': 'restore-revision' });
+    const close = button('Back to the editor', () => this.hooks.onClose(), { 'data-testid': 'close-revision', title: 'Back to the editor (Escape)' });
+    this.root = h(
+      'section',
+      { class: 'revision-view', 'aria-labelledby': 'revision-title', 'data-testid': 'revision-view' },
+      h(
+        'header',
+        { class: 'revision-head' },
+        h('div', { class: 'revision-heading' }, this.title, this.when),
+        h(
+          'div',
+          { class: 'revision-actions' },
+          h('div', { class: 'segmented', role: 'group', 'aria-label': 'Show' }, ...this.modeButtons),
+          this.restoreButton,
+          close,
+        ),
+      ),
+      this.summary,
+      this.changes,
+      this.rendered,
+    );
+    this.root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        this.hooks.onClose();
+      }
+    });
+  }
+
+  setMediaBase(base: string): void {
+    this.preview.setMediaBase(base);
+  }
+
+  get number(): number | null {
+    return this.shown?.revision.number ?? null;
+  }
+
+  /** Shows `c`; `current` is the open article (its photos and links frame the rendering). */
+  show(c: RevisionComparison, current: ArticleView, now: number): void {
+    this.shown = c;
+    const r = c.revision;
+    this.title.textContent = `Revision ${r.number} · ${causeLabel(r.cause)}`;
+    this.when.textContent = `${formatRelative(r.created_at, now)} (${formatFull(r.created_at)}) · ${wordCount(r.word_count)}`;
+    const same = c.body_diff.stats.identical && !c.headline_diff && !c.dek_diff;
+    this.summary.textContent = comparisonSummary(c.body_diff.stats, { headline: !!c.headline_diff, dek: !!c.dek_diff });
+    this.restoreButton.disabled = same;
+    this.restoreButton.title = same ? 'This version is the current text' : 'The current text is kept in the history';
+    const labels = { left: `Revision ${r.number} (${formatRelative(r.created_at, now)})`, right: 'Current text' };
+    this.fields.replaceChildren(...fieldDiff('Headline', c.headline_diff, labels), ...fieldDiff('Dek', c.dek_diff, labels));
+    this.body.show(c.body_diff, labels);
+    this.preview.setArticle(
+      { article: { ...current.article, headline: r.headline, dek: r.dek, body: r.body }, photos: current.photos, related: current.related },
+      c.preview_html,
+    );
+  }
+
+  setMode(mode: RevisionMode): void {
+    this.mode = mode;
+    for (const b of this.modeButtons) b.setAttribute('aria-pressed', String(b.dataset.revisionMode === mode));
+    this.changes.hidden = mode !== 'changes';
+    this.rendered.hidden = mode !== 'rendered';
+    if (mode === 'rendered') requestAnimationFrame(() => this.preview.fit());
+  }
+}
+
+function fieldDiff(name: string, diff: SideBySide | null, labels: { left: string; right: string }): HTMLElement[] {
+  if (!diff) return [];
+  const view = new DiffView(`Changes in the ${name.toLowerCase()}`);
+  view.show(diff, labels);
+  return [h('h3', { class: 'subhead' }, name), view.root];
+}
