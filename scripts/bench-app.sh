@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The desktop app against issue 3's targets (see BENCHMARKS.md, "Desktop app (issue 3)"):
-# launch to editor + preview drawn, whole-tree memory, keystroke to preview, library scrolling.
+# launch to editor + preview drawn, whole-tree memory, keystroke to preview, library scrolling,
+# and (issue 4) an edit saved by another program reaching the open editor.
 # Builds the release app, makes a throwaway library with the CLI (a 10,000-word article, the most
 # recently updated, plus 10,000 small ones), starts Xvfb and runs scripts/bench/bench_app.py.
 # Writes nothing into the repository beyond the build; the library lives in a temporary folder.
 #
-#   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll] [--json FILE]
+#   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll,external] [--json FILE]
 #   BENCH_SKIP_BUILD=1 reuses the binaries already in target/release; BENCH_APP=path measures another app build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,6 +89,13 @@ date +%s%N > "$work/exec-stamp"
 exec "$app" "\$@"
 EOF
 chmod +x "$work/wrapper.sh"
+# The same app without the workspace sync: the typing baseline measured in the same run.
+cat > "$work/wrapper-no-sync.sh" <<EOF
+#!/bin/sh
+date +%s%N > "$work/exec-stamp"
+exec "$app" --no-workspace "\$@"
+EOF
+chmod +x "$work/wrapper-no-sync.sh"
 
 display=:$((90 + RANDOM % 800))
 Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
@@ -96,4 +104,4 @@ export DISPLAY=$display
 sleep 0.5
 
 "$venv/bin/python" scripts/bench/bench_app.py --app "$app" --wrapper "$work/wrapper.sh" \
-  --tauri-driver "$driver" --work "$work" "$@"
+  --tauri-driver "$driver" --work "$work" --wrapper-no-sync "$work/wrapper-no-sync.sh" "$@"

@@ -7,6 +7,7 @@ Four measures, each printed as median / p95 with the machine it ran on:
   typing    keystroke (CodeMirror transaction) -> preview DOM patched, as the page records it in
             window.__newsroomPerf, over keystrokes typed through WebDriver
   scrolling requestAnimationFrame deltas while a script scrolls the 10,000-row library list
+  external  another program saves the open article's file -> the editor shows the change (issue 4)
 
 Only the standard library and selenium are used. Nothing is written outside the work folder.
 """
@@ -338,6 +339,50 @@ def scrolling(args: argparse.Namespace, env: dict[str, str]) -> dict[str, list[f
         d.close()
 
 
+EDITOR_TEXT = "return document.querySelector('[data-testid=\"editor-content\"]')?.textContent ?? '';"
+
+
+def external_edits(args: argparse.Namespace, env: dict[str, str], edits: int = 20) -> list[float]:
+    """Another program saves the open article's file (temp file + rename, as most editors do):
+    ms from the rename to the editor showing the new sentence, polled every 5 ms in the page."""
+    workspace = Path(env["NEWSROOM_WORKSPACE"])
+    d = Driven(args, env)
+    try:
+        d.wait_article()
+        time.sleep(2)  # the start-up scan is done
+        files = [p for p in workspace.rglob("*.md") if "Generic types" in p.read_text()[:400]]
+        if not files:
+            raise RuntimeError("the long article's file is not in the workspace")
+        path = files[0]
+        out = []
+        for i in range(edits):
+            marker = f"Outside edit number {i} arrived."
+            text = path.read_text()
+            head, sep, body = text.partition("\n---\n")
+            tmp = path.with_name(f".{path.name}.bench")
+            tmp.write_text(f"{head}{sep}{marker}\n\n{body}")
+            d.driver.execute_script("window.__ext = null;")
+            # The page polls for the marker and stamps when it appears (performance.timeOrigin based).
+            d.driver.execute_script(
+                "const m = arguments[0]; const t = setInterval(() => {"
+                " if ((document.querySelector('[data-testid=\"editor-content\"]')?.textContent ?? '').includes(m))"
+                " { window.__ext = performance.timeOrigin + performance.now(); clearInterval(t); } }, 5);", marker)
+            written = time.time() * 1000
+            os.replace(tmp, path)
+            end = time.time() + 5
+            seen = None
+            while time.time() < end and seen is None:
+                seen = d.driver.execute_script("return window.__ext;")
+                time.sleep(0.02)
+            if seen is None:
+                raise RuntimeError(f"edit {i} never reached the editor")
+            out.append(seen - written)
+            time.sleep(0.6)  # the next edit is a separate one, after this one settled
+        return out
+    finally:
+        d.close()
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -355,13 +400,14 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
     ap.add_argument("--wrapper", required=True)
+    ap.add_argument("--wrapper-no-sync", help="the app started with --no-workspace: typing's baseline")
     ap.add_argument("--tauri-driver", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--keys", type=int, default=200)
     ap.add_argument("--key-gap", type=float, default=0.03)
     ap.add_argument("--settle", type=float, default=3.0)
-    ap.add_argument("--only", default="launch,memory,typing,scroll")
+    ap.add_argument("--only", default="launch,memory,typing,scroll,external")
     ap.add_argument("--json", help="also write the raw figures here")
     args = ap.parse_args()
     env = dict(os.environ)
@@ -398,11 +444,18 @@ def main() -> int:
 
     if "typing" in only:
         perf, paint, info = typing(args, env)
+        base = None
+        if args.wrapper_no_sync:
+            # Same run, same article, the workspace sync off: what mirroring costs the typing path.
+            base, base_paint, _ = typing(argparse.Namespace(**{**vars(args), "wrapper": args.wrapper_no_sync}), env)
+            report.update(typing_no_sync=base, typing_paint_no_sync=base_paint)
         print(f"\n(c) keystroke -> preview updated, {args.keys} keystrokes through WebDriver "
-              f"({args.key_gap * 1000:.0f} ms apart)")
+              f"({args.key_gap * 1000:.0f} ms apart), the workspace folder synced as usual")
         print(f"  to the DOM patch:        {summary(perf)}")
         if paint:
             print(f"  to the frame painted:    {summary(paint)}")
+        if base is not None:
+            print(f"  without the sync (--no-workspace), same run: to the DOM patch {summary(base)}")
         print(f"  typed in {info['typed_seconds']:.1f} s; save state afterwards: {info['save_state']!r}; "
               f"tree PSS after typing {info['pss_after_typing']:.0f} MB "
               f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(info['parts'].items()))})")
@@ -417,6 +470,12 @@ def main() -> int:
             over = sum(1 for x in v if x > 1000 / 60 * 1.5)
             print(f"  {k + ':':24} {summary(v)}; frames over 25 ms: {over}  {s[k + ' info']}")
         report["scroll"] = s
+
+    if "external" in only:
+        ext = external_edits(args, env)
+        print("\n(e) another program saves the open article's file (rename over it) -> editor shows it")
+        print(f"  {summary(ext)}")
+        report["external"] = ext
 
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))

@@ -2,7 +2,6 @@
 
 use crate::state::{self, AppState};
 use crate::{commands, display, media, webview};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use tauri::{AppHandle, Manager, RunEvent};
 
@@ -27,11 +26,8 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let workspace = state::workspace_arg(&args).or_else(|| {
-        std::env::var_os(newsroom::workspace::WORKSPACE_ENV)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    });
+    let workspace =
+        state::workspace_choice(&args, std::env::var_os(newsroom::workspace::WORKSPACE_ENV));
     let state = AppState::open(&db, workspace);
     if let Some(error) = state.open_error() {
         // The window still opens and shows this; the terminal gets it too.

@@ -49,18 +49,37 @@ pub fn media_base() -> &'static str {
     }
 }
 
-/// The `--workspace DIR` (or `--workspace=DIR`) argument, if given.
-pub fn workspace_arg(args: &[OsString]) -> Option<PathBuf> {
+/// Which workspace folder this run syncs with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkspaceChoice {
+    /// The folder the library remembers, else `<documents>/Newsroom`.
+    Remembered,
+    /// `--workspace DIR` (or `--workspace=DIR`), else `$NEWSROOM_WORKSPACE`.
+    Folder(PathBuf),
+    /// `--no-workspace`: no sync this run (troubleshooting, and benchmarks that compare).
+    Off,
+}
+
+/// The run's workspace choice from its arguments, then the environment variable's value.
+pub fn workspace_choice(args: &[OsString], env: Option<OsString>) -> WorkspaceChoice {
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        if arg == "--workspace" {
-            return args.next().map(PathBuf::from);
+        if arg == "--no-workspace" {
+            return WorkspaceChoice::Off;
+        }
+        if arg == "--workspace"
+            && let Some(path) = args.next()
+        {
+            return WorkspaceChoice::Folder(PathBuf::from(path));
         }
         if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--workspace=")) {
-            return Some(PathBuf::from(path));
+            return WorkspaceChoice::Folder(PathBuf::from(path));
         }
     }
-    None
+    match env.filter(|v| !v.is_empty()) {
+        Some(path) => WorkspaceChoice::Folder(PathBuf::from(path)),
+        None => WorkspaceChoice::Remembered,
+    }
 }
 
 /// The app's state, shared by every command.
@@ -79,8 +98,8 @@ pub struct AppState {
 
 impl AppState {
     /// Opens the library at `db`, keeping a failure to report through the commands.
-    /// `workspace` is the folder named for this run (`--workspace` or `NEWSROOM_WORKSPACE`).
-    pub fn open(db: &Path, workspace: Option<PathBuf>) -> AppState {
+    /// `workspace` says which folder this run syncs with.
+    pub fn open(db: &Path, workspace: WorkspaceChoice) -> AppState {
         let sync = WorkspaceSync::new(workspace);
         match Library::open(db) {
             Ok(library) => AppState {
@@ -206,16 +225,29 @@ mod tests {
     }
 
     #[test]
-    fn workspace_argument_in_both_spellings() {
+    fn workspace_argument_wins_over_the_environment() {
+        let env = Some(OsString::from("/env/ws"));
+        let folder = |p: &str| WorkspaceChoice::Folder(PathBuf::from(p));
         assert_eq!(
-            workspace_arg(&args(&["--db", "x.db", "--workspace", "/w"])),
-            Some(PathBuf::from("/w"))
+            workspace_choice(&args(&["--db", "x.db", "--workspace", "/w"]), env.clone()),
+            folder("/w")
         );
         assert_eq!(
-            workspace_arg(&args(&["--workspace=/v"])),
-            Some(PathBuf::from("/v"))
+            workspace_choice(&args(&["--workspace=/v"]), None),
+            folder("/v")
         );
-        assert_eq!(workspace_arg(&args(&["--db", "x.db"])), None);
+        assert_eq!(
+            workspace_choice(&args(&["--no-workspace"]), env.clone()),
+            WorkspaceChoice::Off
+        );
+        assert_eq!(
+            workspace_choice(&args(&["--db", "x.db"]), env),
+            folder("/env/ws")
+        );
+        assert_eq!(
+            workspace_choice(&[], Some(OsString::new())),
+            WorkspaceChoice::Remembered
+        );
     }
 
     #[test]
@@ -223,7 +255,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("lib.db");
         std::fs::write(&db, b"not a database at all, just some text").unwrap();
-        let state = AppState::open(&db, None);
+        let state = AppState::open(&db, WorkspaceChoice::Remembered);
         let error = state.library().err().unwrap();
         assert_eq!(error.kind, "unsupported");
         assert!(state.media_files().is_none());
@@ -232,7 +264,7 @@ mod tests {
     #[test]
     fn only_files_of_the_last_export_count_as_exported() {
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(&dir.path().join("lib.db"), None);
+        let state = AppState::open(&dir.path().join("lib.db"), WorkspaceChoice::Remembered);
         assert!(state.open_error().is_none());
         state.remember_export(vec![PathBuf::from("/out/a.html")]);
         assert!(state.was_exported(Path::new("/out/a.html")));

@@ -3,7 +3,7 @@
 //! the `workspace_status` command.
 
 use crate::error::UiError;
-use crate::state::AppState;
+use crate::state::{AppState, WorkspaceChoice};
 use newsroom::workspace::{SyncEvent, SyncOptions, SyncService, WatchMode, Workspace};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -42,15 +42,15 @@ struct Running {
 /// The app's workspace sync: not started until the first screen is served, so the start-up scan
 /// never delays the first paint.
 pub struct WorkspaceSync {
-    /// The folder named for this run (`--workspace` or `NEWSROOM_WORKSPACE`).
-    explicit: Option<PathBuf>,
+    /// The folder this run syncs with.
+    choice: WorkspaceChoice,
     running: Mutex<Running>,
 }
 
 impl WorkspaceSync {
-    pub fn new(explicit: Option<PathBuf>) -> WorkspaceSync {
+    pub fn new(choice: WorkspaceChoice) -> WorkspaceSync {
         WorkspaceSync {
-            explicit,
+            choice,
             running: Mutex::new(Running {
                 service: None,
                 status: WorkspaceStatus::off(None, "The workspace folder is being opened."),
@@ -88,7 +88,15 @@ impl WorkspaceSync {
 /// `workspace_status` whether it started or not.
 pub fn start_default(app: &AppHandle) {
     let state = app.state::<AppState>();
-    let status = start(app, &state, None).unwrap_or_else(|off| off);
+    let status = match &state.sync.choice {
+        WorkspaceChoice::Off => Err(WorkspaceStatus::off(
+            None,
+            "The workspace folder is not synced in this run (started with --no-workspace).",
+        )),
+        WorkspaceChoice::Folder(root) => start(app, &state, Some(root)),
+        WorkspaceChoice::Remembered => start(app, &state, None),
+    }
+    .unwrap_or_else(|off| off);
     state.sync.running().status = status;
 }
 
@@ -119,10 +127,9 @@ fn start(
     let shared = state
         .shared_library()
         .map_err(|e| WorkspaceStatus::off(None, e.message))?;
-    let explicit = chosen.or(state.sync.explicit.as_deref());
     let root = {
         let target = shared.lock().unwrap_or_else(PoisonError::into_inner);
-        target.workspace_root(explicit)
+        target.workspace_root(chosen)
     }
     .map_err(|e| WorkspaceStatus::off(None, e.to_string()))?
     .ok_or_else(|| {

@@ -183,6 +183,45 @@ def test_a_conflict_is_shown_and_resolved_with_the_files_version(launch, cli, sc
     app.assert_no_error_toasts()
 
 
+def test_typing_not_yet_saved_and_an_outside_edit_make_a_conflict(launch, cli, screenshots):
+    """Another program saves the file while the editor's typing still waits for its save (it is
+    debounced): the file's version is taken in first, then the typing's save arrives. Neither
+    may win silently: both are kept and the conflict is shown."""
+    app = open_story(launch, cli)
+    path = article_file(app.workspace)
+    banner = '[data-testid="conflict-banner"]'
+    typed = "Typed while the file was being saved elsewhere."
+    app.type_body("", typed)
+    file_body = BODY.replace("at dawn", "at dawn, said the file")
+    rewrite_body(path, file_body, "rename")
+    state_after_write = app.save_state()
+
+    wait_for(lambda: app.css(banner).is_displayed(), timeout=5, message=lambda: f"the conflict banner (the save state read {state_after_write!r} right after the file was written)")
+    assert app.editor_text().endswith(typed), app.editor_text()
+    app.wait_saved()
+    time.sleep(1)
+    assert body_of(path) == file_body, "the file was not overwritten"
+
+    app.click("Compare and resolve")
+    app.visible('[data-testid="conflict-view"]', "the conflict view")
+    table = app.text_of('[data-testid="conflict-view"] [data-testid="diff-table"]')
+    assert typed in table and "said the file" in table, table
+    screenshots.take("23-conflict-typing-over-outside-edit")
+
+    app.click("Keep the app’s version")
+    wait_for(lambda: app.css("#write-view").is_displayed(), message="the editor back in place")
+    wait_for(lambda: not app.css(banner).is_displayed(), message="the banner to go")
+    wait_for(lambda: body_of(path).rstrip("\n").endswith(typed), message=lambda: f"the app's text in the file; it holds {body_of(path)!r}")
+    assert "said the file" not in body_of(path)
+    # The file's version stays in the history.
+    app.tab("History")
+    wait_for(
+        lambda: "conflict" in app.js("return [...document.querySelectorAll('[data-testid=revision]')].map((r) => r.dataset.cause)"),
+        message="a revision kept in the conflict",
+    )
+    app.assert_no_error_toasts()
+
+
 def killed_after(launch, cli, wait) -> None:
     """Types, waits as `wait` says, kills the app with SIGKILL, and finds the text after a restart
     (in the editor, and in the workspace file once the start-up scan repaired it)."""

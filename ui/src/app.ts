@@ -11,6 +11,7 @@ import { SaveQueue } from './logic/saveQueue';
 import { HISTORY_SHORTCUT, createKeymap, describeShortcut, detectMac } from './logic/shortcuts';
 import { updatedNotice } from './logic/sync';
 import { formatWordStats } from './logic/text';
+import { TypingBase } from './logic/typingBase';
 import { ConflictBanner } from './panels/conflictBanner';
 import { ConflictView } from './panels/conflictView';
 import { EditorPanel } from './panels/editor';
@@ -72,6 +73,8 @@ export class App {
   readonly conflictBanner: ConflictBanner;
   readonly conflictView: ConflictView;
   readonly queue: SaveQueue<PendingBody>;
+  /** What each save's typing started from (see logic/typingBase.ts). */
+  readonly base = new TypingBase();
   private readonly live: LivePreview<string>;
   private previewFailed = false;
   private view: ArticleView | null = null;
@@ -267,7 +270,12 @@ export class App {
   }
 
   private async saveBody(p: PendingBody): Promise<void> {
-    const receipt = await this.ipc.saveBody(p.id, p.body);
+    // An unknown base (never the case for the open article) is sent as empty: the core then
+    // keeps both versions rather than guess.
+    const receipt = await this.ipc.saveBody(p.id, p.body, this.base.of(p.id) ?? '');
+    this.base.confirmed(p.id, p.body);
+    // The article changed underneath the typing: both versions were kept; the banner offers them.
+    if (receipt.conflict) void this.sync.recheckConflicts();
     const view = this.view;
     if (view?.article.id !== p.id) return;
     view.article.body = p.body;
@@ -316,6 +324,7 @@ export class App {
   private load(view: ArticleView): void {
     this.live.cancel();
     this.view = view;
+    this.base.loaded(view.article.id, view.article.body, this.queue.dirty);
     document.body.classList.remove('no-article');
     for (const use of view.photos) if (use.photo.file) this.photoFiles.set(use.photo.id, use.photo.file);
     this.editor.setDoc(view.article.body);
@@ -362,6 +371,7 @@ export class App {
   private applyInPlace(view: ArticleView): boolean {
     const before = this.view;
     this.view = view;
+    this.base.confirmed(view.article.id, view.article.body);
     for (const use of view.photos) if (use.photo.file) this.photoFiles.set(use.photo.id, use.photo.file);
     const bodyChanged = this.editor.applyExternal(view.article.body);
     if (bodyChanged) this.live.update(view.article.body);

@@ -95,7 +95,8 @@ export const ipc = {
   updateArticle: (id: number, patch: ArticlePatch) => call<Article>('update_article', { id, patch }),
   trashArticle: (id: number) => call<null>('trash_article', { id }),
   untrashArticle: (id: number) => call<null>('untrash_article', { id }),
-  saveBody: (id: number, body: string) => call<SaveReceipt>('save_body', { id, body }),
+  /** `base`: the text the typing started from (see logic/typingBase.ts). */
+  saveBody: (id: number, body: string, base: string) => call<SaveReceipt>('save_body', { id, body, base }),
   saveNow: (id: number) => call<Article>('save_now', { id }),
   renderPreview: (markdown: string) => call<string>('render_preview', { markdown }),
   attachPhotoFiles: (articleId: number, paths: string[], featured: boolean) =>

@@ -97,6 +97,8 @@ export interface SaveReceipt {
   word_count: number;
   revision: number | null;
   changed: boolean;
+  /** The article had changed since the save's base: both versions were kept and it is in conflict. */
+  conflict: boolean;
 }
 
 export interface ArticleView {

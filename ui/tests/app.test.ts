@@ -43,7 +43,7 @@ describe('App', () => {
     expect(window.__newsroomPerf!.length).toBe(3);
     await wait(SAVE_DELAY_MS + 50);
     expect(ipc.saveBody).toHaveBeenCalledTimes(1);
-    expect(ipc.saveBody).toHaveBeenCalledWith(1, 'Body of 1 one two three');
+    expect(ipc.saveBody).toHaveBeenCalledWith(1, 'Body of 1 one two three', 'Body of 1');
     expect(document.querySelector('[aria-label="Save state"]')!.textContent).toContain('Saved');
     expect(ipc.renderPreview).toHaveBeenCalledTimes(1);
     expect(document.querySelector('[data-testid="word-stats"]')!.textContent).toMatch(/6 words · 1 min read/);
@@ -72,7 +72,7 @@ describe('App', () => {
     await app.start();
     app.editor.view.dispatch({ changes: { from: 0, insert: 'Edited: ' } });
     await app.open(2);
-    expect(ipc.saveBody).toHaveBeenCalledWith(1, 'Edited: Body of 1');
+    expect(ipc.saveBody).toHaveBeenCalledWith(1, 'Edited: Body of 1', 'Body of 1');
     expect(app.current?.article.id).toBe(2);
     expect(app.editor.text).toBe('Body of 2');
     expect(ipc.saveBody).toHaveBeenCalledTimes(1);
@@ -89,7 +89,7 @@ describe('App', () => {
     expect(state.textContent).toContain('Not saved: Another program holds the library.');
     (state.querySelector('button') as HTMLButtonElement).click();
     await wait(0);
-    expect(ipc.saveBody).toHaveBeenLastCalledWith(1, 'xBody of 1');
+    expect(ipc.saveBody).toHaveBeenLastCalledWith(1, 'xBody of 1', 'Body of 1');
     expect(state.textContent).toContain('Saved');
   });
 

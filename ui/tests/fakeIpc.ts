@@ -53,10 +53,16 @@ export function fakeIpc(n = 3) {
     }),
     trashArticle: vi.fn(async () => null),
     untrashArticle: vi.fn(async () => null),
-    saveBody: vi.fn(async (id: number, body: string) => {
+    // As the core: written over the base; over a body that moved on, both kept and a conflict marked.
+    saveBody: vi.fn(async (id: number, body: string, base: string) => {
       const a = articles.find((x) => x.id === id)!;
+      const conflict = a.body !== base && a.body !== body;
+      if (conflict && !conflicts.some((c) => c.article_id === id)) {
+        conflicts.push({ article_id: id, file_revision: 2, app_revision: 1, detected_at: 1_700_000_100, path: `${a.section.toLowerCase()}/${a.slug}.md` });
+      }
+      const changed = a.body !== body;
       a.body = body;
-      return { updated_at: 1_700_000_100, word_count: body.split(/\s+/).filter(Boolean).length, revision: null, changed: true };
+      return { updated_at: 1_700_000_100, word_count: body.split(/\s+/).filter(Boolean).length, revision: null, changed, conflict };
     }),
     saveNow: vi.fn(),
     renderPreview: vi.fn(async (markdown: string) => `<p data-sourcepos="1:1-1:${markdown.length}">${markdown}</p>`),

@@ -204,9 +204,56 @@ describe('the workspace sync in the window', () => {
     articles[0]!.body = 'Changed on disk';
     emit({ event: 'articles_changed', ids: [1] });
     await wait(10);
-    // The pending typing was saved before the article was fetched again (the fake store takes it).
-    expect(ipc.saveBody).toHaveBeenCalledWith(1, 'Typed. Body of 1');
+    // The pending typing was saved before the article was fetched again, over the text it
+    // started from: the store keeps both and marks a conflict rather than overwrite either.
+    expect(ipc.saveBody).toHaveBeenCalledWith(1, 'Typed. Body of 1', 'Body of 1');
     expect(app.editor.text).toBe('Typed. Body of 1');
+    expect(app.sync.conflicts.has(1)).toBe(true);
+    const banner = document.querySelector<HTMLElement>('[data-testid=conflict-banner]')!;
+    expect(banner.hidden).toBe(false);
+    expect(banner.textContent).toContain('world/story-1.md');
+  });
+
+  it('types on from the text taken in from outside, and from each save', async () => {
+    const { ipc, articles, emit } = fakeIpc(1);
+    const app = new App(ipc, platform());
+    await app.start();
+    articles[0]!.body = 'Changed on disk';
+    emit({ event: 'articles_changed', ids: [1] });
+    await wait(10);
+    expect(app.editor.text).toBe('Changed on disk');
+    app.editor.view.dispatch({ changes: { from: 0, insert: 'A ' } });
+    await app.flush();
+    expect(ipc.saveBody).toHaveBeenLastCalledWith(1, 'A Changed on disk', 'Changed on disk');
+    app.editor.view.dispatch({ changes: { from: 0, insert: 'B ' } });
+    await app.flush();
+    expect(ipc.saveBody).toHaveBeenLastCalledWith(1, 'B A Changed on disk', 'A Changed on disk');
+    expect(app.sync.conflicts.size).toBe(0);
+    expect(document.querySelector<HTMLElement>('[data-testid=conflict-banner]')!.hidden).toBe(true);
+  });
+
+  it('a save in flight is the base of the typing that follows it', async () => {
+    const { ipc } = fakeIpc(1);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const save = ipc.saveBody.getMockImplementation()!;
+    ipc.saveBody.mockImplementationOnce(async (id: number, body: string, base: string) => {
+      await gate;
+      return save(id, body, base);
+    });
+    const app = new App(ipc, platform());
+    await app.start();
+    app.editor.view.dispatch({ changes: { from: 0, insert: 'one ' } });
+    const first = app.flush();
+    app.editor.view.dispatch({ changes: { from: 0, insert: 'two ' } });
+    release();
+    await first;
+    await app.flush();
+    expect(ipc.saveBody.mock.calls).toEqual([
+      [1, 'one Body of 1', 'Body of 1'],
+      [1, 'two one Body of 1', 'one Body of 1'],
+    ]);
+    expect(app.sync.conflicts.size).toBe(0);
   });
 
   it('marks a conflict, compares both versions and takes the file’s', async () => {

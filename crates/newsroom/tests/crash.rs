@@ -91,6 +91,8 @@ fn edit_until_killed(dir: &Path, seed: u64, run: usize) {
         let library = &mut t.library;
         let article = library.store().article(id).unwrap();
         let (mut body, mut dek, mut section) = (article.body, article.dek, article.section);
+        // The editor's typing starts from the text it was shown (the app's save path).
+        let base = body.clone();
         let word = format!("r{run}s{seq}");
         let op = rng.below(100);
         match op {
@@ -110,7 +112,7 @@ fn edit_until_killed(dir: &Path, seed: u64, run: usize) {
         out.flush().unwrap();
         match op {
             0..70 => {
-                library.store_mut().save_body(id, &body).unwrap();
+                library.save_typing(id, &body, &base).unwrap();
             }
             70..80 => {
                 library.save_now(id).unwrap();

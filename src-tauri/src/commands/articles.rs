@@ -78,16 +78,20 @@ pub fn untrash_article(state: State<'_, AppState>, id: ArticleId) -> CommandResu
     Ok(state.library()?.store_mut().untrash(id)?)
 }
 
-/// The typing path: the body is committed before the answer goes back. The preview is not
-/// rendered here: the UI renders it on every change through `render_preview`, without waiting
-/// for the (debounced) save.
+/// The typing path: the body is committed before the answer goes back. `base` is the text the
+/// editor's typing started from (what it loaded or last saved): when the article changed
+/// meanwhile (its file was edited, another process wrote it), both versions are kept and the
+/// receipt says `conflict: true` instead of the editor's text silently winning. The preview is
+/// not rendered here: the UI renders it on every change through `render_preview`, without
+/// waiting for the (debounced) save.
 #[tauri::command]
 pub fn save_body(
     state: State<'_, AppState>,
     id: ArticleId,
     body: String,
+    base: String,
 ) -> CommandResult<SaveReceipt> {
-    Ok(state.library()?.store_mut().save_body(id, &body)?)
+    Ok(state.library()?.save_typing(id, &body, &base)?)
 }
 
 /// The editor's explicit save: a revision, and everything saved so far made durable.

@@ -17,6 +17,7 @@ mod related;
 mod revisions;
 mod search;
 mod settings;
+mod typing;
 mod workspace_state;
 
 pub(crate) use backup::sync_folder;

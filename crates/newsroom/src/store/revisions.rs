@@ -34,10 +34,15 @@ const MAX_REVISIONS: usize = 500;
 pub struct SaveReceipt {
     pub updated_at: Timestamp,
     pub word_count: u32,
-    /// The revision recorded by this save, when the coalescing window had passed.
+    /// The newest revision recorded by this save: a typing snapshot when the coalescing window
+    /// had passed, or the other side's revision when the save found a conflict.
     pub revision: Option<u32>,
     /// False when the body was already exactly this text (nothing was written).
     pub changed: bool,
+    /// True when the body had changed underneath the editor since the text its typing started
+    /// from: both versions were kept and the article is now in conflict (see
+    /// [`crate::Library::save_typing`]).
+    pub conflict: bool,
 }
 
 /// A revision without its body, for history lists.
@@ -157,50 +162,77 @@ fn revisions_to_drop(all: &[(u32, Timestamp, String)], now: Timestamp) -> Vec<u3
     drop
 }
 
+/// Writes `body` over the article's body when it differs and, with `base`, only when the body
+/// is still `base`. Returns whether it wrote.
+pub(super) fn update_body(
+    tx: &rusqlite::Connection,
+    id: ArticleId,
+    body: &str,
+    base: Option<&str>,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let written = tx
+        .prepare_cached(
+            "UPDATE articles SET body = ?2, word_count = ?3, updated_at = ?4
+             WHERE id = ?1 AND trashed_at IS NULL AND body IS NOT ?2
+               AND (?5 IS NULL OR body = ?5)",
+        )?
+        .execute(params![id, body, count_words(body), now, base])?;
+    Ok(written == 1)
+}
+
+/// The typing save (see [`Store::save_body`]), written only over `base` when one is given.
+/// `None` (nothing written) when the body is neither `base` nor already `body`.
+pub(super) fn save_typed(
+    tx: &rusqlite::Connection,
+    id: ArticleId,
+    body: &str,
+    base: Option<&str>,
+    now: Timestamp,
+) -> Result<Option<SaveReceipt>, StoreError> {
+    if !update_body(tx, id, body, base, now)? {
+        let article = load_live(tx, id)?;
+        if article.body != body {
+            return Ok(None);
+        }
+        return Ok(Some(SaveReceipt {
+            updated_at: article.updated_at,
+            word_count: article.word_count,
+            revision: None,
+            changed: false,
+            conflict: false,
+        }));
+    }
+    let newest: Option<Timestamp> = tx
+        .prepare_cached(
+            "SELECT created_at FROM revisions WHERE article_id = ?1
+             ORDER BY number DESC LIMIT 1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let revision = match newest {
+        Some(at) if now - at < TYPING_WINDOW_SECS => None,
+        _ => {
+            let article = articles::load(tx, id)?;
+            record(tx, &article, RevisionCause::Typing, now, false)?
+        }
+    };
+    Ok(Some(SaveReceipt {
+        updated_at: now,
+        word_count: count_words(body),
+        revision,
+        changed: true,
+        conflict: false,
+    }))
+}
+
 impl Store {
     /// Saves the body typed in the editor: one short transaction, acknowledged only once
     /// committed. Records a `Typing` revision when the coalescing window has passed.
     pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<SaveReceipt, StoreError> {
         self.write(|tx, now| {
-            let word_count = count_words(body);
-            let changed = tx
-                .prepare_cached(
-                    "UPDATE articles SET body = ?2, word_count = ?3, updated_at = ?4
-                     WHERE id = ?1 AND trashed_at IS NULL AND body IS NOT ?2",
-                )?
-                .execute(params![id, body, word_count, now])?
-                == 1;
-            if !changed {
-                let article = articles::load(tx, id)?;
-                if article.trashed_at.is_some() {
-                    return Err(StoreError::Trashed(id));
-                }
-                return Ok(SaveReceipt {
-                    updated_at: article.updated_at,
-                    word_count: article.word_count,
-                    revision: None,
-                    changed: false,
-                });
-            }
-            let newest: Option<Timestamp> = tx
-                .prepare_cached(
-                    "SELECT created_at FROM revisions WHERE article_id = ?1
-                     ORDER BY number DESC LIMIT 1",
-                )?
-                .query_row([id], |r| r.get(0))
-                .optional()?;
-            let revision = match newest {
-                Some(at) if now - at < TYPING_WINDOW_SECS => None,
-                _ => {
-                    let article = articles::load(tx, id)?;
-                    record(tx, &article, RevisionCause::Typing, now, false)?
-                }
-            };
-            Ok(SaveReceipt {
-                updated_at: now,
-                word_count,
-                revision,
-                changed: true,
+            save_typed(tx, id, body, None, now)?.ok_or_else(|| {
+                StoreError::Invalid(format!("the text of article {id} could not be saved"))
             })
         })
     }

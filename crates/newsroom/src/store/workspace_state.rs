@@ -127,6 +127,49 @@ const FILE_COLUMNS: &str = "article_id, path, file_hash, db_hash, size, mtime_ns
 const CONFLICT_COLUMNS: &str =
     "article_id, file_revision, app_revision, detected_at, file_hash, file_text";
 
+/// Records where an article's file is and the agreement (see [`Store::set_workspace_file`]).
+fn upsert_file(tx: &rusqlite::Connection, file: &WorkspaceFile) -> Result<(), StoreError> {
+    tx.execute(
+        "DELETE FROM workspace_files WHERE path = ?1 AND article_id <> ?2",
+        params![file.path, file.article_id],
+    )?;
+    let (size, mtime_ns, stamped_at) = stamp_columns(file.stamp);
+    tx.execute(
+        "INSERT INTO workspace_files
+             (article_id, path, file_hash, db_hash, size, mtime_ns, stamped_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (article_id) DO UPDATE SET
+             path = excluded.path, file_hash = excluded.file_hash,
+             db_hash = excluded.db_hash, size = excluded.size,
+             mtime_ns = excluded.mtime_ns, stamped_at = excluded.stamped_at",
+        params![
+            file.article_id,
+            file.path,
+            file.file_hash,
+            file.db_hash,
+            size,
+            mtime_ns,
+            stamped_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Applies a file's version to article `id` (see [`Store::apply_file_version`]).
+fn apply_in(
+    tx: &rusqlite::Transaction<'_>,
+    id: ArticleId,
+    file: &FileVersion,
+    now: Timestamp,
+) -> Result<Article, StoreError> {
+    let current = load_live(tx, id)?;
+    revisions::record(tx, &current, RevisionCause::Typing, now, false)?;
+    articles::update_in(tx, id, &file.patch, now, RevisionCause::External)?;
+    replace_attachments(tx, id, file)?;
+    tx.execute("DELETE FROM workspace_dirty WHERE article_id = ?1", [id])?;
+    articles::load(tx, id)
+}
+
 /// Replaces the photo uses and related links of `id` with the file's, when they differ.
 fn replace_attachments(
     tx: &rusqlite::Connection,
@@ -174,6 +217,45 @@ fn record_text(
     number.ok_or_else(|| StoreError::Invalid("the revision was not recorded".into()))
 }
 
+/// [`Store::record_conflict`] inside a transaction already open, so that a save that finds a
+/// conflict can record it in the same transaction (see `Store::save_body_in_conflict`).
+pub(super) fn record_conflict_in(
+    tx: &rusqlite::Connection,
+    id: ArticleId,
+    text: (&str, &str, &str),
+    (file_hash, file_text): (&str, &str),
+    now: Timestamp,
+) -> Result<StoredConflict, StoreError> {
+    let article = articles::load(tx, id)?;
+    let existing = tx
+        .prepare_cached(&format!(
+            "SELECT {CONFLICT_COLUMNS} FROM workspace_conflicts WHERE article_id = ?1"
+        ))?
+        .query_row([id], conflict_from_row)
+        .optional()?;
+    let app_revision = match existing {
+        Some(conflict) => conflict.app_revision,
+        None => revisions::record(tx, &article, RevisionCause::Conflict, now, true)?
+            .ok_or_else(|| StoreError::Invalid("the revision was not recorded".into()))?,
+    };
+    let file_revision = record_text(tx, &article, text, RevisionCause::Conflict, now)?;
+    tx.execute(
+        "INSERT OR REPLACE INTO workspace_conflicts
+             (article_id, file_revision, app_revision, detected_at, file_hash, file_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, file_revision, app_revision, now, file_hash, file_text],
+    )?;
+    tx.execute("DELETE FROM workspace_dirty WHERE article_id = ?1", [id])?;
+    Ok(StoredConflict {
+        article_id: id,
+        file_revision,
+        app_revision,
+        detected_at: now,
+        file_hash: file_hash.to_string(),
+        file_text: file_text.to_string(),
+    })
+}
+
 impl Store {
     /// The file of an article, if it has one.
     pub fn workspace_file(&self, id: ArticleId) -> Result<Option<WorkspaceFile>, StoreError> {
@@ -209,32 +291,7 @@ impl Store {
     /// Records that file and app agree (or where the file now is). Another article's claim on
     /// the same path is dropped: a path holds one file.
     pub fn set_workspace_file(&mut self, file: &WorkspaceFile) -> Result<(), StoreError> {
-        self.write(|tx, _| {
-            tx.execute(
-                "DELETE FROM workspace_files WHERE path = ?1 AND article_id <> ?2",
-                params![file.path, file.article_id],
-            )?;
-            let (size, mtime_ns, stamped_at) = stamp_columns(file.stamp);
-            tx.execute(
-                "INSERT INTO workspace_files
-                     (article_id, path, file_hash, db_hash, size, mtime_ns, stamped_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (article_id) DO UPDATE SET
-                     path = excluded.path, file_hash = excluded.file_hash,
-                     db_hash = excluded.db_hash, size = excluded.size,
-                     mtime_ns = excluded.mtime_ns, stamped_at = excluded.stamped_at",
-                params![
-                    file.article_id,
-                    file.path,
-                    file.file_hash,
-                    file.db_hash,
-                    size,
-                    mtime_ns,
-                    stamped_at
-                ],
-            )?;
-            Ok(())
-        })
+        self.write(|tx, _| upsert_file(tx, file))
     }
 
     /// Records newer stamps of files read and found unchanged, in one transaction.
@@ -348,14 +405,39 @@ impl Store {
         id: ArticleId,
         file: &FileVersion,
     ) -> Result<Article, StoreError> {
-        self.write(|tx, now| {
-            let current = load_live(tx, id)?;
-            revisions::record(tx, &current, RevisionCause::Typing, now, false)?;
-            articles::update_in(tx, id, &file.patch, now, RevisionCause::External)?;
-            replace_attachments(tx, id, file)?;
-            tx.execute("DELETE FROM workspace_dirty WHERE article_id = ?1", [id])?;
-            articles::load(tx, id)
-        })
+        self.write(|tx, now| apply_in(tx, id, file, now))
+    }
+
+    /// Like [`Store::apply_file_version`], and records in the same transaction the agreement
+    /// between the file and the article that `agreement` returns. `agreement` is called with
+    /// the store as it is inside the transaction (the file's version applied), so it can
+    /// render the new article. A crash then leaves either the old article and the old
+    /// agreement or both new ones: never an article that took its file's fields while the
+    /// agreement still names the old ones, which the next start would take for a conflict.
+    pub fn apply_file_version_agreed(
+        &mut self,
+        id: ArticleId,
+        file: &FileVersion,
+        agreement: impl FnOnce(&Store) -> Result<WorkspaceFile, StoreError>,
+    ) -> Result<Article, StoreError> {
+        let now = self.now();
+        let store: &Store = self;
+        let result = (|| -> Result<Article, StoreError> {
+            // `Store::write` needs the store mutably; the agreement needs to read it inside
+            // the transaction, so this one is opened on the shared connection.
+            let tx = rusqlite::Transaction::new_unchecked(
+                &store.conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            let article = apply_in(&tx, id, file, now)?;
+            upsert_file(&tx, &agreement(store)?)?;
+            tx.commit()?;
+            Ok(article)
+        })();
+        match &self.path {
+            Some(path) => result.map_err(|e| e.at(path)),
+            None => result,
+        }
     }
 
     /// Adds photos and related links to a new article made from a file (see
@@ -399,36 +481,7 @@ impl Store {
         file_hash: &str,
         file_text: &str,
     ) -> Result<StoredConflict, StoreError> {
-        self.write(|tx, now| {
-            let article = articles::load(tx, id)?;
-            let existing = tx
-                .prepare_cached(&format!(
-                    "SELECT {CONFLICT_COLUMNS} FROM workspace_conflicts WHERE article_id = ?1"
-                ))?
-                .query_row([id], conflict_from_row)
-                .optional()?;
-            let app_revision = match existing {
-                Some(conflict) => conflict.app_revision,
-                None => revisions::record(tx, &article, RevisionCause::Conflict, now, true)?
-                    .ok_or_else(|| StoreError::Invalid("the revision was not recorded".into()))?,
-            };
-            let file_revision = record_text(tx, &article, text, RevisionCause::Conflict, now)?;
-            tx.execute(
-                "INSERT OR REPLACE INTO workspace_conflicts
-                     (article_id, file_revision, app_revision, detected_at, file_hash, file_text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, file_revision, app_revision, now, file_hash, file_text],
-            )?;
-            tx.execute("DELETE FROM workspace_dirty WHERE article_id = ?1", [id])?;
-            Ok(StoredConflict {
-                article_id: id,
-                file_revision,
-                app_revision,
-                detected_at: now,
-                file_hash: file_hash.to_string(),
-                file_text: file_text.to_string(),
-            })
-        })
+        self.write(|tx, now| record_conflict_in(tx, id, text, (file_hash, file_text), now))
     }
 
     /// The unresolved conflict of an article, if any.

@@ -1,16 +1,47 @@
-//! Writing and removing files so that a crash never leaves half a file.
+//! Writing and removing files so that a crash never leaves half a file, and so that a save made
+//! by another program while we write is never replaced unseen.
 //!
 //! A write goes to a temporary file in the same folder (so the rename stays on one file
-//! system), is flushed to disk, renamed over the target and the folder flushed too: readers and
+//! system), is flushed to disk, moved over the target and the folder flushed too: readers and
 //! watchers see either the old file or the new one, whole.
+//!
+//! # The write window
+//! The caller decided to write after looking at the file (its hash, `seen`). Writing the
+//! temporary file and flushing it takes milliseconds, and another program may save the file
+//! meanwhile. So the write only replaces the bytes the caller saw:
+//! - on Linux the new file is swapped in with `renameat2(RENAME_EXCHANGE)`, which leaves what
+//!   it replaced at the temporary path; if that is not what the caller saw, it is someone
+//!   else's save: it is swapped back in place and the write is given up ([`Replaced::Changed`]),
+//!   so the watcher takes it in (as the file's side of a conflict). Nothing is lost between
+//!   the look and the swap.
+//! - elsewhere (or on a file system without the exchange) the file is read again right before
+//!   a plain rename, and the write is given up when it changed: a save landing in the
+//!   microseconds between that check and the rename is still replaced.
+//! - a new file is only created where there is none (`RENAME_NOREPLACE` or a hard link).
+//!
+//! What remains: a program that opened the old file before the swap and writes into it only
+//! after the write looked at what it replaced writes into a file that is no longer in the
+//! folder (truncating opens are seen, as they empty the file at once). A crash between the swap
+//! and putting someone else's save back leaves that save in our temporary file, which the next
+//! start removes after a minute.
 
 use super::WorkspaceError;
-use super::disk::stamp_of;
+use super::disk::{self, stamp_of};
 use super::layout::TEMP_PREFIX;
 use crate::store::{FileStamp, sync_folder};
 use sha2::{Digest, Sha256};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tempfile::TempPath;
+
+/// Suffix of our temporary files (their prefix is [`TEMP_PREFIX`]).
+const TEMP_SUFFIX: &str = ".tmp";
+/// Random characters between the prefix and the suffix of our temporary files.
+const TEMP_RANDOM_CHARS: usize = 6;
+/// Age from which one of our temporary files is a leftover: a write takes milliseconds, so an
+/// older one was left by a crash (of this app or of another process syncing the folder).
+pub(super) const LEFTOVER_AGE: Duration = Duration::from_secs(60);
 
 /// SHA-256 of `bytes`, lowercase hex: the content hash agreement is based on.
 pub fn content_hash(bytes: &[u8]) -> String {
@@ -20,10 +51,35 @@ pub fn content_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Replaces (or creates) the file at `path` with `bytes`, atomically and durably, creating its
-/// folder when needed. Returns the file's stamp, taken before the rename (which keeps it) so
-/// that a write by someone else after the rename cannot hide behind it.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<FileStamp, WorkspaceError> {
+/// Whether a file name is one of our temporary files: exactly the names [`replace_file`]
+/// gives them, so that no file of anyone else is taken for one.
+pub(super) fn is_our_temp_file(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// What [`replace_file`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaced {
+    /// The file holds the new bytes; their stamp, taken before the rename (which keeps it) so
+    /// that a write by someone else after the rename cannot hide behind it.
+    Written(FileStamp),
+    /// The file was no longer what the caller saw (another program saved, created or deleted
+    /// it meanwhile): it was left as that program made it and nothing was written.
+    Changed,
+}
+
+/// Replaces the file at `path` with `bytes`, atomically and durably, creating its folder when
+/// needed, but only while the file is the one the caller looked at: `seen` is the hash of the
+/// bytes it read, `None` when there was no file. See the module documentation.
+pub fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    seen: Option<&str>,
+) -> Result<Replaced, WorkspaceError> {
     let error = |source| WorkspaceError::Write {
         path: path.to_path_buf(),
         source,
@@ -32,15 +88,139 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<FileStamp, WorkspaceErr
     std::fs::create_dir_all(folder).map_err(error)?;
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM_CHARS)
         .tempfile_in(folder)
         .map_err(error)?;
     temp.write_all(bytes).map_err(error)?;
     temp.as_file().sync_all().map_err(error)?;
     let stamp = stamp_of(&temp.as_file().metadata().map_err(error)?);
-    temp.persist(path).map_err(|e| error(e.error))?;
+    #[cfg(test)]
+    run_before_replace_hook();
+    let temp = temp.into_temp_path();
+    let written = match seen {
+        None => create_new(temp, path)?,
+        Some(seen) => swap_in(temp, path, seen, &content_hash(bytes))?,
+    };
     sync_folder(folder).map_err(error)?;
-    Ok(stamp)
+    Ok(if written {
+        Replaced::Written(stamp)
+    } else {
+        Replaced::Changed
+    })
+}
+
+/// Moves `temp` to `path` where there is no file yet; returns whether it did (a file that
+/// appeared meanwhile is left alone and `temp` removed).
+fn create_new(temp: TempPath, path: &Path) -> Result<bool, WorkspaceError> {
+    match temp.persist_noclobber(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(WorkspaceError::Write {
+            path: path.to_path_buf(),
+            source: e.error,
+        }),
+    }
+}
+
+/// Moves `temp` over `path` if `path` still holds the bytes hashed `seen`; returns whether it
+/// did.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<bool, WorkspaceError> {
+    use std::io::ErrorKind;
+    let error = |source| WorkspaceError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    match exchange(&temp, path) {
+        Ok(()) => {}
+        // Deleted since the caller looked: that is a change too.
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+        // A file system without the exchange (some network and FUSE ones).
+        Err(e) if matches!(e.raw_os_error(), Some(code) if EXCHANGE_UNSUPPORTED.contains(&code)) => {
+            return check_and_rename(temp, path, seen);
+        }
+        Err(e) => return Err(error(e)),
+    }
+    // `temp` now names what was at `path` a moment ago.
+    if disk::read(&temp)?.hash() == Some(seen) {
+        temp.close().map_err(error)?;
+        return Ok(true);
+    }
+    // Someone else's save: it goes back where it was, and `temp` gets what was at `path`
+    // since the swap — our bytes, unless yet another save replaced them meanwhile.
+    if let Err(e) = exchange(&temp, path) {
+        keep_aside(temp, path)?;
+        return Err(error(e));
+    }
+    if disk::read(&temp)?.hash() == Some(ours) {
+        temp.close().map_err(error)?;
+    } else {
+        keep_aside(temp, path)?;
+    }
+    Ok(false)
+}
+
+/// Error codes of a file system that cannot exchange two files.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const EXCHANGE_UNSUPPORTED: [i32; 3] = [
+    rustix::io::Errno::INVAL.raw_os_error(),
+    rustix::io::Errno::NOSYS.raw_os_error(),
+    rustix::io::Errno::OPNOTSUPP.raw_os_error(),
+];
+
+/// Atomically swaps the files at `a` and `b`.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn swap_in(temp: TempPath, path: &Path, seen: &str, _ours: &str) -> Result<bool, WorkspaceError> {
+    check_and_rename(temp, path, seen)
+}
+
+/// Reads `path` again and renames `temp` over it only if it still holds the bytes hashed
+/// `seen`; returns whether it did.
+fn check_and_rename(temp: TempPath, path: &Path, seen: &str) -> Result<bool, WorkspaceError> {
+    if disk::read(path)?.hash() != Some(seen) {
+        return Ok(false);
+    }
+    temp.persist(path).map_err(|e| WorkspaceError::Write {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(true)
+}
+
+/// Keeps a file that another program saved but that cannot go back to `path` (a second save
+/// took its place) next to it, as `<name> (kept N).md`: the sync sees a new file and makes it
+/// a new article, saying why, so nothing is lost.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn keep_aside(temp: TempPath, path: &Path) -> Result<PathBuf, WorkspaceError> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (mut temp, mut n) = (temp, 1);
+    loop {
+        let kept = path.with_file_name(format!("{stem} (kept {n}).md"));
+        match temp.persist_noclobber(&kept) {
+            Ok(()) => return Ok(kept),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {
+                (temp, n) = (e.path, n + 1);
+            }
+            Err(e) => {
+                // Never deleted: left under its temporary name, it is at least still there.
+                let _ = e.path.keep();
+                return Err(WorkspaceError::Write {
+                    path: kept,
+                    source: e.error,
+                });
+            }
+        }
+    }
 }
 
 /// Removes the file at `path` (already gone is fine) and flushes its folder.
@@ -60,24 +240,118 @@ pub fn remove_durably(path: &Path) -> Result<(), WorkspaceError> {
 }
 
 #[cfg(test)]
+thread_local! {
+    /// Run once by the next write on this thread between its fsync and its rename: tests play
+    /// another program saving the file in that window.
+    pub(super) static BEFORE_REPLACE: std::cell::RefCell<Option<Box<dyn FnOnce()>>> =
+        std::cell::RefCell::new(None);
+}
+
+#[cfg(test)]
+fn run_before_replace_hook() {
+    if let Some(hook) = BEFORE_REPLACE.with(|hook| hook.borrow_mut().take()) {
+        hook();
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
 
     #[test]
     fn a_write_replaces_the_file_whole_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("world").join("a.md");
-        write_atomic(&path, b"first").unwrap();
-        write_atomic(&path, b"second").unwrap();
+        assert!(matches!(
+            replace_file(&path, b"first", None).unwrap(),
+            Replaced::Written(_)
+        ));
+        let seen = content_hash(b"first");
+        assert!(matches!(
+            replace_file(&path, b"second", Some(&seen)).unwrap(),
+            Replaced::Written(_)
+        ));
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
-        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("a.md")]);
+        assert_eq!(names(path.parent().unwrap()), vec!["a.md"]);
         remove_durably(&path).unwrap();
         remove_durably(&path).unwrap();
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_file_that_is_not_the_one_seen_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "theirs").unwrap();
+        let outcome = replace_file(&path, b"ours", Some(&content_hash(b"what we saw"))).unwrap();
+        assert_eq!(outcome, Replaced::Changed);
+        assert_eq!(
+            replace_file(&path, b"ours", None).unwrap(),
+            Replaced::Changed
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+        assert_eq!(names(dir.path()), vec!["a.md"]);
+        let gone = dir.path().join("gone.md");
+        let outcome = replace_file(&gone, b"ours", Some(&content_hash(b"old"))).unwrap();
+        assert_eq!(outcome, Replaced::Changed, "a deleted file is a change too");
+        assert!(!gone.exists());
+    }
+
+    #[test]
+    fn a_save_during_the_write_is_put_back_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "old").unwrap();
+        let theirs = path.clone();
+        BEFORE_REPLACE.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move || std::fs::write(theirs, "theirs").unwrap()))
+        });
+        let outcome = replace_file(&path, b"ours", Some(&content_hash(b"old"))).unwrap();
+        assert_eq!(outcome, Replaced::Changed);
+        assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+        assert_eq!(names(dir.path()), vec!["a.md"]);
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn a_save_that_cannot_go_back_is_kept_next_to_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.md");
+        for n in 1..=2 {
+            let temp = dir.path().join(format!(".newsroom-Ab12C{n}.tmp"));
+            std::fs::write(&temp, format!("save {n}")).unwrap();
+            let kept = keep_aside(TempPath::try_from_path(&temp).unwrap(), &path).unwrap();
+            assert_eq!(kept, dir.path().join(format!("story (kept {n}).md")));
+            assert_eq!(std::fs::read_to_string(&kept).unwrap(), format!("save {n}"));
+        }
+        assert_eq!(
+            names(dir.path()),
+            vec!["story (kept 1).md", "story (kept 2).md"]
+        );
+    }
+
+    #[test]
+    fn only_the_names_our_writes_use_are_our_temporary_files() {
+        assert!(is_our_temp_file(".newsroom-Ab12Cd.tmp"));
+        for name in [
+            ".newsroom-notes.txt",
+            "newsroom-Ab12Cd.tmp",
+            ".newsroom-Ab12Cd.tmp.md",
+            ".newsroom-Ab12.tmp",
+            ".newsroom-Ab-2Cd.tmp",
+            ".other-Ab12Cd.tmp",
+        ] {
+            assert!(!is_our_temp_file(name), "{name}");
+        }
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! Listing conflicts and resolving them.
 
-use super::atomic::content_hash;
 use super::file_format::parse;
 use super::{Conflict, Resolution, SyncReport, Workspace, WorkspaceError, fields};
 use crate::Library;
@@ -79,20 +78,24 @@ impl Library {
         }
         self.store_mut().clear_workspace_conflict(id)?;
         let app = self.render(id)?.ok_or(StoreError::ArticleNotFound(id))?;
-        // The file's version is in the history: the file is written over, wherever it is.
-        let state = self.store().workspace_file(id)?.map(|state| WorkspaceFile {
-            file_hash: content_hash(&std::fs::read(ws.absolute(&state.path)).unwrap_or_default()),
-            ..state
-        });
-        let state = state.unwrap_or_else(|| WorkspaceFile {
-            article_id: id,
-            path: super::layout::article_path(&app.article),
-            file_hash: String::new(),
-            db_hash: String::new(),
-            stamp: None,
-        });
+        // The file's version is in the history: the file is written over, wherever it is, as
+        // long as it is still that version (a save made since is taken in as a new conflict).
+        let seen = conflict.file_hash;
+        let state = match self.store().workspace_file(id)? {
+            Some(state) => WorkspaceFile {
+                file_hash: seen.clone(),
+                ..state
+            },
+            None => WorkspaceFile {
+                article_id: id,
+                path: super::layout::article_path(&app.article),
+                file_hash: String::new(),
+                db_hash: String::new(),
+                stamp: None,
+            },
+        };
         let mut report = SyncReport::default();
-        self.write_and_agree(ws, &app, &state, &mut report)?;
+        self.write_and_agree(ws, &app, &state, Some(&seen), &mut report)?;
         Ok(app.article)
     }
 }

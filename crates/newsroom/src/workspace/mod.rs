@@ -34,6 +34,7 @@ mod reconcile;
 mod report;
 mod service;
 mod settle;
+mod typing;
 mod watcher;
 
 #[cfg(test)]

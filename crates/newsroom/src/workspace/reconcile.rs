@@ -13,8 +13,14 @@
 //! a copy that kept the bytes) only the new stamp is recorded. Everything else goes through the
 //! agreement rule as before.
 //!
+//! # Leftovers
+//! A crash during an atomic write leaves our temporary file behind (see [`super::atomic`]).
+//! The scan removes those older than a minute (a write in progress, perhaps by another process
+//! syncing the same folder, is younger), and only files named exactly as our writes name them.
+//!
 //! [`FileStamp::is_racy`]: crate::store::FileStamp::is_racy
 
+use super::atomic::{LEFTOVER_AGE, is_our_temp_file};
 use super::disk::{self, stamp_of};
 use super::settle::better_stamp;
 use super::{SyncReport, Workspace, WorkspaceError, layout};
@@ -50,8 +56,10 @@ impl Library {
     /// documentation), so on an agreed workspace this costs a directory walk and one query.
     pub fn reconcile_workspace_files(&mut self, ws: &Workspace) -> Result<SyncReport> {
         self.adopt_workspace(ws)?;
-        let mut listed = Vec::new();
-        collect_files(ws.root(), &ws.inbox().join(layout::IMPORTED), &mut listed)?;
+        let mut scan = Scan::default();
+        scan.collect(ws.root(), &ws.inbox().join(layout::IMPORTED))?;
+        let mut report = SyncReport::default();
+        remove_leftovers(&scan.leftovers, &mut report);
         let known: HashMap<String, WorkspaceFile> = self
             .store()
             .workspace_files()?
@@ -68,7 +76,7 @@ impl Library {
         let mut suspects = Vec::new();
         let mut present = HashSet::new();
         let mut restamps = Vec::new();
-        for file in listed {
+        for file in scan.listed {
             let state = ws.relative(&file.path).and_then(|rel| known.get(&rel));
             let Some(state) = state else {
                 suspects.push(file.path);
@@ -95,7 +103,7 @@ impl Library {
         }
         self.store_mut().restamp_workspace_files(&restamps)?;
 
-        let mut report = self.ingest_workspace_paths(ws, &suspects)?;
+        report.merge(self.ingest_workspace_paths(ws, &suspects)?);
         let with_file: HashSet<ArticleId> = known.values().map(|f| f.article_id).collect();
         for (id, trashed) in self.store().article_ids_trashed()? {
             let missing = if with_file.contains(&id) {
@@ -111,25 +119,64 @@ impl Library {
     }
 }
 
-/// Every file under `folder` with its stamp, skipping hidden folders and `skip` (the photos
-/// already imported).
-fn collect_files(folder: &Path, skip: &Path, out: &mut Vec<Listed>) -> Result<(), WorkspaceError> {
-    let error = |source| WorkspaceError::Read {
-        path: folder.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(folder).map_err(error)? {
-        let entry = entry.map_err(error)?;
-        let path = entry.path();
-        let name = entry.file_name();
-        let hidden = name.to_string_lossy().starts_with('.');
-        let file_type = entry.file_type().map_err(error)?;
-        if file_type.is_dir() && !hidden && path != skip {
-            collect_files(&path, skip, out)?;
-        } else if file_type.is_file() {
-            let stamp = stamp_of(&entry.metadata().map_err(error)?);
-            out.push(Listed { path, stamp });
+/// What the scan found in the folder.
+#[derive(Default)]
+struct Scan {
+    /// Every file, with its stamp as listed.
+    listed: Vec<Listed>,
+    /// Our temporary files old enough to have been left by a crash.
+    leftovers: Vec<PathBuf>,
+}
+
+impl Scan {
+    /// Lists the files under `folder`, skipping hidden folders and `skip` (the photos already
+    /// imported).
+    fn collect(&mut self, folder: &Path, skip: &Path) -> Result<(), WorkspaceError> {
+        let error = |source| WorkspaceError::Read {
+            path: folder.to_path_buf(),
+            source,
+        };
+        for entry in std::fs::read_dir(folder).map_err(error)? {
+            let entry = entry.map_err(error)?;
+            let path = entry.path();
+            let name = entry.file_name();
+            let hidden = name.to_string_lossy().starts_with('.');
+            let file_type = entry.file_type().map_err(error)?;
+            if file_type.is_dir() && !hidden && path != skip {
+                self.collect(&path, skip)?;
+            } else if file_type.is_file() {
+                let metadata = entry.metadata().map_err(error)?;
+                if is_our_temp_file(&name.to_string_lossy()) {
+                    let age = metadata.modified().ok().and_then(|m| m.elapsed().ok());
+                    if age.is_some_and(|age| age >= LEFTOVER_AGE) {
+                        self.leftovers.push(path);
+                    }
+                    continue;
+                }
+                let stamp = stamp_of(&metadata);
+                self.listed.push(Listed { path, stamp });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Removes the temporary files of writes a crash interrupted (the file they were meant for
+/// was either replaced whole before or never touched). One that cannot be removed is only
+/// reported: it is harmless.
+fn remove_leftovers(leftovers: &[PathBuf], report: &mut SyncReport) {
+    for path in leftovers {
+        let removed = std::fs::remove_file(path);
+        if let Err(e) = removed.or_else(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Ok(()),
+            _ => Err(e),
+        }) {
+            report.problem(
+                path.clone(),
+                format!(
+                    "A temporary file left by an interrupted save could not be removed ({e}); you can delete it"
+                ),
+            );
         }
     }
-    Ok(())
 }

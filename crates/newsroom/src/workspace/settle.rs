@@ -2,14 +2,14 @@
 //! module documentation of [`super`]). Mirror, ingest, reconcile and conflict resolution all
 //! end here, so the rule is written once.
 
-use super::atomic::{content_hash, remove_durably, write_atomic};
+use super::atomic::{Replaced, content_hash, remove_durably, replace_file};
 use super::disk::{self, OnDisk};
 use super::file_format::{ArticleFile, to_file};
 use super::{SyncReport, Workspace, fields, layout};
 use crate::Library;
 use crate::error::Result;
 use crate::model::{Article, ArticleId, RevisionCause};
-use crate::store::{FileStamp, StoreError, StoredConflict, WorkspaceFile};
+use crate::store::{FileStamp, Store, StoreError, StoredConflict, WorkspaceFile};
 
 /// An article as the app has it, rendered as its file.
 pub(super) struct Rendered {
@@ -21,20 +21,7 @@ pub(super) struct Rendered {
 impl Library {
     /// The current article `id` and its file text, or `None` when it no longer exists.
     pub(super) fn render(&self, id: ArticleId) -> Result<Option<Rendered>> {
-        let article = match self.store().article(id) {
-            Ok(article) => article,
-            Err(StoreError::ArticleNotFound(_)) => return Ok(None),
-            Err(e) => return Err(e.into()),
-        };
-        let photos = self.store().photo_uses(id)?;
-        let related = self.store().related(id)?;
-        let text = to_file(&ArticleFile::from_article(&article, &photos, &related));
-        let hash = content_hash(text.as_bytes());
-        Ok(Some(Rendered {
-            article,
-            text,
-            hash,
-        }))
+        Ok(render_in(self.store(), id)?)
     }
 
     /// Looks at article `id` and its file and does what the agreement rule says.
@@ -71,9 +58,14 @@ impl Library {
         let on_disk = disk::read(&path)?;
         let stamp = match on_disk.hash() {
             None if matches!(on_disk, OnDisk::Missing) => {
-                let stamp = Some(write_atomic(&path, app.text.as_bytes())?);
-                report.written.push(app.article.id);
-                stamp
+                match replace_file(&path, app.text.as_bytes(), None)? {
+                    Replaced::Written(stamp) => {
+                        report.written.push(app.article.id);
+                        Some(stamp)
+                    }
+                    // Another program made a file there meanwhile: look again.
+                    Replaced::Changed => return self.come_back(app.article.id),
+                }
             }
             Some(hash) if hash == app.hash => on_disk.stamp(),
             _ => {
@@ -120,7 +112,7 @@ impl Library {
             && disk::read(&ws.absolute(&target))?.hash() == Some(app.hash.as_str())
         {
             // A move that was written but not finished (a crash): finish it.
-            return self.write_and_agree(ws, app, &state, report);
+            return self.write_and_agree(ws, app, &state, on_disk.hash(), report);
         }
         if on_disk.hash() == Some(app.hash.as_str()) {
             // The file is the app's version: they agree, whatever the state says. A file
@@ -143,7 +135,7 @@ impl Library {
             ),
             (false, false, _) => Ok(()),
             (false, true, _) if trashed => self.leave_folder(ws, &state, report),
-            (false, true, _) => self.write_and_agree(ws, app, &state, report),
+            (false, true, _) => self.write_and_agree(ws, app, &state, on_disk.hash(), report),
             (true, _, OnDisk::Missing) if trashed => {
                 Ok(self.store_mut().forget_workspace_file(id)?)
             }
@@ -160,7 +152,7 @@ impl Library {
                         "The file of article {id} was deleted, but the article had changes not yet in the file, so it was written again; trash the article in the app to remove it"
                     ),
                 );
-                self.write_and_agree(ws, app, &state, report)
+                self.write_and_agree(ws, app, &state, None, report)
             }
             (true, db_changed, _) => {
                 let decoded = match disk::decode(&path, &on_disk, true) {
@@ -204,7 +196,8 @@ impl Library {
     }
 
     /// Applies a changed file to its article (whose app side did not change) and records the
-    /// new agreement; the file itself is left as the other program wrote it.
+    /// new agreement in the same transaction; the file itself is left as the other program
+    /// wrote it.
     fn take_file(
         &mut self,
         ws: &Workspace,
@@ -216,7 +209,20 @@ impl Library {
     ) -> Result<()> {
         let (version, notes) = fields::file_version(self.store(), Some(id), file)?;
         let abs_path = ws.absolute(path);
-        if let Err(e) = self.store_mut().apply_file_version(id, &version) {
+        let agreement = |store: &Store| {
+            let app = render_in(store, id)?.ok_or(StoreError::ArticleNotFound(id))?;
+            Ok(WorkspaceFile {
+                article_id: id,
+                path: path.to_string(),
+                file_hash: file_hash.to_string(),
+                db_hash: app.hash,
+                stamp,
+            })
+        };
+        if let Err(e) = self
+            .store_mut()
+            .apply_file_version_agreed(id, &version, agreement)
+        {
             report.problem(
                 abs_path,
                 format!("The changes in the file of article {id} could not be taken in: {e}; nothing was changed"),
@@ -229,19 +235,21 @@ impl Library {
                 format!("In the file of article {id}, {note}."),
             );
         }
-        let app = self.render(id)?.ok_or(StoreError::ArticleNotFound(id))?;
-        self.agree(id, path, file_hash, &app.hash, stamp)?;
         report.changed.push(id);
         Ok(())
     }
 
     /// Writes the app's version where the article's file belongs (moving it when its slug or
-    /// section changed) and records the agreement.
+    /// section changed) and records the agreement. `seen` is the hash of the file at the
+    /// recorded path when the caller decided to write (`None`: there was none): only that file
+    /// is replaced. One saved by another program since is left alone, and the article looked
+    /// at again, which takes the save in.
     pub(super) fn write_and_agree(
         &mut self,
         ws: &Workspace,
         app: &Rendered,
         state: &WorkspaceFile,
+        seen: Option<&str>,
         report: &mut SyncReport,
     ) -> Result<()> {
         let id = app.article.id;
@@ -250,8 +258,8 @@ impl Library {
         let current = disk::read(&target_path)?;
         let mut stamp = current.stamp();
         if current.hash() != Some(app.hash.as_str()) {
-            let occupied = !matches!(current, OnDisk::Missing) && target != state.path;
-            if occupied {
+            let moving = target != state.path;
+            if moving && !matches!(current, OnDisk::Missing) {
                 match self.store().workspace_file_at(&target)? {
                     // Another article is leaving that path in this same pass: try again after.
                     Some(_) => self.store_mut().mark_workspace_dirty(id)?,
@@ -264,13 +272,28 @@ impl Library {
                 }
                 return Ok(());
             }
-            stamp = Some(write_atomic(&target_path, app.text.as_bytes())?);
+            let expected = if moving { None } else { seen };
+            if current.hash() != expected {
+                return self.come_back(id);
+            }
+            match replace_file(&target_path, app.text.as_bytes(), expected)? {
+                Replaced::Written(written) => stamp = Some(written),
+                Replaced::Changed => return self.come_back(id),
+            }
             report.written.push(id);
         }
         if target != state.path {
             self.remove_old_file(ws, state, report)?;
         }
         self.agree(id, &target, &app.hash, &app.hash, stamp)
+    }
+
+    /// The file of article `id` changed while the sync was about to write it: nothing was
+    /// written, and the article stays in the dirty set so the mirror looks at it again (the
+    /// watcher reports the save too); the other program's version is then taken in, as the
+    /// file's side of a conflict when the app changed too.
+    fn come_back(&mut self, id: ArticleId) -> Result<()> {
+        Ok(self.store_mut().mark_workspace_dirty(id)?)
     }
 
     /// Removes the file an article left behind by a rename, only when nobody changed it since
@@ -373,6 +396,24 @@ impl Library {
         }
         Ok(())
     }
+}
+
+/// Article `id` in `store` and its file text, or `None` when it no longer exists.
+fn render_in(store: &Store, id: ArticleId) -> Result<Option<Rendered>, StoreError> {
+    let article = match store.article(id) {
+        Ok(article) => article,
+        Err(StoreError::ArticleNotFound(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let photos = store.photo_uses(id)?;
+    let related = store.related(id)?;
+    let text = to_file(&ArticleFile::from_article(&article, &photos, &related));
+    let hash = content_hash(text.as_bytes());
+    Ok(Some(Rendered {
+        article,
+        text,
+        hash,
+    }))
 }
 
 /// Whether `seen` (the stamp of bytes just read and found unchanged) is worth recording over

@@ -4,9 +4,11 @@ mod bad_input;
 mod conflicts;
 mod external_edits;
 mod fast_path;
+mod interrupted;
 mod mirroring;
 mod new_files;
 mod switching;
+mod write_window;
 
 use super::{SyncReport, Workspace};
 use crate::Library;

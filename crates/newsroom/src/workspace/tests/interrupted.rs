@@ -1,0 +1,118 @@
+//! What a sync interrupted by a crash leaves behind, and how the next start deals with it.
+
+use super::fixture;
+use crate::Library;
+use crate::model::{NewArticle, RevisionCause};
+use crate::workspace::Workspace;
+use std::time::{Duration, SystemTime};
+
+fn age(path: &std::path::Path, by: Duration) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(SystemTime::now() - by).unwrap();
+}
+
+#[test]
+fn the_start_up_scan_removes_our_old_temporary_files_and_nothing_else() {
+    let mut fx = fixture();
+    let article = fx.article("Kept", "World", "Words.\n");
+    let folder = fx.file_of(article.id).parent().unwrap().to_path_buf();
+    let old_ours = folder.join(".newsroom-Ab12Cd.tmp");
+    let fresh_ours = folder.join(".newsroom-Ef34Gh.tmp");
+    let not_ours = [
+        folder.join(".newsroom-notes.txt"),
+        folder.join("newsroom-Ab12Cd.tmp"),
+        folder.join(".newsroom-Ab12Cd.tmp.md"),
+        folder.join(".other-Ab12Cd.tmp"),
+    ];
+    for path in not_ours.iter().chain([&old_ours, &fresh_ours]) {
+        std::fs::write(path, "half a file").unwrap();
+    }
+    for path in not_ours.iter().chain([&old_ours]) {
+        age(path, Duration::from_secs(120));
+    }
+    age(&fresh_ours, Duration::from_secs(20));
+    let report = fx.reconcile();
+    assert!(report.is_empty(), "{report:?}");
+    assert!(
+        !old_ours.exists(),
+        "a temporary file left by a crash is removed"
+    );
+    assert!(
+        fresh_ours.exists(),
+        "a write may still be using a recent one"
+    );
+    for path in &not_ours {
+        assert!(path.exists(), "{} is not ours", path.display());
+    }
+    assert!(fx.file_of(article.id).exists());
+}
+
+/// A crash right after the article took a changed file's fields, before the agreement was
+/// recorded, is played by a trigger that makes recording the agreement fail. The file is
+/// written the way another program would (not byte for byte the app's rendering).
+#[test]
+fn an_ingest_interrupted_before_its_agreement_is_no_conflict_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let mut lib = Library::open(&db).unwrap();
+    let ws = Workspace::open(&dir.path().join("Newsroom")).unwrap();
+    let article = lib
+        .store_mut()
+        .create_article(
+            &NewArticle {
+                headline: "Interrupted".into(),
+                body: "Old words.\n".into(),
+                ..NewArticle::default()
+            },
+            RevisionCause::Manual,
+        )
+        .unwrap();
+    lib.reconcile_workspace(&ws).unwrap();
+    let rel = lib
+        .store()
+        .workspace_file(article.id)
+        .unwrap()
+        .unwrap()
+        .path;
+    let path = ws.absolute(&rel);
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Old words.", "New words.")
+        .replace("headline: Interrupted", "headline: 'Interrupted'");
+    assert!(
+        edited.contains("'Interrupted'"),
+        "written as the app would not: {edited}"
+    );
+    std::fs::write(&path, &edited).unwrap();
+
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch(
+            "CREATE TRIGGER crash_on_insert BEFORE INSERT ON workspace_files
+                 BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;
+             CREATE TRIGGER crash_on_update BEFORE UPDATE ON workspace_files
+                 BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
+        )
+        .unwrap();
+    let _ = lib.ingest_workspace_paths(&ws, std::slice::from_ref(&path));
+    assert_eq!(
+        lib.store().article(article.id).unwrap().body,
+        "Old words.\n",
+        "nothing of the interrupted ingest is kept"
+    );
+    drop(lib);
+    other
+        .execute_batch("DROP TRIGGER crash_on_insert; DROP TRIGGER crash_on_update;")
+        .unwrap();
+
+    let mut lib = Library::open(&db).unwrap();
+    let report = lib.reconcile_workspace(&ws).unwrap();
+    assert!(report.conflicts.is_empty(), "a false conflict: {report:?}");
+    assert!(lib.workspace_conflicts().unwrap().is_empty());
+    assert_eq!(report.changed, vec![article.id], "{report:?}");
+    assert_eq!(
+        lib.store().article(article.id).unwrap().body,
+        "New words.\n"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+}
