@@ -6,8 +6,7 @@
 #     acknowledged save present, files matching or repaired at the next start).
 #   - storm: another process rewrites the articles' files WRITES times (5,000 by default) by rename,
 #     truncate-and-write and partial writes while the app's code path keeps saving; once as is,
-#     once with the editor resolving conflicts during the storm (ignored in CI: a known loss,
-#     an in-place writer holding the file open across the sync's swap; see tests/storm.rs).
+#     once with the editor resolving conflicts during the storm.
 # Prints each test's summary line (runs, failures, median time to kill, acknowledged saves
 # checked; writes, app saves, conflicts, lost edits) and its wall time.
 #
@@ -45,7 +44,6 @@ run() {
 failed=0
 run crash killed_at_random_moments_the_library_keeps_every_acknowledged_save NEWSROOM_CRASH_RUNS="$runs" || failed=1
 run storm a_storm_of_external_writes_loses_no_edit_from_either_side NEWSROOM_STORM_WRITES="$writes" || failed=1
-# Ignored in `cargo test`: an in-place save that spans the sync's swap can still be lost (tests/storm.rs).
 run storm resolving_conflicts_during_a_storm_loses_no_edit_from_either_side --include-ignored \
   NEWSROOM_STORM_WRITES="$writes" || failed=1
 exit $failed

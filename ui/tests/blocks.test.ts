@@ -124,3 +124,44 @@ describe('BlockPatcher', () => {
     expectSameAs(container, render(['a', 'bb']));
   });
 });
+
+describe('BlockPatcher in stages', () => {
+  const many = Array.from({ length: 10 }, (_, i) => `para ${i}`);
+
+  it('shows the first blocks now and the rest when finished', () => {
+    const container = document.createElement('div');
+    const patcher = new BlockPatcher(container);
+    expect(patcher.resetInStages(render(many), 3)).toEqual({ full: true, inserted: 3, removed: 0 });
+    expect(container.children.length).toBe(3);
+    expect(patcher.finish()).toBe(true);
+    expect(container.children.length).toBe(10);
+    expect([...container.children].map((c) => c.textContent)).toEqual(many);
+    expect(patcher.finish()).toBe(false);
+    // Patching goes on from the whole article.
+    const edited = [...many];
+    edited[8] = 'para 8 edited';
+    expect(patcher.update(render(edited))).toEqual({ full: false, inserted: 1, removed: 1 });
+    expect(container.children[8]!.textContent).toBe('para 8 edited');
+  });
+
+  it('an edit before the rest arrives finishes first, and a reset drops the rest', () => {
+    const container = document.createElement('div');
+    const patcher = new BlockPatcher(container);
+    patcher.resetInStages(render(many), 2);
+    const edited = [...many, 'para 10'];
+    patcher.update(render(edited));
+    expect(container.children.length).toBe(11);
+    patcher.resetInStages(render(many), 2);
+    patcher.reset(render(['only']));
+    expect(patcher.finish()).toBe(false);
+    expect(container.children.length).toBe(1);
+  });
+
+  it('a short article is shown whole at once', () => {
+    const container = document.createElement('div');
+    const patcher = new BlockPatcher(container);
+    patcher.resetInStages(render(['a', 'b']), 5);
+    expect(container.children.length).toBe(2);
+    expect(patcher.finish()).toBe(false);
+  });
+});

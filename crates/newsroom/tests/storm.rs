@@ -122,18 +122,11 @@ fn a_storm_of_external_writes_loses_no_edit_from_either_side() {
 }
 
 /// The same storm while the editor resolves conflicts as they come, so the app writes the
-/// files again and again while the other program is saving them.
-///
-/// Ignored for one known loss left (about 1–8 of 1,000 external writes, down from ~25): the
-/// sync now swaps its file in with `renameat2(RENAME_EXCHANGE)` and puts back a save it finds
-/// it displaced, but the writer's "partial" save (one open, two writes 1–5 ms apart) can be
-/// read by the sync after its first write, when that first half still reads as an article; the
-/// sync takes it as the file's version, swaps its own file in, finds the first half it saw and
-/// deletes it, and the second write then goes into that deleted file. The markers in that
-/// second half (the writer's latest ones, which the debouncer never saw alone) are lost. Run it
-/// with `--include-ignored` (scripts/bench-crash.sh does).
+/// files again and again while the other program is saving them. The writer's "partial" save
+/// (one open, two writes 1–5 ms apart) can span the sync's swap: its second write then goes
+/// into the file the swap displaced, which the sync holds and takes in
+/// (`workspace::displaced`).
 #[test]
-#[ignore = "known loss: an in-place writer holding the file open across the sync's swap writes into the replaced file"]
 fn resolving_conflicts_during_a_storm_loses_no_edit_from_either_side() {
     storm(true);
 }

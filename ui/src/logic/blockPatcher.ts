@@ -23,6 +23,8 @@ export class BlockPatcher {
   /** The blocks shown and their nodes, index for index; `null` when they could not be matched. */
   private blocks: Block[] | null = null;
   private nodes: ChildNode[] = [];
+  /** The blocks still to be shown after a staged reset, and the HTML they complete. */
+  private rest: { blocks: Block[]; html: string } | null = null;
 
   constructor(private readonly container: Element) {}
 
@@ -33,6 +35,7 @@ export class BlockPatcher {
 
   /** Replaces everything (another article, or a fallback). */
   reset(html: string): PatchResult {
+    this.rest = null;
     this.container.innerHTML = html;
     const blocks = splitBlocks(html);
     const nodes = topLevel(this.container.childNodes);
@@ -42,8 +45,43 @@ export class BlockPatcher {
     return { full: true, inserted: nodes.length, removed: 0 };
   }
 
+  /**
+   * Replaces everything in two stages: the first `first` blocks now, the others when
+   * {@link finish} is called (after the next paint, by the caller). A long article's preview is
+   * drawn without first parsing and laying out all of it; an update before then finishes first.
+   */
+  resetInStages(html: string, first: number): PatchResult {
+    const blocks = splitBlocks(html);
+    if (!blocks || blocks.length <= first) return this.reset(html);
+    const head = blocks.slice(0, first);
+    this.container.innerHTML = head.map((b) => b.html).join('');
+    const nodes = topLevel(this.container.childNodes);
+    if (nodes.length !== head.length) return this.reset(html);
+    this.blocks = head;
+    this.nodes = nodes;
+    this.rest = { blocks: blocks.slice(first), html };
+    return { full: true, inserted: nodes.length, removed: 0 };
+  }
+
+  /** Shows the blocks a staged reset held back; whether there were any. */
+  finish(): boolean {
+    const rest = this.rest;
+    if (!rest || !this.blocks) return false;
+    this.rest = null;
+    const fresh = this.parse(rest.blocks);
+    if (!fresh) {
+      this.reset(rest.html);
+      return true;
+    }
+    this.nodes = [...this.nodes, ...topLevel(fresh.childNodes)];
+    this.container.append(fresh);
+    this.blocks = [...this.blocks, ...rest.blocks];
+    return true;
+  }
+
   /** Shows `html`, replacing only the blocks that changed. */
   update(html: string): PatchResult {
+    this.finish();
     const before = this.blocks;
     const after = splitBlocks(html);
     if (!before || !after) return this.reset(html);

@@ -28,6 +28,12 @@ export interface PreviewMeta {
 
 const ARTICLE_LINK = /^#article-(\d+)$/;
 
+/**
+ * Blocks shown at once when an article opens (more than a tall window holds); the rest follow
+ * after that first paint, so a long article's preview does not wait for all of it to be laid out.
+ */
+export const FIRST_PAINT_BLOCKS = 40;
+
 export class PreviewPanel {
   readonly root: HTMLElement;
   readonly frame: HTMLIFrameElement;
@@ -76,7 +82,7 @@ export class PreviewPanel {
 
   private onFrameLoaded(): void {
     this.ready = true;
-    this.paint();
+    this.paint(true);
     const body = this.doc?.body;
     if (body && !this.resize && typeof ResizeObserver !== 'undefined') {
       this.resize = new ResizeObserver(() => this.fit());
@@ -94,11 +100,12 @@ export class PreviewPanel {
 
   /** The whole article (on open, or after metadata/photos/related change). */
   setArticle(meta: PreviewMeta, html?: string): void {
-    // Another article starts at its top.
-    if (this.meta?.article.id !== meta.article.id) this.root.scrollTop = 0;
+    // Another article starts at its top, so it can be drawn in stages.
+    const another = this.meta?.article.id !== meta.article.id;
+    if (another) this.root.scrollTop = 0;
     this.meta = meta;
     if (html !== undefined) this.html = html;
-    this.paint();
+    this.paint(another);
   }
 
   /** Only the body (the typing path): the changed blocks are replaced, the rest stays. */
@@ -118,7 +125,8 @@ export class PreviewPanel {
     return this.patcher;
   }
 
-  private paint(): void {
+  /** Draws the whole article; `staged` (the pane is at the top) shows the body in two stages. */
+  private paint(staged = false): void {
     const doc = this.doc;
     if (!this.ready || !doc) return;
     const header = doc.getElementById('header');
@@ -166,12 +174,21 @@ export class PreviewPanel {
         related.append(aside);
       }
     }
-    this.contentPatcher()?.reset(this.html);
-    this.afterChange();
     if (a && !this.drawn) {
+      // Asked before the rest of the body is: the mark is the first paint of the article.
       this.drawn = true;
       afterNextPaint(() => performance.mark('preview-drawn'));
     }
+    const patcher = this.contentPatcher();
+    if (patcher && staged) {
+      patcher.resetInStages(this.html, FIRST_PAINT_BLOCKS);
+      afterNextPaint(() => {
+        if (patcher.finish()) this.afterChange();
+      });
+    } else {
+      patcher?.reset(this.html);
+    }
+    this.afterChange();
   }
 
   private figure(doc: Document, use: PhotoUse): HTMLElement {

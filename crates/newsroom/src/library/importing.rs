@@ -32,22 +32,7 @@ impl Library {
     /// Stores an already parsed article.
     pub fn add_imported(&mut self, imported: ImportedArticle) -> Result<ImportOutcome> {
         let mut warnings = imported.warnings.clone();
-        let slug = match &imported.slug {
-            Some(wanted) => Some(self.free_slug_for_import(wanted, &mut warnings)?),
-            None => None,
-        };
-        let new = NewArticle {
-            headline: imported.headline.clone(),
-            dek: imported.dek.clone(),
-            byline: imported.byline.clone(),
-            section: imported.section.clone(),
-            tags: imported.tags.clone(),
-            dateline: imported.dateline.clone(),
-            body: imported.body.clone(),
-            slug,
-            status: imported.status,
-            published_at: imported.published_at,
-        };
+        let new = self.new_article_for_import(&imported, &mut warnings)?;
         let mut article = self.store.create_article(&new, RevisionCause::Import)?;
         if let (Some(bio), false) = (&imported.author_bio, imported.byline.trim().is_empty()) {
             let author = self.store.upsert_author(&imported.byline, "", bio)?;
@@ -73,6 +58,32 @@ impl Library {
             ));
         }
         Ok(ImportOutcome { article, warnings })
+    }
+
+    /// The article an imported one becomes, with a free slug (`warnings` says when the file's
+    /// slug could not be kept). The workspace sync creates it together with its file's
+    /// agreement, so it needs the article before it is stored.
+    pub(crate) fn new_article_for_import(
+        &self,
+        imported: &ImportedArticle,
+        warnings: &mut Vec<String>,
+    ) -> Result<NewArticle> {
+        let slug = match &imported.slug {
+            Some(wanted) => Some(self.free_slug_for_import(wanted, warnings)?),
+            None => None,
+        };
+        Ok(NewArticle {
+            headline: imported.headline.clone(),
+            dek: imported.dek.clone(),
+            byline: imported.byline.clone(),
+            section: imported.section.clone(),
+            tags: imported.tags.clone(),
+            dateline: imported.dateline.clone(),
+            body: imported.body.clone(),
+            slug,
+            status: imported.status,
+            published_at: imported.published_at,
+        })
     }
 
     /// A file's slug is kept when it is valid and free; otherwise the nearest free one is used

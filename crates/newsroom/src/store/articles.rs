@@ -219,6 +219,20 @@ fn insert(tx: &Transaction<'_>, new: &NewArticle, now: Timestamp) -> Result<Arti
     Ok(tx.last_insert_rowid())
 }
 
+/// Creates an article and records its first revision inside a transaction already open (see
+/// [`Store::create_article`]).
+pub(super) fn create_in(
+    tx: &Transaction<'_>,
+    new: &NewArticle,
+    cause: RevisionCause,
+    now: Timestamp,
+) -> Result<Article, StoreError> {
+    let id = insert(tx, new, now)?;
+    let article = load(tx, id)?;
+    revisions::record(tx, &article, cause, now, true)?;
+    Ok(article)
+}
+
 impl Store {
     /// Creates an article and records its first revision (`cause`: typically `Manual`, or
     /// `Import` for imported stories).
@@ -230,12 +244,7 @@ impl Store {
         new: &NewArticle,
         cause: RevisionCause,
     ) -> Result<Article, StoreError> {
-        self.write(|tx, now| {
-            let id = insert(tx, new, now)?;
-            let article = load(tx, id)?;
-            revisions::record(tx, &article, cause, now, true)?;
-            Ok(article)
-        })
+        self.write(|tx, now| create_in(tx, new, cause, now))
     }
 
     /// The article with this id (trashed ones included: check `trashed_at`).

@@ -8,8 +8,8 @@
 use super::articles::{self, load_live};
 use super::{Store, StoreError, revisions};
 use crate::model::{
-    Article, ArticleId, ArticlePatch, PhotoId, PhotoRole, RelatedTarget, RevisionCause, Timestamp,
-    count_words,
+    Article, ArticleId, ArticlePatch, NewArticle, PhotoId, PhotoRole, RelatedTarget, RevisionCause,
+    Timestamp, count_words,
 };
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -420,41 +420,61 @@ impl Store {
         file: &FileVersion,
         agreement: impl FnOnce(&Store) -> Result<WorkspaceFile, StoreError>,
     ) -> Result<Article, StoreError> {
+        self.write_reading(|tx, store, now| {
+            let article = apply_in(tx, id, file, now)?;
+            upsert_file(tx, &agreement(store)?)?;
+            Ok(article)
+        })
+    }
+
+    /// Makes a new article from a file that appeared in the workspace, in one transaction:
+    /// the article (an `Import` revision), the photos, links and author that `version` finds
+    /// in the file for it (see [`Store::apply_file_version`] for the rules), and the agreement
+    /// between file and article that `agreement` returns. Both are called with the store as it
+    /// is inside the transaction and the new article's id. A crash then leaves either no
+    /// article (the file is new again at the next start) or the article with its file known:
+    /// never an article whose file the next start would import a second time.
+    pub fn create_from_file_agreed(
+        &mut self,
+        new: &NewArticle,
+        version: impl FnOnce(&Store, ArticleId) -> Result<FileVersion, StoreError>,
+        agreement: impl FnOnce(&Store, ArticleId) -> Result<WorkspaceFile, StoreError>,
+    ) -> Result<Article, StoreError> {
+        self.write_reading(|tx, store, now| {
+            let id = articles::create_in(tx, new, RevisionCause::Import, now)?.id;
+            let file = version(store, id)?;
+            if file.patch.author_id.is_some() {
+                articles::update_in(tx, id, &file.patch, now, RevisionCause::Import)?;
+            }
+            replace_attachments(tx, id, &file)?;
+            upsert_file(tx, &agreement(store, id)?)?;
+            articles::load(tx, id)
+        })
+    }
+
+    /// Like [`Store::write`], for work that must also read the store through its ordinary
+    /// methods inside the transaction (to render the article as it is about to be committed).
+    /// `Store::write` needs the store mutably, so this transaction is opened on the shared
+    /// connection instead.
+    fn write_reading<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, &Store, Timestamp) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let now = self.now();
         let store: &Store = self;
-        let result = (|| -> Result<Article, StoreError> {
-            // `Store::write` needs the store mutably; the agreement needs to read it inside
-            // the transaction, so this one is opened on the shared connection.
+        let result = (|| -> Result<T, StoreError> {
             let tx = rusqlite::Transaction::new_unchecked(
                 &store.conn,
                 rusqlite::TransactionBehavior::Immediate,
             )?;
-            let article = apply_in(&tx, id, file, now)?;
-            upsert_file(&tx, &agreement(store)?)?;
+            let value = f(&tx, store, now)?;
             tx.commit()?;
-            Ok(article)
+            Ok(value)
         })();
         match &self.path {
             Some(path) => result.map_err(|e| e.at(path)),
             None => result,
         }
-    }
-
-    /// Adds photos and related links to a new article made from a file (see
-    /// [`Store::apply_file_version`] for the rules).
-    pub fn set_file_attachments(
-        &mut self,
-        id: ArticleId,
-        file: &FileVersion,
-    ) -> Result<Article, StoreError> {
-        self.write(|tx, now| {
-            load_live(tx, id)?;
-            if file.patch.author_id.is_some() {
-                articles::update_in(tx, id, &file.patch, now, RevisionCause::Import)?;
-            }
-            replace_attachments(tx, id, file)?;
-            articles::load(tx, id)
-        })
     }
 
     /// Keeps the words of a file as a revision of `id` (a trashed article whose file was

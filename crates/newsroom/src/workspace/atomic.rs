@@ -19,11 +19,38 @@
 //!   microseconds between that check and the rename is still replaced.
 //! - a new file is only created where there is none (`RENAME_NOREPLACE` or a hard link).
 //!
-//! What remains: a program that opened the old file before the swap and writes into it only
-//! after the write looked at what it replaced writes into a file that is no longer in the
-//! folder (truncating opens are seen, as they empty the file at once). A crash between the swap
-//! and putting someone else's save back leaves that save in our temporary file, which the next
-//! start removes after a minute.
+//! # Writers that still hold the old file
+//! A program may have opened the file before the swap and write into it after: an editor
+//! saving in place in several writes (the sync may even have read the first one, when it
+//! already reads as an article, and decided on it), or one that keeps the file open. The swap
+//! moves the name, not the open file, so those writes go into the file the swap displaced.
+//! Nothing in POSIX says whether another process still has a file open, so the displaced file
+//! is not deleted: the write hands it back (`displaced` in [`Replaced::Written`]) and the caller
+//! holds it for a grace period ([`super::displaced`]), looking again on every pass. Bytes that
+//! changed there are the other program's save: the file goes back in place of ours when ours
+//! is still there (its later writes then land in the folder again) and the article is put in
+//! conflict; otherwise that version is kept in the article's history as the file's side of a
+//! conflict. Dropping the displaced file instead deletes it, as a plain rename would.
+//!
+//! Two alternatives were weighed and not taken:
+//! - a Linux lease (`F_SETLEASE`), refused while another process has the file open for
+//!   writing, taken before swapping. It needs the file's owner or `CAP_LEASE` and a local file
+//!   system; the kernel signals the holder (`SIGIO`, fatal unless the whole process handles
+//!   it) when someone opens the file meanwhile; and a writer whose open waited on the lease
+//!   still gets the old file once the lease goes. It narrows the window without closing it,
+//!   so the held file would be needed anyway.
+//! - not deciding on a file modified in the last few milliseconds. The first half of such a
+//!   save is not taken by the watcher (it waits 100 ms after the last event) but by the app's
+//!   own passes: the mirror and a conflict's resolution read the file of the article they
+//!   settle, however fresh. A delay only helps writers that pause less than it, and holds
+//!   back every decision after a save.
+//!
+//! What remains: a writer that writes into the displaced file after the grace period (it held
+//! the file open, idle, for seconds across our write); a crash between the swap and the hand
+//! over to the caller (microseconds; the displaced file is then a temporary file the next
+//! start removes after a minute); and on other systems, or file systems without the exchange,
+//! a plain rename, which leaves nothing to hold. A crash between the swap and putting someone
+//! else's save back leaves that save in our temporary file, likewise.
 
 use super::WorkspaceError;
 use super::disk::{self, stamp_of};
@@ -62,11 +89,19 @@ pub(super) fn is_our_temp_file(name: &str) -> bool {
 }
 
 /// What [`replace_file`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Replaced {
-    /// The file holds the new bytes; their stamp, taken before the rename (which keeps it) so
-    /// that a write by someone else after the rename cannot hide behind it.
-    Written(FileStamp),
+    /// The file holds the new bytes.
+    Written {
+        /// The stamp of the new bytes, taken before the rename (which keeps it) so that a
+        /// write by someone else after the rename cannot hide behind it.
+        stamp: FileStamp,
+        /// The file that was replaced (it held the bytes the caller saw), under a temporary
+        /// name, for the caller to hold a while in case a program still writes into it (see
+        /// the module documentation); dropping it deletes it. `None` when nothing was
+        /// replaced or the system cannot hand it over.
+        displaced: Option<TempPath>,
+    },
     /// The file was no longer what the caller saw (another program saved, created or deleted
     /// it meanwhile): it was left as that program made it and nothing was written.
     Changed,
@@ -98,24 +133,32 @@ pub fn replace_file(
     #[cfg(test)]
     run_before_replace_hook();
     let temp = temp.into_temp_path();
-    let written = match seen {
+    let swapped = match seen {
         None => create_new(temp, path)?,
         Some(seen) => swap_in(temp, path, seen, &content_hash(bytes))?,
     };
+    let outcome = match swapped {
+        Swapped::In(displaced) => Replaced::Written { stamp, displaced },
+        Swapped::Changed => Replaced::Changed,
+    };
     sync_folder(folder).map_err(error)?;
-    Ok(if written {
-        Replaced::Written(stamp)
-    } else {
-        Replaced::Changed
-    })
+    Ok(outcome)
 }
 
-/// Moves `temp` to `path` where there is no file yet; returns whether it did (a file that
-/// appeared meanwhile is left alone and `temp` removed).
-fn create_new(temp: TempPath, path: &Path) -> Result<bool, WorkspaceError> {
+/// What [`create_new`] or [`swap_in`] did.
+enum Swapped {
+    /// The new file is in place; what it replaced, when there was one and it could be kept.
+    In(Option<TempPath>),
+    /// The file was not the one seen: nothing was written.
+    Changed,
+}
+
+/// Moves `temp` to `path` where there is no file yet (a file that appeared meanwhile is left
+/// alone and `temp` removed).
+fn create_new(temp: TempPath, path: &Path) -> Result<Swapped, WorkspaceError> {
     match temp.persist_noclobber(path) {
-        Ok(()) => Ok(true),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Ok(()) => Ok(Swapped::In(None)),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(Swapped::Changed),
         Err(e) => Err(WorkspaceError::Write {
             path: path.to_path_buf(),
             source: e.error,
@@ -123,10 +166,9 @@ fn create_new(temp: TempPath, path: &Path) -> Result<bool, WorkspaceError> {
     }
 }
 
-/// Moves `temp` over `path` if `path` still holds the bytes hashed `seen`; returns whether it
-/// did.
+/// Moves `temp` over `path` if `path` still holds the bytes hashed `seen`.
 #[cfg(any(target_os = "linux", target_os = "android"))]
-fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<bool, WorkspaceError> {
+fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swapped, WorkspaceError> {
     use std::io::ErrorKind;
     let error = |source| WorkspaceError::Write {
         path: path.to_path_buf(),
@@ -135,7 +177,7 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<bool, 
     match exchange(&temp, path) {
         Ok(()) => {}
         // Deleted since the caller looked: that is a change too.
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Swapped::Changed),
         // A file system without the exchange (some network and FUSE ones).
         Err(e) if matches!(e.raw_os_error(), Some(code) if EXCHANGE_UNSUPPORTED.contains(&code)) => {
             return check_and_rename(temp, path, seen);
@@ -144,8 +186,7 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<bool, 
     }
     // `temp` now names what was at `path` a moment ago.
     if disk::read(&temp)?.hash() == Some(seen) {
-        temp.close().map_err(error)?;
-        return Ok(true);
+        return Ok(Swapped::In(Some(temp)));
     }
     // Someone else's save: it goes back where it was, and `temp` gets what was at `path`
     // since the swap — our bytes, unless yet another save replaced them meanwhile.
@@ -158,6 +199,43 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<bool, 
     } else {
         keep_aside(temp, path)?;
     }
+    Ok(Swapped::Changed)
+}
+
+/// Swaps `held` (a file a write displaced, written into since) back to `path`, in place of
+/// that write, whose bytes' hash starts with `ours`; returns whether it did (not when `path`
+/// is gone, or on a file system without the exchange). What comes out at `held` is removed
+/// when it is that write; anything else (a save landing in between) stays there, to be taken
+/// in like the held file was.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(super) fn put_back(held: &Path, path: &Path, ours: &str) -> Result<bool, WorkspaceError> {
+    let error = |source| WorkspaceError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    match exchange(held, path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) if matches!(e.raw_os_error(), Some(code) if EXCHANGE_UNSUPPORTED.contains(&code)) => {
+            return Ok(false);
+        }
+        Err(e) => return Err(error(e)),
+    }
+    if disk::read(held)?
+        .hash()
+        .is_some_and(|hash| hash.starts_with(ours))
+    {
+        remove_durably(held)?;
+    }
+    if let Some(folder) = path.parent() {
+        sync_folder(folder).map_err(error)?;
+    }
+    Ok(true)
+}
+
+/// Without the exchange nothing is ever held (see the module documentation).
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+pub(super) fn put_back(_held: &Path, _path: &Path, _ours: &str) -> Result<bool, WorkspaceError> {
     Ok(false)
 }
 
@@ -177,28 +255,32 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn swap_in(temp: TempPath, path: &Path, seen: &str, _ours: &str) -> Result<bool, WorkspaceError> {
+fn swap_in(
+    temp: TempPath,
+    path: &Path,
+    seen: &str,
+    _ours: &str,
+) -> Result<Swapped, WorkspaceError> {
     check_and_rename(temp, path, seen)
 }
 
 /// Reads `path` again and renames `temp` over it only if it still holds the bytes hashed
-/// `seen`; returns whether it did.
-fn check_and_rename(temp: TempPath, path: &Path, seen: &str) -> Result<bool, WorkspaceError> {
+/// `seen`; the replaced file is gone with the rename, so there is nothing to hold.
+fn check_and_rename(temp: TempPath, path: &Path, seen: &str) -> Result<Swapped, WorkspaceError> {
     if disk::read(path)?.hash() != Some(seen) {
-        return Ok(false);
+        return Ok(Swapped::Changed);
     }
     temp.persist(path).map_err(|e| WorkspaceError::Write {
         path: path.to_path_buf(),
         source: e.error,
     })?;
-    Ok(true)
+    Ok(Swapped::In(None))
 }
 
 /// Keeps a file that another program saved but that cannot go back to `path` (a second save
 /// took its place) next to it, as `<name> (kept N).md`: the sync sees a new file and makes it
 /// a new article, saying why, so nothing is lost.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-fn keep_aside(temp: TempPath, path: &Path) -> Result<PathBuf, WorkspaceError> {
+pub(super) fn keep_aside(temp: TempPath, path: &Path) -> Result<PathBuf, WorkspaceError> {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -273,12 +355,15 @@ mod tests {
         let path = dir.path().join("world").join("a.md");
         assert!(matches!(
             replace_file(&path, b"first", None).unwrap(),
-            Replaced::Written(_)
+            Replaced::Written {
+                displaced: None,
+                ..
+            }
         ));
         let seen = content_hash(b"first");
         assert!(matches!(
             replace_file(&path, b"second", Some(&seen)).unwrap(),
-            Replaced::Written(_)
+            Replaced::Written { .. }
         ));
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         assert_eq!(names(path.parent().unwrap()), vec!["a.md"]);
@@ -293,16 +378,19 @@ mod tests {
         let path = dir.path().join("a.md");
         std::fs::write(&path, "theirs").unwrap();
         let outcome = replace_file(&path, b"ours", Some(&content_hash(b"what we saw"))).unwrap();
-        assert_eq!(outcome, Replaced::Changed);
-        assert_eq!(
+        assert!(matches!(outcome, Replaced::Changed));
+        assert!(matches!(
             replace_file(&path, b"ours", None).unwrap(),
             Replaced::Changed
-        );
+        ));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
         assert_eq!(names(dir.path()), vec!["a.md"]);
         let gone = dir.path().join("gone.md");
         let outcome = replace_file(&gone, b"ours", Some(&content_hash(b"old"))).unwrap();
-        assert_eq!(outcome, Replaced::Changed, "a deleted file is a change too");
+        assert!(
+            matches!(outcome, Replaced::Changed),
+            "a deleted file is a change too"
+        );
         assert!(!gone.exists());
     }
 
@@ -316,9 +404,45 @@ mod tests {
             *hook.borrow_mut() = Some(Box::new(move || std::fs::write(theirs, "theirs").unwrap()))
         });
         let outcome = replace_file(&path, b"ours", Some(&content_hash(b"old"))).unwrap();
-        assert_eq!(outcome, Replaced::Changed);
+        assert!(matches!(outcome, Replaced::Changed));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
         assert_eq!(names(dir.path()), vec!["a.md"]);
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn the_replaced_file_is_handed_back_and_can_be_put_back_in_place() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        // Another program has the file open, written in part, when the write swaps it out.
+        let mut theirs = std::fs::File::create(&path).unwrap();
+        theirs.write_all(b"their first half").unwrap();
+        let seen = content_hash(b"their first half");
+        let Replaced::Written {
+            displaced: Some(displaced),
+            ..
+        } = replace_file(&path, b"ours", Some(&seen)).unwrap()
+        else {
+            panic!("the write hands back what it replaced");
+        };
+        theirs.write_all(b", second half").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"ours");
+        assert_eq!(
+            std::fs::read(&displaced).unwrap(),
+            b"their first half, second half",
+            "the late write is in the displaced file, which is still there"
+        );
+        let held = displaced.keep().unwrap();
+        assert!(put_back(&held, &path, &content_hash(b"ours")[..32]).unwrap());
+        assert!(!held.exists(), "our bytes came out and were removed");
+        theirs.write_all(b", and more").unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"their first half, second half, and more",
+            "back in place, the program writes into the folder again"
+        );
+        assert!(!put_back(&held, &dir.path().join("gone.md"), "00").unwrap());
     }
 
     #[cfg(any(target_os = "linux", target_os = "android"))]

@@ -2,7 +2,6 @@
 //! can hold: unknown photos, articles and authors are left out, with a sentence saying so.
 
 use super::file_format::{ArticleFile, FileRelated};
-use crate::error::Result;
 use crate::model::{ArticleId, ArticlePatch, RelatedTarget};
 use crate::slug;
 use crate::store::{FileVersion, Store, StoreError};
@@ -13,7 +12,7 @@ pub(super) fn file_version(
     store: &Store,
     id: Option<ArticleId>,
     file: &ArticleFile,
-) -> Result<(FileVersion, Vec<String>)> {
+) -> Result<(FileVersion, Vec<String>), StoreError> {
     let mut notes = Vec::new();
     let slug = match (&file.slug, id) {
         (Some(wanted), Some(id)) => usable_slug(store, id, wanted, &mut notes)?,
@@ -36,7 +35,7 @@ pub(super) fn file_version(
                 "there is no photo with id {} in the library, so it was left out",
                 photo.id
             )),
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         }
     }
     let related = related_links(store, id, &file.related, &mut notes)?;
@@ -69,7 +68,7 @@ fn usable_slug(
     id: ArticleId,
     wanted: &str,
     notes: &mut Vec<String>,
-) -> Result<Option<String>> {
+) -> Result<Option<String>, StoreError> {
     if let Err(e) = slug::validate(wanted) {
         notes.push(format!("{e}, so the article kept its slug"));
         return Ok(None);
@@ -83,7 +82,7 @@ fn usable_slug(
             Ok(None)
         }
         Ok(_) | Err(StoreError::SlugNotFound(_)) => Ok(Some(wanted.to_string())),
-        Err(e) => Err(e.into()),
+        Err(e) => Err(e),
     }
 }
 
@@ -92,7 +91,7 @@ fn related_links(
     id: Option<ArticleId>,
     links: &[FileRelated],
     notes: &mut Vec<String>,
-) -> Result<Vec<(RelatedTarget, String)>> {
+) -> Result<Vec<(RelatedTarget, String)>, StoreError> {
     let mut out: Vec<(RelatedTarget, String)> = Vec::new();
     for link in links {
         let entry = match link {
@@ -110,7 +109,7 @@ fn related_links(
                     ));
                     continue;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => return Err(e),
             },
             FileRelated::Link { url, title } => match web_address(url) {
                 Some(url) => (RelatedTarget::External { url }, one_line(title)),

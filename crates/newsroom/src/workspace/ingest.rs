@@ -1,13 +1,13 @@
 //! Files changed, created or removed by other programs.
 
 use super::disk::{self, OnDisk};
-use super::settle::Rendered;
+use super::settle::{Rendered, render_in};
 use super::{SyncReport, Workspace, fields, layout};
 use crate::Library;
 use crate::error::Result;
 use crate::import::ImportedArticle;
 use crate::model::ArticleId;
-use crate::store::WorkspaceFile;
+use crate::store::{Store, StoreError, WorkspaceFile};
 use std::path::PathBuf;
 
 impl Library {
@@ -94,17 +94,36 @@ impl Library {
             body: file.body.clone(),
             ..ImportedArticle::default()
         };
-        let outcome = match self.add_imported(imported) {
-            Ok(outcome) => outcome,
+        let mut warnings = Vec::new();
+        let new = self.new_article_for_import(&imported, &mut warnings)?;
+        let mut notes = Vec::new();
+        let version = |store: &Store, id| {
+            let (version, found) = fields::file_version(store, Some(id), file)?;
+            notes = found;
+            Ok(version)
+        };
+        let stamp = on_disk.stamp();
+        let agreement = |store: &Store, id| {
+            let app = render_in(store, id)?.ok_or(StoreError::ArticleNotFound(id))?;
+            Ok(WorkspaceFile {
+                article_id: id,
+                path: rel.to_string(),
+                file_hash: hash.clone(),
+                db_hash: app.hash,
+                stamp,
+            })
+        };
+        let created = self
+            .store_mut()
+            .create_from_file_agreed(&new, version, agreement);
+        let id = match created {
+            Ok(article) => article.id,
             Err(e) => {
                 report.problem(path, format!("No article was made from this file: {e}"));
                 return Ok(None);
             }
         };
-        let id = outcome.article.id;
-        let (version, notes) = fields::file_version(self.store(), Some(id), file)?;
-        self.store_mut().set_file_attachments(id, &version)?;
-        let messages = why_new.into_iter().chain(outcome.warnings).chain(
+        let messages = why_new.into_iter().chain(warnings).chain(
             notes
                 .into_iter()
                 .map(|note| format!("In this file, {note}.")),
@@ -112,10 +131,6 @@ impl Library {
         for message in messages {
             report.problem(path.clone(), format!("New article {id}: {message}"));
         }
-        let app = self
-            .render(id)?
-            .ok_or(crate::store::StoreError::ArticleNotFound(id))?;
-        self.agree(id, rel, &hash, &app.hash, on_disk.stamp())?;
         report.created.push(id);
         Ok(None)
     }

@@ -1,6 +1,6 @@
 //! Writing the articles changed in the app to their files.
 
-use super::{SyncReport, Workspace, layout};
+use super::{SyncReport, Workspace, displaced, layout};
 use crate::Library;
 use crate::error::Result;
 use crate::model::ArticleId;
@@ -9,15 +9,16 @@ impl Library {
     /// Brings the files of every article changed in the app (the dirty set kept by database
     /// triggers) up to date: writes them atomically, moves them when their slug or section
     /// changed, removes those of trashed articles. Articles in conflict are left alone until
-    /// resolved.
+    /// resolved. Files earlier writes displaced are looked at first (see [`super::displaced`]).
     ///
     /// An article that could not be written (a full disk, a folder without permission) stays
     /// in the dirty set for the next pass and is reported as a problem. This holds the library
     /// for the whole pass; a caller sharing it with typing uses
     /// [`Library::mirror_workspace_batch`].
     pub fn mirror_workspace(&mut self, ws: &Workspace) -> Result<SyncReport> {
-        let dirty = self.store().workspace_dirty(usize::MAX)?;
         let mut report = SyncReport::default();
+        self.settle_displaced(ws, displaced::now_ms(), &mut report)?;
+        let dirty = self.store().workspace_dirty(usize::MAX)?;
         for (id, generation) in dirty {
             self.mirror_one(ws, id, generation, &mut report)?;
         }
@@ -34,10 +35,11 @@ impl Library {
         max_articles: usize,
     ) -> Result<(SyncReport, bool)> {
         let max_articles = max_articles.max(1);
+        let mut report = SyncReport::default();
+        self.settle_displaced(ws, displaced::now_ms(), &mut report)?;
         let mut dirty = self.store().workspace_dirty(max_articles + 1)?;
         let more = dirty.len() > max_articles;
         dirty.truncate(max_articles);
-        let mut report = SyncReport::default();
         let mut done = false;
         for (id, generation) in dirty {
             done |= self.mirror_one(ws, id, generation, &mut report)?;

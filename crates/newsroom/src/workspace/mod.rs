@@ -23,6 +23,7 @@
 mod atomic;
 mod conflicts;
 mod disk;
+mod displaced;
 mod fields;
 pub mod file_format;
 mod inbox;

@@ -23,7 +23,7 @@
 use super::atomic::{LEFTOVER_AGE, is_our_temp_file};
 use super::disk::{self, stamp_of};
 use super::settle::better_stamp;
-use super::{SyncReport, Workspace, WorkspaceError, layout};
+use super::{SyncReport, Workspace, WorkspaceError, displaced, layout};
 use crate::Library;
 use crate::error::Result;
 use crate::model::ArticleId;
@@ -56,9 +56,12 @@ impl Library {
     /// documentation), so on an agreed workspace this costs a directory walk and one query.
     pub fn reconcile_workspace_files(&mut self, ws: &Workspace) -> Result<SyncReport> {
         self.adopt_workspace(ws)?;
+        let mut report = SyncReport::default();
+        // Files displaced before a crash or a stop: late writes into them are taken in before
+        // the scan looks at the article files they may go back to.
+        self.settle_displaced(ws, displaced::now_ms(), &mut report)?;
         let mut scan = Scan::default();
         scan.collect(ws.root(), &ws.inbox().join(layout::IMPORTED))?;
-        let mut report = SyncReport::default();
         remove_leftovers(&scan.leftovers, &mut report);
         let known: HashMap<String, WorkspaceFile> = self
             .store()

@@ -7,10 +7,12 @@
 //! counter is read to notice another process (the CLI while the app is open) changing it.
 //! Every pass takes the target's lock for that pass only, and no pass is long: the app's changes
 //! are written in batches of a few dozen articles (a first export of 10,000 articles is two
-//! hundred batches, with the lock free between them), so typing never waits long, and the
-//! caller's thread never does sync work. What happened is told through [`SyncEvent`]s.
+//! hundred batches, with the lock free between them), and the files a watcher reports are taken
+//! in by chunks of as many (a checkout changing thousands of files is as many chunks), so
+//! typing never waits long, and the caller's thread never does sync work. What happened is told through [`SyncEvent`]s.
 
 mod events;
+mod queue;
 mod run;
 mod target;
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use super::atomic::{Replaced, content_hash, remove_durably, replace_file};
 use super::disk::{self, OnDisk};
+use super::displaced;
 use super::file_format::{ArticleFile, to_file};
 use super::{SyncReport, Workspace, fields, layout};
 use crate::Library;
@@ -59,7 +60,8 @@ impl Library {
         let stamp = match on_disk.hash() {
             None if matches!(on_disk, OnDisk::Missing) => {
                 match replace_file(&path, app.text.as_bytes(), None)? {
-                    Replaced::Written(stamp) => {
+                    // Nothing is displaced where there was no file.
+                    Replaced::Written { stamp, .. } => {
                         report.written.push(app.article.id);
                         Some(stamp)
                     }
@@ -277,7 +279,17 @@ impl Library {
                 return self.come_back(id);
             }
             match replace_file(&target_path, app.text.as_bytes(), expected)? {
-                Replaced::Written(written) => stamp = Some(written),
+                Replaced::Written {
+                    stamp: written,
+                    displaced,
+                } => {
+                    stamp = Some(written);
+                    // A program may still be writing into the file just replaced: held a
+                    // while, its late writes are taken in (see `displaced`).
+                    if let (Some(file), Some(seen)) = (displaced, expected) {
+                        displaced::hold(ws, id, file, seen, &app.hash);
+                    }
+                }
                 Replaced::Changed => return self.come_back(id),
             }
             report.written.push(id);
@@ -399,7 +411,7 @@ impl Library {
 }
 
 /// Article `id` in `store` and its file text, or `None` when it no longer exists.
-fn render_in(store: &Store, id: ArticleId) -> Result<Option<Rendered>, StoreError> {
+pub(super) fn render_in(store: &Store, id: ArticleId) -> Result<Option<Rendered>, StoreError> {
     let article = match store.article(id) {
         Ok(article) => article,
         Err(StoreError::ArticleNotFound(_)) => return Ok(None),

@@ -1,5 +1,6 @@
 //! The sync loop itself, on its own thread: one message or one deadline at a time.
 
+use super::queue::IngestQueue;
 use super::{Message, SyncEvent, SyncOptions, SyncTarget};
 use crate::error::Result;
 use crate::workspace::{SyncReport, WatchBatch};
@@ -14,8 +15,13 @@ use std::time::{Duration, Instant};
 /// keeps typing and previews waiting 25–40 ms at most (BENCHMARKS.md, "Workspace sync").
 pub(super) const MIRROR_BATCH: usize = 50;
 
-/// The pause between two mirror batches: the lock is free for the app's commands, which a
-/// thread taking it back at once could otherwise beat to it every time.
+/// Files taken in per ingest chunk, the lock held for one chunk only: a git checkout or a sync
+/// tool changing thousands of files at once is one watcher batch, taken in chunk after chunk
+/// (BENCHMARKS.md, "Workspace sync").
+pub(super) const INGEST_BATCH: usize = 50;
+
+/// The pause between two batches (mirror or ingest): the lock is free for the app's commands,
+/// which a thread taking it back at once could otherwise beat to it every time.
 const BATCH_PAUSE: Duration = Duration::from_millis(2);
 
 /// The loop's state: what is due and when.
@@ -28,6 +34,10 @@ pub(super) struct SyncLoop<T> {
     pub polling: bool,
     /// When to write the app's changes to the folder, once saves have settled.
     mirror_due: Option<Instant>,
+    /// Files reported by the watcher and not yet taken in.
+    queue: IngestQueue,
+    /// When to take in the next chunk of `queue`.
+    ingest_due: Option<Instant>,
     /// The first save not yet mirrored, so continuous typing still reaches the folder.
     first_unmirrored_save: Option<Instant>,
     /// The next look at the database's change counter.
@@ -57,6 +67,8 @@ impl<T: SyncTarget> SyncLoop<T> {
             emit,
             polling,
             mirror_due: None,
+            queue: IngestQueue::default(),
+            ingest_due: None,
             first_unmirrored_save: None,
             data_version: None,
             rescan_owed: false,
@@ -85,7 +97,7 @@ impl<T: SyncTarget> SyncLoop<T> {
                     while let Ok(more) = messages.try_recv() {
                         stop |= self.take(more, &mut batch);
                     }
-                    self.ingest(batch);
+                    self.enqueue(batch);
                     if stop {
                         break;
                     }
@@ -125,6 +137,7 @@ impl<T: SyncTarget> SyncLoop<T> {
         [
             Some(self.next_check),
             self.mirror_due,
+            self.ingest_due,
             self.second_look.as_ref().map(|(due, _)| *due),
         ]
         .into_iter()
@@ -133,16 +146,22 @@ impl<T: SyncTarget> SyncLoop<T> {
         .unwrap_or(self.next_check)
     }
 
+    /// Does what is due. The files on disk are taken in before the app's changes are written
+    /// (each batch of either pushes the other back by [`BATCH_PAUSE`], so the lock is free
+    /// between any two).
     fn run_due(&mut self, now: Instant) {
-        if self.mirror_due.is_some_and(|due| due <= now) {
-            self.mirror();
-        }
         if let Some((due, _)) = &self.second_look
             && *due <= now
             && let Some((_, paths)) = self.second_look.take()
         {
-            let paths: Vec<PathBuf> = paths.into_iter().collect();
-            self.ingest_paths(&paths);
+            self.queue.push(paths);
+            self.ingest_due.get_or_insert(now);
+        }
+        if self.ingest_due.is_some_and(|due| due <= now) {
+            self.ingest_chunk();
+        }
+        if self.mirror_due.is_some_and(|due| due <= now) {
+            self.mirror();
         }
         if self.next_check <= now {
             self.next_check = now + self.options.check_every;
@@ -166,7 +185,8 @@ impl<T: SyncTarget> SyncLoop<T> {
         }
     }
 
-    fn ingest(&mut self, batch: WatchBatch) {
+    /// Queues the files of a watcher batch; the first chunk is taken in at once.
+    fn enqueue(&mut self, batch: WatchBatch) {
         if batch.rescan {
             self.reconcile();
             return;
@@ -174,25 +194,38 @@ impl<T: SyncTarget> SyncLoop<T> {
         if batch.paths.is_empty() {
             return;
         }
-        let paths: Vec<PathBuf> = batch
-            .paths
-            .into_iter()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        self.ingest_paths(&paths);
         if self.polling {
             let due = Instant::now() + self.options.second_look;
             let (_, pending) = self
                 .second_look
                 .get_or_insert_with(|| (due, BTreeSet::new()));
-            pending.extend(paths);
+            pending.extend(batch.paths.iter().cloned());
         }
+        self.queue.push(batch.paths);
+        self.ingest_due.get_or_insert_with(Instant::now);
     }
 
-    fn ingest_paths(&mut self, paths: &[PathBuf]) {
-        if self.step(|t| t.ingest(paths)).is_err() {
+    /// Takes in one chunk of the queued files under the lock; the next, if any, follows
+    /// shortly, after whatever messages came meanwhile.
+    fn ingest_chunk(&mut self) {
+        if let Some(chunk) = self.queue.next_chunk(INGEST_BATCH)
+            && self.step(|t| t.ingest(&chunk)).is_err()
+        {
             self.rescan_owed = true;
+        }
+        self.ingest_due = None;
+        self.pause_after_batch();
+    }
+
+    /// After a batch: the next batch of either kind waits [`BATCH_PAUSE`], so the lock is
+    /// free in between.
+    fn pause_after_batch(&mut self) {
+        let next = Instant::now() + BATCH_PAUSE;
+        if !self.queue.is_empty() {
+            self.ingest_due = Some(self.ingest_due.map_or(next, |due| due.max(next)));
+        }
+        if let Some(due) = &mut self.mirror_due {
+            *due = (*due).max(next);
         }
     }
 
@@ -201,7 +234,8 @@ impl<T: SyncTarget> SyncLoop<T> {
     fn mirror(&mut self) {
         match self.mirror_batch() {
             Ok(true) => {
-                self.mirror_due = Some(Instant::now() + BATCH_PAUSE);
+                self.mirror_due = Some(Instant::now());
+                self.pause_after_batch();
                 return;
             }
             Ok(false) => {
@@ -227,7 +261,11 @@ impl<T: SyncTarget> SyncLoop<T> {
         Ok(more)
     }
 
+    /// A full scan, which looks at every file: the files still queued need no chunk of their
+    /// own.
     fn reconcile(&mut self) {
+        self.queue.clear();
+        self.ingest_due = None;
         if self.step(T::reconcile).is_err() {
             self.rescan_owed = true;
         }
@@ -276,7 +314,10 @@ impl<T: SyncTarget> SyncLoop<T> {
         while let Ok(message) = messages.try_recv() {
             self.take(message, &mut batch);
         }
-        self.ingest(batch);
+        self.enqueue(batch);
+        while !self.queue.is_empty() {
+            self.ingest_chunk();
+        }
         while self.mirror_batch() == Ok(true) {}
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::Library;
 use crate::error::Result;
-use crate::workspace::{SyncReport, Workspace};
+use crate::workspace::{SyncReport, Workspace, displaced};
 use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 
@@ -59,7 +59,14 @@ impl SyncTarget for LibraryTarget {
 
     fn ingest(&mut self, paths: &[PathBuf]) -> Result<SyncReport> {
         match &self.workspace {
-            Some(ws) => self.library.ingest_workspace_paths(ws, paths),
+            Some(ws) => {
+                let mut report = self.library.ingest_workspace_paths(ws, paths)?;
+                // A late write into a file one of our writes displaced is an event in the
+                // folder too: it is taken in now (see `workspace::displaced`).
+                self.library
+                    .settle_displaced(ws, displaced::now_ms(), &mut report)?;
+                Ok(report)
+            }
             None => Ok(SyncReport::default()),
         }
     }

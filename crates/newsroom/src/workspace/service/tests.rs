@@ -30,6 +30,8 @@ struct Fake {
     /// Mirror batches still to do after the next one, each taking `batch_work`.
     batches_left: u32,
     batch_work: Duration,
+    /// What taking in one path costs.
+    ingest_work: Duration,
 }
 
 fn busy() -> Error {
@@ -52,6 +54,7 @@ impl SyncTarget for Fake {
             self.failing_ingests -= 1;
             return Err(busy());
         }
+        std::thread::sleep(self.ingest_work * paths.len() as u32);
         Ok(self.ingest_report.clone())
     }
 
@@ -415,4 +418,54 @@ fn a_bad_folder_is_refused_at_start() {
         .unwrap();
     assert_eq!(error.kind(), "invalid");
     assert!(fake.lock().unwrap().calls.is_empty());
+}
+
+#[test]
+fn a_checkout_sized_batch_is_taken_in_by_chunks_and_frees_the_lock_between_them() {
+    let running = start(Fake {
+        ingest_work: Duration::from_micros(400),
+        ..Fake::default()
+    });
+    let paths: Vec<PathBuf> = (0..2000)
+        .map(|n| running.dir.path().join(format!("world/story-{n:04}.md")))
+        .collect();
+    let batch = WatchBatch {
+        paths: paths.clone(),
+        rescan: false,
+    };
+    running
+        .service
+        .messages
+        .send(Message::Batch(batch))
+        .unwrap();
+    // Typing meanwhile: each save waits for one chunk (20 ms here) at most, not for the whole
+    // checkout (800 ms).
+    let mut waits = Vec::new();
+    for _ in 0..40 {
+        let asked = Instant::now();
+        drop(running.fake.lock().unwrap());
+        waits.push(asked.elapsed());
+        std::thread::sleep(Duration::from_millis(7));
+    }
+    let taken = |calls: &[Call]| -> Vec<PathBuf> {
+        calls
+            .iter()
+            .filter_map(|c| match c {
+                Call::Ingest(paths) => Some(paths.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let calls = running.expect_calls(|calls| taken(calls).len() >= paths.len());
+    let mut all = taken(&calls);
+    all.sort();
+    assert_eq!(all, paths, "each file once");
+    assert!(
+        calls
+            .iter()
+            .all(|c| !matches!(c, Call::Ingest(chunk) if chunk.len() > run::INGEST_BATCH))
+    );
+    let longest = waits.iter().max().unwrap();
+    assert!(*longest < Duration::from_millis(120), "{waits:?}");
 }

@@ -116,3 +116,55 @@ fn an_ingest_interrupted_before_its_agreement_is_no_conflict_at_the_next_start()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
 }
+
+/// A crash between making an article from a new file and recording the file as its own is
+/// played by a trigger that makes recording fail. Before the import was one transaction, the
+/// article stayed while its file was still unknown, and the next start made a second one.
+#[test]
+fn a_new_file_interrupted_before_its_agreement_is_imported_once_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let mut lib = Library::open(&db).unwrap();
+    let ws = Workspace::open(&dir.path().join("Newsroom")).unwrap();
+    let path = ws.root().join("fresh.md");
+    std::fs::write(
+        &path,
+        "---\nheadline: Fresh\nslug: fresh\n---\nNew words.\n",
+    )
+    .unwrap();
+
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch(
+            "CREATE TRIGGER crash_on_insert BEFORE INSERT ON workspace_files
+                 BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
+        )
+        .unwrap();
+    let _ = lib.ingest_workspace_paths(&ws, std::slice::from_ref(&path));
+    assert_eq!(
+        lib.store().all_article_ids().unwrap(),
+        Vec::<crate::model::ArticleId>::new(),
+        "no half-imported article is left"
+    );
+    drop(lib);
+    other
+        .execute_batch("DROP TRIGGER crash_on_insert;")
+        .unwrap();
+
+    let mut lib = Library::open(&db).unwrap();
+    let report = lib.reconcile_workspace(&ws).unwrap();
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    let id = report.created[0];
+    assert_eq!(lib.store().all_article_ids().unwrap(), vec![id]);
+    let article = lib.store().article(id).unwrap();
+    assert_eq!(
+        (article.headline.as_str(), article.slug.as_str()),
+        ("Fresh", "fresh")
+    );
+    assert_eq!(
+        lib.store().workspace_file(id).unwrap().unwrap().path,
+        "fresh.md"
+    );
+    assert!(lib.reconcile_workspace(&ws).unwrap().is_empty());
+    assert_eq!(lib.store().all_article_ids().unwrap(), vec![id]);
+}

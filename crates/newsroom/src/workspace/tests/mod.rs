@@ -5,6 +5,7 @@ mod conflicts;
 mod external_edits;
 mod fast_path;
 mod interrupted;
+mod late_writes;
 mod mirroring;
 mod new_files;
 mod switching;
@@ -96,6 +97,19 @@ impl Fixture {
     /// The app's rendering of `id`.
     pub fn rendered(&self, id: ArticleId) -> String {
         self.lib.render(id).expect("render").expect("exists").text
+    }
+
+    /// Whether `words` are in the article's text or one of its revisions.
+    pub fn kept(&self, id: ArticleId, words: &str) -> bool {
+        let store = self.lib.store();
+        store.article(id).expect("article").body.contains(words)
+            || store.revisions(id).expect("revisions").iter().any(|info| {
+                store
+                    .revision(id, info.number)
+                    .expect("revision")
+                    .body
+                    .contains(words)
+            })
     }
 
     pub fn causes(&self, id: ArticleId) -> Vec<RevisionCause> {

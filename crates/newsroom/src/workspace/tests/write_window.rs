@@ -35,19 +35,6 @@ fn save_during_next_write(path: &Path, text: &str, how: Save) {
         .with(|hook| *hook.borrow_mut() = Some(Box::new(move || save(&path, &text, how))));
 }
 
-/// Whether `words` are in the article's text or one of its revisions.
-fn kept(fx: &Fixture, id: ArticleId, words: &str) -> bool {
-    let store = fx.lib.store();
-    store.article(id).unwrap().body.contains(words)
-        || store.revisions(id).unwrap().iter().any(|info| {
-            store
-                .revision(id, info.number)
-                .unwrap()
-                .body
-                .contains(words)
-        })
-}
-
 /// The file's version and the app's are both kept, the file as the other program left it, and
 /// the article is in conflict once the watcher's report of the save is taken in.
 fn assert_both_kept(fx: &mut Fixture, id: ArticleId, path: &PathBuf, theirs: &str, how: Save) {
@@ -62,7 +49,7 @@ fn assert_both_kept(fx: &mut Fixture, id: ArticleId, path: &PathBuf, theirs: &st
         "{how:?}: {report:?}"
     );
     assert!(
-        kept(fx, id, "Their words."),
+        fx.kept(id, "Their words."),
         "{how:?}: the file's edit is lost"
     );
     assert!(fx.body(id).contains("App words."), "{how:?}");

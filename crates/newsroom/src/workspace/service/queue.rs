@@ -1,0 +1,238 @@
+//! Files waiting to be taken in, handed out in chunks.
+//!
+//! A git checkout or a sync tool changing thousands of files arrives as one watcher batch;
+//! taking it in under one lock would keep the app's saves waiting for seconds. The loop takes
+//! the lock for one chunk at a time instead, and the chunks keep the rule that ingest keeps
+//! within one call (see [`crate::Library::ingest_workspace_paths`]): a file renamed by another
+//! program moves with its article only if its new path is looked at before its old one is seen
+//! gone. So every path that exists (a new or changed file: a rename's new end) is handed out
+//! before any path that does not (a deleted file: a rename's old end), whichever chunks the
+//! two ends fall in.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// Paths reported by the watcher, not yet taken in, in the order they will be.
+#[derive(Default)]
+pub(super) struct IngestQueue {
+    /// Paths that existed when they were reported.
+    present: BTreeSet<PathBuf>,
+    /// Paths that did not: handed out only once `present` is empty.
+    gone: BTreeSet<PathBuf>,
+}
+
+impl IngestQueue {
+    /// Adds paths (a path already waiting is kept once, sorted by whether it exists now).
+    pub fn push(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        for path in paths {
+            if path.exists() {
+                self.gone.remove(&path);
+                self.present.insert(path);
+            } else {
+                self.present.remove(&path);
+                self.gone.insert(path);
+            }
+        }
+    }
+
+    /// The next chunk of at most `max` paths, `None` when nothing waits.
+    pub fn next_chunk(&mut self, max: usize) -> Option<Vec<PathBuf>> {
+        let mut chunk = Vec::new();
+        for set in [&mut self.present, &mut self.gone] {
+            while chunk.len() < max {
+                match set.pop_first() {
+                    Some(path) => chunk.push(path),
+                    None => break,
+                }
+            }
+        }
+        (!chunk.is_empty()).then_some(chunk)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.present.is_empty() && self.gone.is_empty()
+    }
+
+    /// Drops everything waiting (a full scan is about to look at every file anyway).
+    pub fn clear(&mut self) {
+        self.present.clear();
+        self.gone.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn existing_paths_come_before_vanished_ones_whatever_the_chunk() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut queue = IngestQueue::default();
+        // Renamed "a-N.md" -> "z-N.md": the old ends sort first, the new ones exist.
+        let mut reported = Vec::new();
+        for n in 0..120 {
+            let new = dir.path().join(format!("z-{n:03}.md"));
+            std::fs::write(&new, "moved").unwrap();
+            reported.push(dir.path().join(format!("a-{n:03}.md")));
+            reported.push(new);
+        }
+        queue.push(reported.iter().cloned().chain(reported.iter().cloned()));
+        let mut chunks = Vec::new();
+        while let Some(chunk) = queue.next_chunk(50) {
+            assert!(chunk.len() <= 50);
+            chunks.push(chunk);
+        }
+        assert!(queue.is_empty());
+        let order: Vec<PathBuf> = chunks.into_iter().flatten().collect();
+        assert_eq!(order.len(), 240, "each path once");
+        let first_gone = order.iter().position(|p| !p.exists()).unwrap();
+        assert_eq!(first_gone, 120);
+        assert!(order[first_gone..].iter().all(|p| !p.exists()));
+    }
+
+    /// `mv a.md b.md` by another program during a checkout: the rename's two ends are more than
+    /// a chunk apart in path order, so chunks cut in path order would see the old end gone
+    /// first and trash the article (and then make a new one of the moved file).
+    #[test]
+    fn a_rename_among_a_checkout_moves_its_article_whatever_the_chunks() {
+        use super::super::run::INGEST_BATCH;
+        use crate::Library;
+        use crate::model::{NewArticle, RevisionCause};
+        use crate::store::Store;
+        use crate::workspace::Workspace;
+
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in_memory().unwrap();
+        let mut lib = Library::with_store(store, &dir.path().join("media")).unwrap();
+        let ws = Workspace::open(&dir.path().join("Newsroom")).unwrap();
+        let mut create = |headline: String| {
+            let new = NewArticle {
+                headline,
+                section: "World".into(),
+                body: "Words.\n".into(),
+                ..NewArticle::default()
+            };
+            lib.store_mut()
+                .create_article(&new, RevisionCause::Manual)
+                .unwrap()
+                .id
+        };
+        let moved = create("Aaa first".into());
+        let others: Vec<_> = (0..INGEST_BATCH + 10)
+            .map(|n| create(format!("Story {n:03}")))
+            .collect();
+        lib.mirror_workspace(&ws).unwrap();
+        let file_of =
+            |lib: &Library, id| ws.absolute(&lib.store().workspace_file(id).unwrap().unwrap().path);
+        let old = file_of(&lib, moved);
+        let new = old.with_file_name("zzz-last.md");
+        std::fs::rename(&old, &new).unwrap();
+        let mut reported = vec![old.clone(), new.clone()];
+        for &id in &others {
+            let path = file_of(&lib, id);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text.replace("Words.", "Checked out.")).unwrap();
+            reported.push(path);
+        }
+        reported.sort();
+        assert_eq!(reported.first(), Some(&old));
+        assert_eq!(reported.last(), Some(&new));
+
+        let mut queue = IngestQueue::default();
+        queue.push(reported);
+        let mut chunks = 0;
+        while let Some(chunk) = queue.next_chunk(INGEST_BATCH) {
+            let report = lib.ingest_workspace_paths(&ws, &chunk).unwrap();
+            assert!(
+                report.trashed.is_empty() && report.created.is_empty(),
+                "{report:?}"
+            );
+            chunks += 1;
+        }
+        assert_eq!(chunks, 2);
+        assert_eq!(file_of(&lib, moved), new);
+        assert!(lib.store().article(moved).unwrap().trashed_at.is_none());
+        assert_eq!(
+            lib.store().all_article_ids().unwrap().len(),
+            others.len() + 1
+        );
+        for id in others {
+            assert_eq!(lib.store().article(id).unwrap().body, "Checked out.\n");
+        }
+    }
+
+    #[test]
+    fn a_path_reported_again_is_sorted_by_what_it_is_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.md");
+        let mut queue = IngestQueue::default();
+        queue.push([path.clone()]);
+        std::fs::write(&path, "back").unwrap();
+        queue.push([path.clone(), dir.path().join("gone.md")]);
+        assert_eq!(
+            queue.next_chunk(1),
+            Some(vec![path]),
+            "it exists now: first"
+        );
+        assert_eq!(queue.next_chunk(5), Some(vec![dir.path().join("gone.md")]));
+        assert_eq!(queue.next_chunk(5), None);
+    }
+
+    /// The figure in BENCHMARKS.md ("Workspace sync"): the lock held per chunk when a checkout
+    /// rewrites 2,000 files. `cargo test --release -p newsroom --lib checkout_of_2000 -- --ignored
+    /// --nocapture`
+    #[test]
+    #[ignore = "a measurement: run it in release"]
+    fn checkout_of_2000_files_lock_held_per_chunk() {
+        use super::super::run::INGEST_BATCH;
+        use crate::Library;
+        use crate::model::{NewArticle, RevisionCause};
+        use crate::store::Store;
+        use crate::workspace::Workspace;
+        use std::time::{Duration, Instant};
+
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("library.db")).unwrap();
+        let mut lib = Library::with_store(store, &dir.path().join("media")).unwrap();
+        let ws = Workspace::open(&dir.path().join("Newsroom")).unwrap();
+        for n in 0..2000 {
+            let new = NewArticle {
+                headline: format!("Story {n:04}"),
+                section: ["World", "Sports", "Culture"][n % 3].into(),
+                body: "A paragraph of words. ".repeat(50),
+                ..NewArticle::default()
+            };
+            lib.store_mut()
+                .create_article(&new, RevisionCause::Manual)
+                .unwrap();
+        }
+        lib.mirror_workspace(&ws).unwrap();
+        let mut paths = Vec::new();
+        for file in lib.store().workspace_files().unwrap() {
+            let path = ws.absolute(&file.path);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text.replace("A paragraph", "Checked out")).unwrap();
+            paths.push(path);
+        }
+        let mut queue = IngestQueue::default();
+        queue.push(paths);
+        let started = Instant::now();
+        let mut holds: Vec<Duration> = Vec::new();
+        while let Some(chunk) = queue.next_chunk(INGEST_BATCH) {
+            let asked = Instant::now();
+            let report = lib.ingest_workspace_paths(&ws, &chunk).unwrap();
+            holds.push(asked.elapsed());
+            assert_eq!(report.changed.len(), chunk.len());
+        }
+        let total = started.elapsed();
+        holds.sort();
+        let at = |q: f64| holds[((holds.len() - 1) as f64 * q) as usize];
+        println!(
+            "2000 files in {} chunks, {total:?} in all; lock per chunk median {:?}, p95 {:?}, max {:?}",
+            holds.len(),
+            at(0.5),
+            at(0.95),
+            at(1.0)
+        );
+    }
+}
