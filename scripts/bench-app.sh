@@ -53,22 +53,7 @@ export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$wor
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
 echo "bench-app: generating the library (10,000 small articles + one of 10,000 words)"
-python3 - "$work/gen" <<'PY'
-import pathlib, random, sys
-out = pathlib.Path(sys.argv[1]); out.mkdir()
-rng = random.Random(3)
-words = ("council budget vote harbour school strike rail storm museum court election market "
-         "hospital bridge river festival mayor police energy housing").split()
-sections = ["News", "Politics", "Economy", "Culture", "Sport", "World"]
-statuses = ["draft", "editing", "ready", "published"]
-for i in range(10_000):
-    headline = " ".join(rng.choice(words) for _ in range(6)).capitalize() + f" {i}"
-    status = rng.choice(statuses)
-    date = f"date: 2026-01-{1 + i % 28:02}\n" if status == "published" else ""
-    body = "\n\n".join(" ".join(rng.choice(words) for _ in range(40)) + "." for _ in range(3))
-    (out / f"a{i:05}.md").write_text(
-        f"---\ntitle: \"{headline}\"\nsection: {rng.choice(sections)}\nstatus: {status}\n{date}---\n\n{body}\n")
-PY
+python3 scripts/bench/gen_library.py "$work/gen" --statuses
 find "$work/gen" -name '*.md' -print0 | sort -z | xargs -0 -n 2000 "$cli" import >/dev/null
 cat "$corpus"/ch10-0*.md > "$work/long.md"
 sleep 1.1 # a later updated_at (Unix seconds) than every generated article: it opens at launch

@@ -23,19 +23,7 @@ trap 'rm -rf "$work"' EXIT
 export NEWSROOM_DB=$work/library.db
 
 echo "bench-sync: generating the library (10,000 small articles)"
-python3 - "$work/gen" <<'PY'
-import pathlib, random, sys
-out = pathlib.Path(sys.argv[1]); out.mkdir()
-rng = random.Random(4)
-words = ("council budget vote harbour school strike rail storm museum court election market "
-         "hospital bridge river festival mayor police energy housing").split()
-sections = ["News", "Politics", "Economy", "Culture", "Sport", "World"]
-for i in range(10_000):
-    headline = " ".join(rng.choice(words) for _ in range(6)).capitalize() + f" {i}"
-    body = "\n\n".join(" ".join(rng.choice(words) for _ in range(40)) + "." for _ in range(3))
-    (out / f"a{i:05}.md").write_text(
-        f"---\ntitle: \"{headline}\"\nsection: {rng.choice(sections)}\n---\n\n{body}\n")
-PY
+python3 scripts/bench/gen_library.py "$work/gen"
 find "$work/gen" -name '*.md' -print0 | sort -z | xargs -0 -n 2000 "$cli" import >/dev/null
 echo "bench-sync: $("$cli" list | wc -l) articles; machine: $(nproc) cores, $(uname -r)"
 

@@ -151,28 +151,22 @@ mod tests {
 
     #[test]
     fn either_side_can_be_taken_after_a_typing_conflict() {
-        let (mut fx, article, path, _) = edited_underneath();
-        fx.lib
-            .save_typing(article.id, "Agreed. Typed.\n", "Agreed.\n")
-            .unwrap();
-        let kept = fx
-            .lib
-            .resolve_conflict(&fx.ws, article.id, Resolution::KeepFile)
-            .unwrap();
-        assert_eq!(kept.body, "Edited outside.\n");
-        assert_eq!(fx.read(&path), fx.rendered(article.id));
-
-        let (mut fx, article, path, _) = edited_underneath();
-        fx.lib
-            .save_typing(article.id, "Agreed. Typed.\n", "Agreed.\n")
-            .unwrap();
-        let kept = fx
-            .lib
-            .resolve_conflict(&fx.ws, article.id, Resolution::KeepApp)
-            .unwrap();
-        assert_eq!(kept.body, "Agreed. Typed.\n");
-        assert_eq!(fx.read(&path), fx.rendered(article.id));
-        assert!(fx.mirror().is_empty());
+        for (resolution, body) in [
+            (Resolution::KeepFile, "Edited outside.\n"),
+            (Resolution::KeepApp, "Agreed. Typed.\n"),
+        ] {
+            let (mut fx, article, path, _) = edited_underneath();
+            fx.lib
+                .save_typing(article.id, "Agreed. Typed.\n", "Agreed.\n")
+                .unwrap();
+            let kept = fx
+                .lib
+                .resolve_conflict(&fx.ws, article.id, resolution)
+                .unwrap();
+            assert_eq!(kept.body, body);
+            assert_eq!(fx.read(&path), fx.rendered(article.id));
+            assert!(fx.mirror().is_empty());
+        }
     }
 
     #[test]
