@@ -124,10 +124,15 @@ impl AppState {
     /// (each change is one transaction), so a lock poisoned by a panic is still usable.
     pub fn library(&self) -> Result<LibraryGuard<'_>, UiError> {
         match &self.library {
-            Ok(library) => Ok(LibraryGuard {
-                guard: library.lock().unwrap_or_else(PoisonError::into_inner),
-                sync: &self.sync,
-            }),
+            Ok(library) => {
+                let guard = library.lock().unwrap_or_else(PoisonError::into_inner);
+                let changes_before = guard.store().change_count();
+                Ok(LibraryGuard {
+                    guard,
+                    changes_before,
+                    sync: &self.sync,
+                })
+            }
             Err(error) => Err(error.clone()),
         }
     }
@@ -170,11 +175,13 @@ impl AppState {
     }
 }
 
-/// The library locked for one command. When the command is done (the guard dropped), the
-/// workspace sync is told: it writes the files of whatever changed once edits settle. Reading
-/// commands tell it too; that costs the sync one look at an empty list of changed articles.
+/// The library locked for one command. When a command that wrote to the database is done (the
+/// guard dropped), the workspace sync is told: it writes the files of whatever changed once
+/// edits settle. Reading commands (a preview rendered on every keystroke) tell it nothing.
 pub struct LibraryGuard<'a> {
     guard: MutexGuard<'a, LibraryTarget>,
+    /// The connection's change count when the command started (`Store::change_count`).
+    changes_before: u64,
     sync: &'a WorkspaceSync,
 }
 
@@ -193,7 +200,9 @@ impl DerefMut for LibraryGuard<'_> {
 
 impl Drop for LibraryGuard<'_> {
     fn drop(&mut self) {
-        self.sync.notify_changed();
+        if self.guard.store().change_count() != self.changes_before {
+            self.sync.notify_changed();
+        }
     }
 }
 

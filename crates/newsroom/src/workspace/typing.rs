@@ -210,14 +210,7 @@ mod tests {
         let comparison = fx.lib.compare_conflict(article.id).unwrap();
         assert_eq!(comparison.file.body, "Edited again.\n");
         assert_eq!(comparison.app.body, "Agreed. Typed.\n");
-        let bodies: Vec<String> = fx
-            .lib
-            .store()
-            .revisions(article.id)
-            .unwrap()
-            .iter()
-            .map(|r| fx.lib.store().revision(article.id, r.number).unwrap().body)
-            .collect();
+        let bodies = fx.revision_bodies(article.id);
         assert!(
             bodies.contains(&"Edited outside.\n".to_string()),
             "{bodies:?}"

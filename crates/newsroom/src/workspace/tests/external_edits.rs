@@ -81,14 +81,7 @@ fn several_writes_in_a_row_end_with_the_last_text_and_lose_none() {
         assert_eq!(report.changed, vec![article.id]);
     }
     assert_eq!(fx.body(article.id), "v3\n");
-    let bodies: Vec<String> = fx
-        .lib
-        .store()
-        .revisions(article.id)
-        .unwrap()
-        .iter()
-        .map(|r| fx.lib.store().revision(article.id, r.number).unwrap().body)
-        .collect();
+    let bodies = fx.revision_bodies(article.id);
     for n in 0..=3 {
         assert!(bodies.contains(&format!("v{n}\n")), "v{n} in {bodies:?}");
     }

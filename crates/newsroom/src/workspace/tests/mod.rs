@@ -99,17 +99,24 @@ impl Fixture {
         self.lib.render(id).expect("render").expect("exists").text
     }
 
+    /// The bodies of the article's revisions, newest first.
+    pub fn revision_bodies(&self, id: ArticleId) -> Vec<String> {
+        let store = self.lib.store();
+        store
+            .revisions(id)
+            .expect("revisions")
+            .iter()
+            .map(|info| store.revision(id, info.number).expect("revision").body)
+            .collect()
+    }
+
     /// Whether `words` are in the article's text or one of its revisions.
     pub fn kept(&self, id: ArticleId, words: &str) -> bool {
-        let store = self.lib.store();
-        store.article(id).expect("article").body.contains(words)
-            || store.revisions(id).expect("revisions").iter().any(|info| {
-                store
-                    .revision(id, info.number)
-                    .expect("revision")
-                    .body
-                    .contains(words)
-            })
+        self.body(id).contains(words)
+            || self
+                .revision_bodies(id)
+                .iter()
+                .any(|body| body.contains(words))
     }
 
     pub fn causes(&self, id: ArticleId) -> Vec<RevisionCause> {
