@@ -14,6 +14,7 @@
 //! - [`workspace`]: the workspace folder, every article mirrored as a Markdown file, both ways.
 
 pub mod diff;
+mod durable;
 pub mod error;
 pub mod export;
 pub mod import;

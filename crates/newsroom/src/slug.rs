@@ -3,6 +3,15 @@
 //! A slug is used as a file name by export and by the workspace mirror, so it must never be able
 //! to name another folder: only lowercase ASCII letters, digits and single hyphens are allowed.
 //! That rule is enforced here and nowhere else.
+//!
+//! The same rule keeps file names valid on every platform a desk may share the workspace
+//! with: no `<>:"/\|?*`, no trailing dot or space, and lowercase only, so two slugs never
+//! differ only in case (one file on macOS and Windows). What is left are the names Windows
+//! reserves for devices (`con`, `prn`, `aux`, `nul`, `com0`–`com9`, `lpt0`–`lpt9`, with any
+//! extension): they are refused, and a headline that makes one gets `-1` added. A workspace
+//! path is at most two slugs and `.md` (164 characters), so a workspace folder of up to 95
+//! characters stays under Windows' classic 260-character limit for other programs (Newsroom
+//! itself writes longer paths too, in the `\\?\` form).
 
 /// Longest slug we make, in bytes: long enough for a headline's gist, short enough for any
 /// file system once an extension is added.
@@ -24,6 +33,9 @@ pub fn slugify(text: &str) -> String {
     let mut slug = truncate_at_hyphen(slug.trim_end_matches('-'), MAX_LEN).to_string();
     if slug.is_empty() {
         slug.push_str("untitled");
+    }
+    if is_reserved_on_windows(&slug) {
+        slug.push_str("-1");
     }
     slug
 }
@@ -51,6 +63,10 @@ pub enum SlugError {
         "the slug “{0}” may only contain lowercase letters, digits and single hyphens (no spaces, slashes or dots), such as “budget-vote-2026”"
     )]
     Invalid(String),
+    #[error(
+        "the slug “{0}” cannot be a file name on Windows, which reserves it for a device (like con, prn, aux, nul, com1 and lpt1); use “{0}-1” or another slug"
+    )]
+    ReservedOnWindows(String),
 }
 
 /// Checks a slug given by a person or a file: it must already be in canonical form.
@@ -70,10 +86,23 @@ pub fn validate(slug: &str) -> Result<(), SlugError> {
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--");
-    if well_formed {
-        Ok(())
-    } else {
+    if !well_formed {
         Err(SlugError::Invalid(slug.to_string()))
+    } else if is_reserved_on_windows(slug) {
+        Err(SlugError::ReservedOnWindows(slug.to_string()))
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether Windows reserves `name` (a slug: lowercase, no extension) for a device. Microsoft's
+/// "Naming Files, Paths, and Namespaces" lists CON, PRN, AUX, NUL, COM0–COM9 and LPT0–LPT9,
+/// also followed by an extension.
+pub fn is_reserved_on_windows(name: &str) -> bool {
+    match name.as_bytes() {
+        b"con" | b"prn" | b"aux" | b"nul" => true,
+        [b'c', b'o', b'm', digit] | [b'l', b'p', b't', digit] => digit.is_ascii_digit(),
+        _ => false,
     }
 }
 
@@ -136,6 +165,36 @@ mod tests {
         }
         assert_eq!(validate(""), Err(SlugError::Empty));
         assert_eq!(validate(&"a".repeat(81)), Err(SlugError::TooLong));
+    }
+
+    #[test]
+    fn names_windows_reserves_for_devices_are_never_slugs() {
+        for reserved in ["con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt0"] {
+            assert!(
+                matches!(validate(reserved), Err(SlugError::ReservedOnWindows(_))),
+                "{reserved}"
+            );
+            assert_eq!(slugify(&reserved.to_uppercase()), format!("{reserved}-1"));
+            assert!(validate(&slugify(reserved)).is_ok());
+        }
+        for fine in [
+            "con-1",
+            "console",
+            "com10",
+            "lpt",
+            "nul-and-void",
+            "aux-news",
+        ] {
+            assert!(validate(fine).is_ok(), "{fine}");
+            assert_eq!(slugify(fine), fine);
+        }
+        assert_eq!(
+            slugify("Con."),
+            "con-1",
+            "a trailing dot changes nothing on Windows"
+        );
+        let err = validate("aux").unwrap_err().to_string();
+        assert!(err.contains("Windows") && err.contains("aux-1"), "{err}");
     }
 
     #[test]

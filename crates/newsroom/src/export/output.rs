@@ -131,7 +131,11 @@ pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError>
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     let mut file = builder.tempfile_in(dir).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
+    // Replaced as it is (not flushed: an export can always be made again), retried while
+    // another program holds the page.
+    let file = file.into_temp_path();
+    crate::durable::replace(&file, path).map_err(fail)?;
+    let _ = file.keep();
     Ok(())
 }
 

@@ -7,8 +7,9 @@
 //! one.
 
 use super::backups::{SAFETY_PREFIX, SUFFIX, backups_folder};
+use crate::durable::{self, sync_folder};
 use crate::error::Result;
-use crate::store::{StoreError, check_library_file, sync_folder};
+use crate::store::{StoreError, check_library_file};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
@@ -50,7 +51,7 @@ pub fn restore_backup(db_path: &Path, backup: &Path) -> Result<Option<PathBuf>> 
             .set_permissions(meta.permissions())
             .map_err(io(db_path))?;
     }
-    staged.as_file().sync_all().map_err(io(db_path))?;
+    durable::sync_file(staged.as_file()).map_err(io(db_path))?;
     // Held until the rename: no other program can open the old library in between.
     let lock = if db_path.exists() {
         Some(lock_alone(db_path)?)
@@ -61,7 +62,10 @@ pub fn restore_backup(db_path: &Path, backup: &Path) -> Result<Option<PathBuf>> 
     for companion in ["-wal", "-shm"] {
         remove_if_present(&sibling(db_path, companion)).map_err(io(db_path))?;
     }
-    staged.persist(db_path).map_err(|e| io(db_path)(e.error))?;
+    let staged = staged.into_temp_path();
+    durable::replace(&staged, db_path).map_err(io(db_path))?;
+    // Renamed away: nothing is left to delete.
+    let _ = staged.keep();
     sync_folder(folder).map_err(io(db_path))?;
     drop(lock);
     Ok(safety)
@@ -122,7 +126,7 @@ fn safety_copy(db_path: &Path) -> Result<PathBuf> {
     }
     std::fs::copy(db_path, &target).map_err(io(&target))?;
     std::fs::File::open(&target)
-        .and_then(|f| f.sync_all())
+        .and_then(|f| durable::sync_file(&f))
         .map_err(io(&target))?;
     sync_folder(&folder).map_err(io(&folder))?;
     Ok(target)

@@ -2,7 +2,7 @@
 //! SHA-256 of its bytes, so the same photo imported twice takes the space of one and a file's
 //! name proves its content.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -130,16 +130,5 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), MediaError> {
     fs::create_dir_all(dir).map_err(failed)?;
     let mut temp = NamedTempFile::new_in(dir).map_err(failed)?;
     temp.write_all(bytes).map_err(failed)?;
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map_err(|e| failed(e.error))?;
-    sync_folder(dir).map_err(failed)
-}
-
-/// Makes a rename durable. Folders cannot be opened for syncing on Windows, where the rename is
-/// durable once the file was synced.
-fn sync_folder(dir: &Path) -> io::Result<()> {
-    if cfg!(unix) {
-        File::open(dir)?.sync_all()?;
-    }
-    Ok(())
+    crate::durable::persist(temp, path).map_err(failed)
 }

@@ -29,9 +29,7 @@ impl Store {
             .tempfile_in(folder)
             .map_err(io)?;
         self.copy_into(temp.path())?;
-        temp.as_file().sync_all().map_err(io)?;
-        temp.persist(dest).map_err(|e| io(e.error))?;
-        sync_folder(folder).map_err(io)
+        crate::durable::persist(temp, dest).map_err(io)
     }
 
     /// Copies every page into the (empty) database file at `target`, then checks the copy.
@@ -57,11 +55,6 @@ impl Store {
         }
         copy.close().map_err(|(_, e)| StoreError::from(e))
     }
-}
-
-/// Makes a rename inside `folder` durable (the folder's entry list is flushed too).
-pub(crate) fn sync_folder(folder: &Path) -> std::io::Result<()> {
-    std::fs::File::open(folder)?.sync_all()
 }
 
 #[cfg(test)]

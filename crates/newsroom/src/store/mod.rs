@@ -20,7 +20,6 @@ mod settings;
 mod typing;
 mod workspace_state;
 
-pub(crate) use backup::sync_folder;
 pub use error::StoreError;
 pub(crate) use open::check_library_file;
 pub use photos::{PhotoPatch, PhotoText};

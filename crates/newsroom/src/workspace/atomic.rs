@@ -9,15 +9,16 @@
 //! The caller decided to write after looking at the file (its hash, `seen`). Writing the
 //! temporary file and flushing it takes milliseconds, and another program may save the file
 //! meanwhile. So the write only replaces the bytes the caller saw:
-//! - on Linux the new file is swapped in with `renameat2(RENAME_EXCHANGE)`, which leaves what
-//!   it replaced at the temporary path; if that is not what the caller saw, it is someone
+//! - where the system can swap two files (Linux's `renameat2(RENAME_EXCHANGE)`, macOS's
+//!   `renamex_np(RENAME_SWAP)`: see [`crate::durable`]) the new file is swapped in, which
+//!   leaves what it replaced at the temporary path; if that is not what the caller saw, it is someone
 //!   else's save: it is swapped back in place and the write is given up ([`Replaced::Changed`]),
 //!   so the watcher takes it in (as the file's side of a conflict). Nothing is lost between
 //!   the look and the swap.
-//! - elsewhere (or on a file system without the exchange) the file is read again right before
-//!   a plain rename, and the write is given up when it changed: a save landing in the
+//! - on Windows (or a file system without the swap) the file is read again right before a
+//!   plain rename, and the write is given up when it changed: a save landing in the
 //!   microseconds between that check and the rename is still replaced.
-//! - a new file is only created where there is none (`RENAME_NOREPLACE` or a hard link).
+//! - a new file is only created where there is none ([`crate::durable::rename_new`]).
 //!
 //! # Writers that still hold the old file
 //! A program may have opened the file before the swap and write into it after: an editor
@@ -48,16 +49,19 @@
 //! What remains: a writer that writes into the displaced file after the grace period (it held
 //! the file open, idle, for seconds across our write); a crash between the swap and the hand
 //! over to the caller (microseconds; the displaced file is then a temporary file the next
-//! start removes after a minute); and on other systems, or file systems without the exchange,
-//! a plain rename, which leaves nothing to hold. A crash between the swap and putting someone
+//! start removes after a minute); and on Windows, or file systems without the swap, a plain
+//! rename, which leaves nothing to hold. (On Windows a program holding the file open without
+//! sharing it blocks the rename instead, which is retried and then reported: see
+//! [`crate::durable`].) A crash between the swap and putting someone
 //! else's save back leaves that save in our temporary file, likewise.
 
 use super::WorkspaceError;
 use super::disk::{self, stamp_of};
 use super::layout::TEMP_PREFIX;
-use crate::store::{FileStamp, sync_folder};
+use crate::durable::{self, sync_folder};
+use crate::store::FileStamp;
 use sha2::{Digest, Sha256};
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tempfile::TempPath;
@@ -128,7 +132,7 @@ pub fn replace_file(
         .tempfile_in(folder)
         .map_err(error)?;
     temp.write_all(bytes).map_err(error)?;
-    temp.as_file().sync_all().map_err(error)?;
+    durable::sync_file(temp.as_file()).map_err(error)?;
     let stamp = stamp_of(&temp.as_file().metadata().map_err(error)?);
     #[cfg(test)]
     run_before_replace_hook();
@@ -156,30 +160,33 @@ enum Swapped {
 /// Moves `temp` to `path` where there is no file yet (a file that appeared meanwhile is left
 /// alone and `temp` removed).
 fn create_new(temp: TempPath, path: &Path) -> Result<Swapped, WorkspaceError> {
-    match temp.persist_noclobber(path) {
-        Ok(()) => Ok(Swapped::In(None)),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(Swapped::Changed),
-        Err(e) => Err(WorkspaceError::Write {
+    match durable::rename_new(&temp, path) {
+        Ok(()) => {
+            // Renamed away: nothing is left to delete.
+            let _ = temp.keep();
+            Ok(Swapped::In(None))
+        }
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(Swapped::Changed),
+        Err(source) => Err(WorkspaceError::Write {
             path: path.to_path_buf(),
-            source: e.error,
+            source,
         }),
     }
 }
 
-/// Moves `temp` over `path` if `path` still holds the bytes hashed `seen`.
-#[cfg(any(target_os = "linux", target_os = "android"))]
+/// Moves `temp` over `path` if `path` still holds the bytes hashed `seen`: by swapping them
+/// and looking at what came out where the system can, by looking first elsewhere.
 fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swapped, WorkspaceError> {
-    use std::io::ErrorKind;
     let error = |source| WorkspaceError::Write {
         path: path.to_path_buf(),
         source,
     };
-    match exchange(&temp, path) {
+    match durable::exchange(&temp, path) {
         Ok(()) => {}
         // Deleted since the caller looked: that is a change too.
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Swapped::Changed),
-        // A file system without the exchange (some network and FUSE ones).
-        Err(e) if matches!(e.raw_os_error(), Some(code) if EXCHANGE_UNSUPPORTED.contains(&code)) => {
+        // Windows, or a file system without the swap (some network and FUSE ones).
+        Err(e) if e.kind() == ErrorKind::Unsupported => {
             return check_and_rename(temp, path, seen);
         }
         Err(e) => return Err(error(e)),
@@ -190,7 +197,7 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
     }
     // Someone else's save: it goes back where it was, and `temp` gets what was at `path`
     // since the swap — our bytes, unless yet another save replaced them meanwhile.
-    if let Err(e) = exchange(&temp, path) {
+    if let Err(e) = durable::exchange(&temp, path) {
         keep_aside(temp, path)?;
         return Err(error(e));
     }
@@ -204,19 +211,17 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
 
 /// Swaps `held` (a file a write displaced, written into since) back to `path`, in place of
 /// that write, whose bytes' hash starts with `ours`; returns whether it did (not when `path`
-/// is gone, or on a file system without the exchange). What comes out at `held` is removed
-/// when it is that write; anything else (a save landing in between) stays there, to be taken
-/// in like the held file was.
-#[cfg(any(target_os = "linux", target_os = "android"))]
+/// is gone, or where files cannot be swapped). What comes out at `held` is removed when it is
+/// that write; anything else (a save landing in between) stays there, to be taken in like the
+/// held file was.
 pub(super) fn put_back(held: &Path, path: &Path, ours: &str) -> Result<bool, WorkspaceError> {
     let error = |source| WorkspaceError::Write {
         path: path.to_path_buf(),
         source,
     };
-    match exchange(held, path) {
+    match durable::exchange(held, path) {
         Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) if matches!(e.raw_os_error(), Some(code) if EXCHANGE_UNSUPPORTED.contains(&code)) => {
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Unsupported) => {
             return Ok(false);
         }
         Err(e) => return Err(error(e)),
@@ -233,47 +238,17 @@ pub(super) fn put_back(held: &Path, path: &Path, ours: &str) -> Result<bool, Wor
     Ok(true)
 }
 
-/// Without the exchange nothing is ever held (see the module documentation).
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-pub(super) fn put_back(_held: &Path, _path: &Path, _ours: &str) -> Result<bool, WorkspaceError> {
-    Ok(false)
-}
-
-/// Error codes of a file system that cannot exchange two files.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-const EXCHANGE_UNSUPPORTED: [i32; 3] = [
-    rustix::io::Errno::INVAL.raw_os_error(),
-    rustix::io::Errno::NOSYS.raw_os_error(),
-    rustix::io::Errno::OPNOTSUPP.raw_os_error(),
-];
-
-/// Atomically swaps the files at `a` and `b`.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn swap_in(
-    temp: TempPath,
-    path: &Path,
-    seen: &str,
-    _ours: &str,
-) -> Result<Swapped, WorkspaceError> {
-    check_and_rename(temp, path, seen)
-}
-
 /// Reads `path` again and renames `temp` over it only if it still holds the bytes hashed
 /// `seen`; the replaced file is gone with the rename, so there is nothing to hold.
 fn check_and_rename(temp: TempPath, path: &Path, seen: &str) -> Result<Swapped, WorkspaceError> {
     if disk::read(path)?.hash() != Some(seen) {
         return Ok(Swapped::Changed);
     }
-    temp.persist(path).map_err(|e| WorkspaceError::Write {
+    durable::replace(&temp, path).map_err(|source| WorkspaceError::Write {
         path: path.to_path_buf(),
-        source: e.error,
+        source,
     })?;
+    let _ = temp.keep();
     Ok(Swapped::In(None))
 }
 
@@ -285,22 +260,18 @@ pub(super) fn keep_aside(temp: TempPath, path: &Path) -> Result<PathBuf, Workspa
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (mut temp, mut n) = (temp, 1);
+    // Never deleted, whatever happens: under its temporary name it is at least still there.
+    let temp = temp.keep().map_err(|e| WorkspaceError::Write {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    let mut n = 1;
     loop {
         let kept = path.with_file_name(format!("{stem} (kept {n}).md"));
-        match temp.persist_noclobber(&kept) {
+        match durable::rename_new(&temp, &kept) {
             Ok(()) => return Ok(kept),
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {
-                (temp, n) = (e.path, n + 1);
-            }
-            Err(e) => {
-                // Never deleted: left under its temporary name, it is at least still there.
-                let _ = e.path.keep();
-                return Err(WorkspaceError::Write {
-                    path: kept,
-                    source: e.error,
-                });
-            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(source) => return Err(WorkspaceError::Write { path: kept, source }),
         }
     }
 }
@@ -311,8 +282,8 @@ pub fn remove_durably(path: &Path) -> Result<(), WorkspaceError> {
         path: path.to_path_buf(),
         source,
     };
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(error(e)),
+    match durable::remove_file(path) {
+        Err(e) if e.kind() != ErrorKind::NotFound => return Err(error(e)),
         _ => {}
     }
     match path.parent() {
@@ -409,7 +380,8 @@ mod tests {
         assert_eq!(names(dir.path()), vec!["a.md"]);
     }
 
-    #[cfg(any(target_os = "linux", target_os = "android"))]
+    /// Windows has no swap: nothing is displaced there, the file is checked before the rename.
+    #[cfg(not(windows))]
     #[test]
     fn the_replaced_file_is_handed_back_and_can_be_put_back_in_place() {
         use std::io::Write;
@@ -445,7 +417,6 @@ mod tests {
         assert!(!put_back(&held, &dir.path().join("gone.md"), "00").unwrap());
     }
 
-    #[cfg(any(target_os = "linux", target_os = "android"))]
     #[test]
     fn a_save_that_cannot_go_back_is_kept_next_to_the_file() {
         let dir = tempfile::tempdir().unwrap();

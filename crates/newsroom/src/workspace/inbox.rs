@@ -5,8 +5,9 @@
 //! message.
 
 use super::{SyncReport, Workspace, WorkspaceError, layout};
+use crate::Library;
+use crate::durable::sync_folder;
 use crate::error::{Error, Result};
-use crate::{Library, store::sync_folder};
 use std::path::{Path, PathBuf};
 
 impl Library {

@@ -98,6 +98,11 @@ mod tests {
         assert_eq!(section_folder(""), "unfiled");
         assert_eq!(section_folder("../../etc"), "etc");
         assert_eq!(section_folder("Inbox"), "inbox-articles");
+        assert_eq!(
+            section_folder("AUX"),
+            "aux-1",
+            "a folder Windows could not create"
+        );
     }
 
     #[test]

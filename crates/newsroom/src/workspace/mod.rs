@@ -31,6 +31,7 @@ mod ingest;
 pub mod layout;
 mod location;
 mod mirror;
+mod names;
 mod reconcile;
 mod report;
 mod service;
@@ -42,6 +43,7 @@ mod watcher;
 mod tests;
 
 pub use location::{WORKSPACE_ENV, WORKSPACE_SETTING};
+pub use names::NameRules;
 pub use report::{Conflict, FileProblem, Resolution, SyncReport};
 pub use service::{LibraryTarget, SyncEvent, SyncOptions, SyncService, SyncTarget};
 pub use watcher::{
@@ -102,6 +104,7 @@ impl WorkspaceError {
 pub struct Workspace {
     root: PathBuf,
     inbox: PathBuf,
+    names: NameRules,
 }
 
 impl Workspace {
@@ -116,7 +119,8 @@ impl Workspace {
         let root = std::fs::canonicalize(root).map_err(folder_error(root))?;
         let inbox = root.join(layout::INBOX);
         std::fs::create_dir_all(&inbox).map_err(folder_error(&inbox))?;
-        Ok(Workspace { root, inbox })
+        let names = NameRules::probe(&root);
+        Ok(Workspace { root, inbox, names })
     }
 
     /// The workspace folder (absolute).
@@ -138,9 +142,15 @@ impl Workspace {
             .is_some_and(|rel| layout::is_article_path(&rel) || layout::is_inbox_path(&rel))
     }
 
-    /// `path` relative to the root, `/`-separated, when it is inside the workspace.
+    /// How the folder's file system compares names.
+    pub fn name_rules(&self) -> NameRules {
+        self.names
+    }
+
+    /// `path` relative to the root, `/`-separated, when it is inside the workspace: the one
+    /// form the workspace knows the file by ([`NameRules::key`]).
     pub(crate) fn relative(&self, path: &Path) -> Option<String> {
-        layout::relative(&self.root, path)
+        layout::relative(&self.root, path).map(|rel| self.names.key(rel))
     }
 
     /// The absolute path of a relative workspace path.

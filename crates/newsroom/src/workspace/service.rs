@@ -44,6 +44,9 @@ pub struct SyncOptions {
     /// sees modification times to the second only, so a second write within the same second
     /// would otherwise go unnoticed.
     pub second_look: Duration,
+    /// The whole folder is scanned again this often although no event asked for it, where
+    /// watching can stop without a word ([`super::watcher::SAFETY_RESCAN`]); `None`: never.
+    pub rescan_every: Option<Duration>,
 }
 
 impl Default for SyncOptions {
@@ -54,6 +57,7 @@ impl Default for SyncOptions {
             mirror_at_most: Duration::from_secs(3),
             check_every: Duration::from_secs(1),
             second_look: Duration::from_secs(2),
+            rescan_every: super::watcher::SAFETY_RESCAN,
         }
     }
 }

@@ -12,9 +12,11 @@
 mod batch;
 mod error;
 mod fallback;
+mod safety;
 
 pub use batch::WatchBatch;
 pub use error::WatchError;
+pub use safety::SAFETY_RESCAN;
 
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{

@@ -46,6 +46,8 @@ pub(super) struct SyncLoop<T> {
     data_version: Option<i64>,
     /// A full scan is owed (events were lost, or a pass failed as a whole).
     rescan_owed: bool,
+    /// When the last full scan was made.
+    last_full_scan: Instant,
     /// Files to look at once more, and when.
     second_look: Option<(Instant, BTreeSet<PathBuf>)>,
     /// [`SyncEvent::Ready`] is told once the start-up scan and the writing of the app's
@@ -72,6 +74,7 @@ impl<T: SyncTarget> SyncLoop<T> {
             first_unmirrored_save: None,
             data_version: None,
             rescan_owed: false,
+            last_full_scan: Instant::now(),
             second_look: None,
             ready_owed: true,
         }
@@ -166,7 +169,11 @@ impl<T: SyncTarget> SyncLoop<T> {
         if self.next_check <= now {
             self.next_check = now + self.options.check_every;
             self.check_elsewhere();
-            if std::mem::take(&mut self.rescan_owed) {
+            let scan_due = self
+                .options
+                .rescan_every
+                .is_some_and(|every| now >= self.last_full_scan + every);
+            if std::mem::take(&mut self.rescan_owed) || scan_due {
                 self.reconcile();
             }
         }
@@ -266,6 +273,7 @@ impl<T: SyncTarget> SyncLoop<T> {
     fn reconcile(&mut self) {
         self.queue.clear();
         self.ingest_due = None;
+        self.last_full_scan = Instant::now();
         if self.step(T::reconcile).is_err() {
             self.rescan_owed = true;
         }

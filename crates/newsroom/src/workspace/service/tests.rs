@@ -94,6 +94,7 @@ fn fast() -> SyncOptions {
         mirror_at_most: Duration::from_millis(600),
         check_every: Duration::from_millis(100),
         second_look: Duration::from_millis(400),
+        rescan_every: None,
     }
 }
 
@@ -275,6 +276,25 @@ fn dropping_the_service_also_writes_pending_saves() {
     assert_eq!(
         fake.lock().unwrap().calls.last().map(|(_, c)| c),
         Some(&Call::Mirror)
+    );
+}
+
+/// Where watching can stop without a word (Windows), a change no event reports is still found.
+#[test]
+fn the_folder_is_scanned_again_on_a_timer_where_asked() {
+    let options = SyncOptions {
+        rescan_every: Some(Duration::from_millis(300)),
+        ..fast()
+    };
+    let running = start_with(Fake::default(), options);
+    let scans = |calls: &[Call]| calls.iter().filter(|c| **c == Call::Reconcile).count();
+    running.expect_calls(|calls| scans(calls) >= 3);
+    let quiet = start(Fake::default());
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(
+        scans(&quiet.kinds()),
+        1,
+        "only the start-up scan by default here"
     );
 }
 

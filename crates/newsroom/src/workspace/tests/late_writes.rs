@@ -1,14 +1,14 @@
 //! A program that opened an article's file and writes into it in place, in several writes,
 //! while the sync replaces that file: the writes made after the swap go into the file the
-//! swap displaced. They must be found there and kept.
+//! swap displaced. They must be found there and kept. (Unix only: Windows cannot swap, and
+//! refuses to replace a file that is held open; its counterpart is `held_files`.)
 
 use super::{Fixture, fixture};
 use crate::model::ArticleId;
 use crate::workspace::Resolution;
 use crate::workspace::displaced::{self, GRACE};
 use std::fs::File;
-use std::io::Write;
-use std::os::unix::fs::FileExt;
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// The files held in the workspace's folder of displaced files.
@@ -137,8 +137,10 @@ fn a_replaced_file_nobody_writes_into_is_removed_after_the_grace_period() {
 fn a_replaced_file_written_into_with_what_is_no_article_is_kept_next_to_the_file() {
     let (mut fx, id, path, save) = displaced_during_a_save();
     std::fs::write(&path, fx.read(&path).replace("App words.", "Other words.")).unwrap();
-    save.file.set_len(0).unwrap();
-    save.file.write_all_at(b"\x80\x81 not text", 0).unwrap();
+    let mut file = &save.file;
+    file.set_len(0).unwrap();
+    file.rewind().unwrap();
+    file.write_all(b"\x80\x81 not text").unwrap();
     fx.mirror();
     assert_eq!(held(&fx).len(), 1, "held until it stops changing");
     assert!(fx.lib.conflict(id).unwrap().is_none());

@@ -4,7 +4,11 @@ mod bad_input;
 mod conflicts;
 mod external_edits;
 mod fast_path;
+mod file_names;
+#[cfg(windows)]
+mod held_files;
 mod interrupted;
+#[cfg(unix)]
 mod late_writes;
 mod mirroring;
 mod new_files;

@@ -4,7 +4,7 @@ use notify::EventKind;
 use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What changed in the workspace folder during one debounce window.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,7 +28,13 @@ impl WatchBatch {
                 for event in events {
                     rescan |= event.need_rescan();
                     if can_change_content(&event) {
-                        paths.extend(event.event.paths);
+                        for path in event.event.paths {
+                            if names_a_folder(&path) {
+                                rescan = true;
+                            } else {
+                                paths.insert(path);
+                            }
+                        }
                     }
                 }
             }
@@ -39,6 +45,28 @@ impl WatchBatch {
             paths: paths.into_iter().collect(),
             rescan,
         })
+    }
+}
+
+/// Whether an event's path is (or, gone now, most likely was) a folder whose files may have
+/// changed unreported. A folder's event can stand for every file in it, which no other event
+/// names: a folder renamed or moved in or out whole (`git checkout`), FSEvents coalescing the
+/// changes under a folder, Windows reporting the watched folder itself when its buffer of
+/// changes overflowed. Only a scan of the folder finds those files.
+///
+/// Hidden folders (`.git/`, our `.newsroom-displaced/`) hold no articles. A gone path is taken
+/// for a folder when its name has no extension, except the numbered probe files vim writes
+/// and deletes on every save (`4913`).
+fn names_a_folder(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if name.starts_with('.') {
+        return false;
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) => metadata.is_dir(),
+        Err(_) => path.extension().is_none() && !name.bytes().all(|b| b.is_ascii_digit()),
     }
 }
 
@@ -130,6 +158,35 @@ mod tests {
             &["/w/a.md"],
         )];
         assert!(WatchBatch::from_result(Ok(events)).is_some());
+    }
+
+    #[test]
+    fn a_folder_changed_as_a_whole_asks_for_a_rescan() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("Newsroom");
+        let folder = root.join("world");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::create_dir(root.join(".git")).unwrap();
+        let folder_event = |path: &Path| {
+            debounced(
+                EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+                &[path.to_str().unwrap()],
+            )
+        };
+        for (path, rescan) in [
+            (folder.clone(), true),
+            (root.clone(), true),
+            (root.join("gone-section"), true),
+            (root.join(".git"), false),
+            (root.join("4913"), false),
+        ] {
+            let batch = WatchBatch::from_result(Ok(vec![folder_event(&path)]));
+            assert_eq!(batch.as_ref().is_some_and(|b| b.rescan), rescan, "{path:?}");
+            assert!(batch.is_none_or(|b| b.paths.len() == usize::from(!rescan)));
+        }
+        let file = folder.join("story.md");
+        let batch = WatchBatch::from_result(Ok(vec![folder_event(&file)])).unwrap();
+        assert_eq!((batch.paths, batch.rescan), (vec![file], false));
     }
 
     #[test]
