@@ -39,7 +39,7 @@ C
 fi
 
 cargo_test=(/usr/bin/cargo test -Zbuild-std=std,panic_abort,test --target x86_64-pc-windows-gnu
-  -p newsroom --locked)
+  -p newsroom --lib --bins --tests --locked)
 echo "== windows: building the core's tests"
 "${cargo_test[@]}" --no-run --quiet
 for profile_dir in "$CARGO_TARGET_DIR"/x86_64-pc-windows-gnu/debug/deps "$CARGO_TARGET_DIR"/x86_64-pc-windows-gnu/debug; do

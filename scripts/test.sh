@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: the web UI's type check and unit tests, formatting, lints, unit and
-# integration tests of the core, the CLI and the app, then the app's end-to-end tests
-# (scripts/e2e.sh). Benchmarks are separate (see BENCHMARKS.md). Safe to run twice.
+# integration tests of the core, the CLI and the app, the same lints for Windows and macOS
+# (scripts/cross-check.sh), the core's tests as Windows binaries under Wine
+# (scripts/test-windows.sh), then the app's end-to-end tests (scripts/e2e.sh). Benchmarks are
+# separate (see BENCHMARKS.md). Safe to run twice.
+#
+# NEWSROOM_SKIP_CROSS=1 leaves out the two cross-platform steps: on a Mac or a Windows PC (the
+# CI workflow's other runners) the tests run natively instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -20,6 +25,13 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== cargo test"
 cargo test --workspace --locked
+
+if [ "${NEWSROOM_SKIP_CROSS:-}" != 1 ]; then
+  echo "== cross-check: Windows and macOS (clippy, warnings are errors)"
+  bash scripts/cross-check.sh
+  echo "== the core's tests as Windows binaries under Wine"
+  bash scripts/test-windows.sh
+fi
 
 echo "== end-to-end tests of the desktop app"
 E2E_SKIP_UI=1 bash scripts/e2e.sh

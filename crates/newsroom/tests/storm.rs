@@ -79,28 +79,49 @@ fn storm_writer() {
 /// saves: by writing a temporary file and renaming it over, by truncating and writing in place,
 /// or in place in two writes a few milliseconds apart.
 fn write_marker(path: &Path, marker: &str, how: usize, rng: &mut Rng) -> &'static str {
-    let text = std::fs::read_to_string(path).expect("the writer reads the article's file");
+    let text = patiently(|| std::fs::read_to_string(path));
     let text = format!("{}\n\n{marker}\n", text.trim_end());
     match how {
         0 => {
             let name = path.file_name().unwrap().to_string_lossy();
             let temp = path.with_file_name(format!(".{name}.storm"));
-            std::fs::write(&temp, &text).unwrap();
-            std::fs::rename(&temp, path).unwrap();
+            patiently(|| std::fs::write(&temp, &text));
+            patiently(|| std::fs::rename(&temp, path));
             "rename"
         }
         1 => {
-            std::fs::write(path, &text).unwrap();
+            patiently(|| std::fs::write(path, &text));
             "truncate"
         }
         _ => {
-            let mut file = File::create(path).unwrap();
+            let mut file = patiently(|| File::create(path));
             let half = text.len() / 2;
             file.write_all(&text.as_bytes()[..half]).unwrap();
             file.flush().unwrap();
             std::thread::sleep(Duration::from_millis(rng.between(1, 5)));
             file.write_all(&text.as_bytes()[half..]).unwrap();
             "partial"
+        }
+    }
+}
+
+/// Runs one file operation of the other program. Windows refuses to open or replace a file
+/// for a moment while another process (here the sync, reading or replacing it) has it open;
+/// programs there try again, and so does this one.
+fn patiently<T>(mut operation: impl FnMut() -> std::io::Result<T>) -> T {
+    let mut tries = 0;
+    loop {
+        match operation() {
+            Ok(value) => return value,
+            Err(e)
+                if cfg!(windows)
+                    && e.kind() == std::io::ErrorKind::PermissionDenied
+                    && tries < 400 =>
+            {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => panic!("the other program could not save: {e}"),
         }
     }
 }

@@ -8,6 +8,9 @@ use std::os::fd::AsRawFd;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
+/// Open files can be replaced: their holders keep what they opened.
+pub(crate) const CAN_REPLACE_OPEN_FILES: bool = true;
+
 /// `fsync` leaves the data in the drive's cache; `F_FULLFSYNC` asks the drive to write it out.
 /// File systems that do not support it (some network ones) answer with an error, and then a
 /// plain `fsync` is the best there is.

@@ -13,7 +13,7 @@
 //!   made durable with `MOVEFILE_WRITE_THROUGH`. A file another program holds open without
 //!   sharing deletion (an editor, an antivirus scan, a sync client) cannot be replaced: the
 //!   rename fails with a sharing violation and [`replace`] tries again for a moment before
-//!   reporting it. There is no swap: callers check the file again before replacing it.
+//!   reporting it. There is no call that swaps two files: [`exchange`] renames three times.
 
 use std::io;
 use std::path::Path;
@@ -41,18 +41,28 @@ mod platform;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use platform::{sync_file, sync_folder};
+pub(crate) use platform::{CAN_REPLACE_OPEN_FILES, sync_file, sync_folder};
 
 /// How long [`replace`] waits before each new try while another program holds the target:
 /// 715 ms in all, long enough for an antivirus scan or a sync client to let go of a freshly
 /// written file, short enough that the caller (which may hold the library) is not held up.
 const RETRY_DELAYS_MS: [u64; 7] = [5, 10, 20, 40, 80, 160, 400];
 
-/// Atomically swaps the files at `a` and `b`. An error of kind
-/// [`io::ErrorKind::Unsupported`] means this system or file system cannot; a missing file is
-/// [`io::ErrorKind::NotFound`].
+/// Swaps the files at `a` and `b` (atomically on Linux and macOS, in three renames on
+/// Windows). An error of kind [`io::ErrorKind::Unsupported`] means this file system cannot; a
+/// missing file is [`io::ErrorKind::NotFound`]. [`io::ErrorKind::AlreadyExists`] (Windows
+/// only) means another program created a new file at `b` during the swap: `b` is that file,
+/// `a` is unchanged, and `b`'s former file is at [`aside_path`]`(a)`.
 pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     platform::exchange(a, b)
+}
+
+/// Where a swap of `a` sets the other file aside on its way (Windows): `a` with `.aside`
+/// added, hidden like `a` when `a` is.
+pub(crate) fn aside_path(a: &Path) -> std::path::PathBuf {
+    let mut aside = a.as_os_str().to_owned();
+    aside.push(".aside");
+    aside.into()
 }
 
 /// Moves the file at `from` to `to` only where there is no file yet (an existing one makes it

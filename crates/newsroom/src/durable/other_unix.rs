@@ -4,6 +4,9 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
+/// Open files can be replaced: their holders keep what they opened.
+pub(crate) const CAN_REPLACE_OPEN_FILES: bool = true;
+
 pub(crate) fn sync_file(file: &File) -> io::Result<()> {
     file.sync_all()
 }

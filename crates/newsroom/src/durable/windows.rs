@@ -1,5 +1,5 @@
-//! Windows: `FlushFileBuffers`, and `MoveFileExW` with `MOVEFILE_WRITE_THROUGH`, retried while
-//! another program holds the file. See the parent module.
+//! Windows: `FlushFileBuffers`, `MoveFileExW` with `MOVEFILE_WRITE_THROUGH` retried while
+//! another program holds the file, and a swap made of renames. See the parent module.
 //!
 //! Behaviour relied on, from Microsoft's documentation of `MoveFileExW` and of file sharing:
 //! - `MOVEFILE_WRITE_THROUGH`: the function does not return until the file is actually moved
@@ -26,6 +26,11 @@ use windows_sys::Win32::Storage::FileSystem::{
     MOVE_FILE_FLAGS, MOVEFILE_REPLACE_EXISTING, MOVEFILE_WRITE_THROUGH, MoveFileExW,
 };
 
+/// A file that any program has open (without sharing deletion, as SQLite and most editors
+/// open them) cannot be replaced.
+pub(crate) const CAN_REPLACE_OPEN_FILES: bool = false;
+
+/// `FlushFileBuffers`, which needs a handle opened for writing.
 pub(crate) fn sync_file(file: &File) -> io::Result<()> {
     file.sync_all()
 }
@@ -36,11 +41,28 @@ pub(crate) fn sync_folder(_: &Path) -> io::Result<()> {
     Ok(())
 }
 
-pub(super) fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::new(
-        io::ErrorKind::Unsupported,
-        "Windows cannot swap two files",
-    ))
+/// Windows has no call that swaps two files, so the swap is three renames: `b` aside (to
+/// [`super::aside_path`] of `a`), `a` to `b`, the set-aside file to `a`. Each is atomic, the
+/// whole is not: for microseconds there is no file at `b`. Another program saving then
+/// creates a new file there, and the swap stops with [`io::ErrorKind::AlreadyExists`]: `b` is
+/// that program's file, `a` is unchanged, `b`'s former file is left aside. A crash between the
+/// first two renames leaves it aside too, where nothing deletes it.
+/// What the caller relies on holds as on Linux and macOS: once this returns, `a` names the file
+/// that was at `b` — the very file, so a program that had it open (sharing deletion) and
+/// writes into it later writes into `a`. A program holding `b` without sharing deletion makes
+/// the first rename fail; it is retried like any replace.
+pub(super) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    let aside = super::aside_path(a);
+    super::with_retries(|| rename_new(b, &aside))?;
+    if let Err(e) = rename_new(a, b) {
+        // `a` is gone, or a file appeared at `b` between the two renames: `b`'s former file
+        // goes back when the name is free, otherwise it stays aside, never deleted.
+        if e.kind() != io::ErrorKind::AlreadyExists {
+            let _ = rename_new(&aside, b);
+        }
+        return Err(e);
+    }
+    rename_new(&aside, a)
 }
 
 pub(super) fn rename_new(from: &Path, to: &Path) -> io::Result<()> {

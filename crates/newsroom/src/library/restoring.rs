@@ -52,8 +52,11 @@ pub fn restore_backup(db_path: &Path, backup: &Path) -> Result<Option<PathBuf>> 
             .map_err(io(db_path))?;
     }
     durable::sync_file(staged.as_file()).map_err(io(db_path))?;
-    // Held until the rename: no other program can open the old library in between.
-    let lock = if db_path.exists() {
+    // Held until the rename where open files can be replaced: no other program can open the
+    // old library in between. Windows cannot replace an open file, so there the lock goes
+    // just before the rename; a program opening the library in that moment makes the rename
+    // fail (retried, then reported) with the library and its safety copy intact.
+    let mut lock = if db_path.exists() {
         Some(lock_alone(db_path)?)
     } else {
         None
@@ -63,6 +66,9 @@ pub fn restore_backup(db_path: &Path, backup: &Path) -> Result<Option<PathBuf>> 
         remove_if_present(&sibling(db_path, companion)).map_err(io(db_path))?;
     }
     let staged = staged.into_temp_path();
+    if !durable::CAN_REPLACE_OPEN_FILES {
+        drop(lock.take());
+    }
     durable::replace(&staged, db_path).map_err(io(db_path))?;
     // Renamed away: nothing is left to delete.
     let _ = staged.keep();
@@ -125,7 +131,10 @@ fn safety_copy(db_path: &Path) -> Result<PathBuf> {
         n += 1;
     }
     std::fs::copy(db_path, &target).map_err(io(&target))?;
-    std::fs::File::open(&target)
+    // Opened for writing: Windows flushes only a file handle that may write.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&target)
         .and_then(|f| durable::sync_file(&f))
         .map_err(io(&target))?;
     sync_folder(&folder).map_err(io(&folder))?;

@@ -9,15 +9,15 @@
 //! The caller decided to write after looking at the file (its hash, `seen`). Writing the
 //! temporary file and flushing it takes milliseconds, and another program may save the file
 //! meanwhile. So the write only replaces the bytes the caller saw:
-//! - where the system can swap two files (Linux's `renameat2(RENAME_EXCHANGE)`, macOS's
-//!   `renamex_np(RENAME_SWAP)`: see [`crate::durable`]) the new file is swapped in, which
-//!   leaves what it replaced at the temporary path; if that is not what the caller saw, it is someone
-//!   else's save: it is swapped back in place and the write is given up ([`Replaced::Changed`]),
-//!   so the watcher takes it in (as the file's side of a conflict). Nothing is lost between
-//!   the look and the swap.
-//! - on Windows (or a file system without the swap) the file is read again right before a
-//!   plain rename, and the write is given up when it changed: a save landing in the
-//!   microseconds between that check and the rename is still replaced.
+//! - the new file is swapped in ([`crate::durable::exchange`]: Linux's
+//!   `renameat2(RENAME_EXCHANGE)`, macOS's `renamex_np(RENAME_SWAP)`, three renames on
+//!   Windows), which leaves what it replaced at the temporary path; if that is not what the
+//!   caller saw, it is someone else's save: it is swapped back in place and the write is given
+//!   up ([`Replaced::Changed`]), so the watcher takes it in (as the file's side of a
+//!   conflict). Nothing is lost between the look and the swap.
+//! - on a file system without the swap (some network and FUSE ones, HFS+) the file is read
+//!   again right before a plain rename, and the write is given up when it changed: a save
+//!   landing in the microseconds between that check and the rename is still replaced.
 //! - a new file is only created where there is none ([`crate::durable::rename_new`]).
 //!
 //! # Writers that still hold the old file
@@ -49,9 +49,9 @@
 //! What remains: a writer that writes into the displaced file after the grace period (it held
 //! the file open, idle, for seconds across our write); a crash between the swap and the hand
 //! over to the caller (microseconds; the displaced file is then a temporary file the next
-//! start removes after a minute); and on Windows, or file systems without the swap, a plain
-//! rename, which leaves nothing to hold. (On Windows a program holding the file open without
-//! sharing it blocks the rename instead, which is retried and then reported: see
+//! start removes after a minute); and on file systems without the swap, a plain rename, which
+//! leaves nothing to hold. (On Windows a program holding the file open without sharing
+//! deletion blocks the swap instead, which is retried and then reported: see
 //! [`crate::durable`].) A crash between the swap and putting someone
 //! else's save back leaves that save in our temporary file, likewise.
 
@@ -185,9 +185,14 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
         Ok(()) => {}
         // Deleted since the caller looked: that is a change too.
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Swapped::Changed),
-        // Windows, or a file system without the swap (some network and FUSE ones).
+        // A file system without the swap (some network and FUSE ones, HFS+).
         Err(e) if e.kind() == ErrorKind::Unsupported => {
             return check_and_rename(temp, path, seen);
+        }
+        // Windows: another program saved a new file in the middle of the swap.
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            settle_aside(&temp, path, seen)?;
+            return Ok(Swapped::Changed);
         }
         Err(e) => return Err(error(e)),
     }
@@ -198,8 +203,16 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
     // Someone else's save: it goes back where it was, and `temp` gets what was at `path`
     // since the swap — our bytes, unless yet another save replaced them meanwhile.
     if let Err(e) = durable::exchange(&temp, path) {
+        let newer_save = e.kind() == ErrorKind::AlreadyExists;
+        if newer_save {
+            settle_aside(&temp, path, ours)?;
+        }
         keep_aside(temp, path)?;
-        return Err(error(e));
+        return if newer_save {
+            Ok(Swapped::Changed)
+        } else {
+            Err(error(e))
+        };
     }
     if disk::read(&temp)?.hash() == Some(ours) {
         temp.close().map_err(error)?;
@@ -211,9 +224,10 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
 
 /// Swaps `held` (a file a write displaced, written into since) back to `path`, in place of
 /// that write, whose bytes' hash starts with `ours`; returns whether it did (not when `path`
-/// is gone, or where files cannot be swapped). What comes out at `held` is removed when it is
-/// that write; anything else (a save landing in between) stays there, to be taken in like the
-/// held file was.
+/// is gone, or where files cannot be swapped). What comes out at `held` is left there for the
+/// caller: that write, which a program may have opened meanwhile to save into it (so it is
+/// held in turn, not deleted), or a save landing in between, to be taken in like the held file
+/// was.
 pub(super) fn put_back(held: &Path, path: &Path, ours: &str) -> Result<bool, WorkspaceError> {
     let error = |source| WorkspaceError::Write {
         path: path.to_path_buf(),
@@ -224,13 +238,11 @@ pub(super) fn put_back(held: &Path, path: &Path, ours: &str) -> Result<bool, Wor
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Unsupported) => {
             return Ok(false);
         }
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            settle_aside(held, path, ours)?;
+            return Ok(false);
+        }
         Err(e) => return Err(error(e)),
-    }
-    if disk::read(held)?
-        .hash()
-        .is_some_and(|hash| hash.starts_with(ours))
-    {
-        remove_durably(held)?;
     }
     if let Some(folder) = path.parent() {
         sync_folder(folder).map_err(error)?;
@@ -250,6 +262,26 @@ fn check_and_rename(temp: TempPath, path: &Path, seen: &str) -> Result<Swapped, 
     })?;
     let _ = temp.keep();
     Ok(Swapped::In(None))
+}
+
+/// After a swap of `swapped` with `path` that another program's new file cut short (Windows,
+/// see [`durable::exchange`]): the file set aside on the way is removed when its bytes' hash
+/// starts with `expected` (nothing is lost), and otherwise kept next to `path` like any save
+/// that cannot go back.
+fn settle_aside(swapped: &Path, path: &Path, expected: &str) -> Result<(), WorkspaceError> {
+    let aside = durable::aside_path(swapped);
+    match disk::read(&aside)?.hash() {
+        None => Ok(()),
+        Some(hash) if hash.starts_with(expected) => remove_durably(&aside),
+        Some(_) => {
+            let aside =
+                TempPath::try_from_path(&aside).map_err(|source| WorkspaceError::Write {
+                    path: aside.clone(),
+                    source,
+                })?;
+            keep_aside(aside, path).map(|_| ())
+        }
+    }
 }
 
 /// Keeps a file that another program saved but that cannot go back to `path` (a second save
@@ -380,8 +412,6 @@ mod tests {
         assert_eq!(names(dir.path()), vec!["a.md"]);
     }
 
-    /// Windows has no swap: nothing is displaced there, the file is checked before the rename.
-    #[cfg(not(windows))]
     #[test]
     fn the_replaced_file_is_handed_back_and_can_be_put_back_in_place() {
         use std::io::Write;
@@ -407,7 +437,11 @@ mod tests {
         );
         let held = displaced.keep().unwrap();
         assert!(put_back(&held, &path, &content_hash(b"ours")[..32]).unwrap());
-        assert!(!held.exists(), "our bytes came out and were removed");
+        assert_eq!(
+            std::fs::read(&held).unwrap(),
+            b"ours",
+            "our bytes came out, for the caller to hold in turn"
+        );
         theirs.write_all(b", and more").unwrap();
         assert_eq!(
             std::fs::read(&path).unwrap(),

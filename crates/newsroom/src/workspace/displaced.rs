@@ -134,6 +134,31 @@ pub(super) fn hold(ws: &Workspace, id: ArticleId, displaced: TempPath, seen: &st
     }
 }
 
+/// After a put-back, `path` holds what it took the place of: when that is the app's write, it
+/// is held in turn (a program that opened it meanwhile may still be saving into it, so it is
+/// not deleted at once), as displaced by the late write hashed `theirs`. Anything else (a save
+/// that landed in between) stays under the old name, which makes it a late write to take in.
+fn hold_put_back(path: &Path, held: &Held, theirs: &str) -> Result<(), WorkspaceError> {
+    if !disk::read(path)?
+        .hash()
+        .is_some_and(|hash| hash.starts_with(&held.ours))
+    {
+        return Ok(());
+    }
+    let again = Held {
+        since_ms: now_ms(),
+        seen: held.ours.clone(),
+        ours: prefix(theirs),
+        ..held.clone()
+    };
+    crate::durable::rename_new(path, &path.with_file_name(again.name())).map_err(|source| {
+        WorkspaceError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
+}
+
 impl Library {
     /// Looks at the held displaced files (see the module documentation) as of `now_ms`:
     /// late writes are taken in, quiet files past the grace period removed.
@@ -201,6 +226,7 @@ impl Library {
                 .hash()
                 .is_some_and(|hash| hash.starts_with(&held.ours));
             if ours_in_place && put_back(path, &file, &held.ours)? {
+                hold_put_back(path, &held, on_disk.hash().unwrap_or_default())?;
                 return self.conflict_with_file(ws, held.article, &file, report);
             }
         }

@@ -179,12 +179,12 @@ fn backups_lists_dated_files_newest_first_and_backup_prunes_nothing() {
     let listed = cli.run(&["backups"]).ok();
     let names: Vec<&str> = listed
         .lines()
-        .map(|line| line.rsplit('/').next().unwrap())
+        .map(|line| line.rsplit(['/', '\\']).next().unwrap())
         .collect();
     assert_eq!(
         names,
         vec![
-            today.trim().rsplit('/').next().unwrap(),
+            today.trim().rsplit(['/', '\\']).next().unwrap(),
             "library-2020-01-02.db",
             "library-2020-01-01.db",
             "library-2019-12-25.db",

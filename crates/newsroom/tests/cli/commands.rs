@@ -353,7 +353,10 @@ fn export_writes_pages_images_and_an_index() {
         .ok();
     assert!(printed.contains("main-story.html"), "{printed}");
     let files = files_below(&out);
-    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    let names: Vec<String> = files
+        .iter()
+        .map(|p| p.display().to_string().replace('\\', "/"))
+        .collect();
     assert!(names.contains(&"main-story.html".to_string()), "{names:?}");
     assert!(names.contains(&"side-story.html".to_string()));
     assert!(names.contains(&"index.html".to_string()));

@@ -6,4 +6,5 @@ mod bad_input;
 mod commands;
 mod harness;
 mod hostile;
+mod stop_request;
 mod watch;

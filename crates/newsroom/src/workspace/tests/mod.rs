@@ -8,7 +8,6 @@ mod file_names;
 #[cfg(windows)]
 mod held_files;
 mod interrupted;
-#[cfg(unix)]
 mod late_writes;
 mod mirroring;
 mod new_files;

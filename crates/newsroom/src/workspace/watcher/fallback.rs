@@ -40,10 +40,19 @@ mod tests {
         assert!(reason.contains("every second"), "{reason}");
     }
 
+    #[cfg(unix)]
     #[test]
     fn too_many_watchers_is_named() {
         let error = notify::Error::io(std::io::Error::from_raw_os_error(24));
         assert!(polling_reason(&error).contains("max_user_instances"));
+    }
+
+    /// On Windows 24 is `ERROR_BAD_LENGTH`, nothing to do with a limit on watchers.
+    #[cfg(windows)]
+    #[test]
+    fn error_24_is_no_watcher_limit_on_windows() {
+        let error = notify::Error::io(std::io::Error::from_raw_os_error(24));
+        assert!(polling_reason(&error).contains("does not report changes"));
     }
 
     #[test]
