@@ -106,8 +106,9 @@ fn write_marker(path: &Path, marker: &str, how: usize, rng: &mut Rng) -> &'stati
 }
 
 /// Runs one file operation of the other program. Windows refuses to open or replace a file
-/// for a moment while another process (here the sync, reading or replacing it) has it open;
-/// programs there try again, and so does this one.
+/// for a moment while another process (here the sync, reading or replacing it) has it open,
+/// and while the sync swaps a file in (three renames there) the file is missing for
+/// microseconds; programs there try again, and so does this one.
 fn patiently<T>(mut operation: impl FnMut() -> std::io::Result<T>) -> T {
     let mut tries = 0;
     loop {
@@ -115,7 +116,10 @@ fn patiently<T>(mut operation: impl FnMut() -> std::io::Result<T>) -> T {
             Ok(value) => return value,
             Err(e)
                 if cfg!(windows)
-                    && e.kind() == std::io::ErrorKind::PermissionDenied
+                    && matches!(
+                        e.kind(),
+                        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::NotFound
+                    )
                     && tries < 400 =>
             {
                 tries += 1;
