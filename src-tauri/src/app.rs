@@ -1,7 +1,8 @@
-//! Builds and runs the app: plugins, state, commands, the `media` scheme and the window.
+//! Builds and runs the app: plugins, state, commands, the `media` scheme, the menu bar (macOS)
+//! and the window.
 
 use crate::state::{self, AppState};
-use crate::{commands, display, media, webview};
+use crate::{commands, display, media, menu, webview};
 use std::process::ExitCode;
 use tauri::{AppHandle, Manager, RunEvent};
 
@@ -35,7 +36,9 @@ pub fn run() -> ExitCode {
     }
     let media = media::handler(state.media_files().cloned());
 
-    let built = tauri::Builder::default()
+    // Both plugins on every platform: one running instance per user (a second launch focuses
+    // it), and the window's size and position kept between runs.
+    let builder = tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _, _| {
             focus_main_window(app)
@@ -45,7 +48,8 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .register_asynchronous_uri_scheme_protocol(media::SCHEME, media)
-        .invoke_handler(commands::handler())
+        .invoke_handler(commands::handler());
+    let built = menu::install(builder)
         .setup(|app| {
             if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 webview::tune(&window);

@@ -10,6 +10,7 @@ mod commands;
 mod display;
 mod error;
 mod media;
+mod menu;
 mod state;
 mod sync;
 mod webview;

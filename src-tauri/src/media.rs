@@ -1,9 +1,12 @@
 //! The `media` URI scheme: photo files for the webview, from the library's media folder only.
 //!
-//! `media://localhost/<hash>.<ext>` is the original, `media://localhost/thumb/<hash>.<ext>` a
-//! thumbnail of at most 256 px. Names are checked by the core ([`MediaName`]): 64 hex digits
-//! and a known extension, so no other file on disk can be named. Files are read on one worker
-//! thread, one at a time, so a page full of large photos never decodes them all at once.
+//! `<base>/<hash>.<ext>` is the original, `<base>/thumb/<hash>.<ext>` a thumbnail of at most
+//! 256 px, where the base is `media://localhost` on macOS and Linux and `http://media.localhost`
+//! on Windows ([`base`]). The page builds its URLs with Tauri's `convertFileSrc(name, "media")`,
+//! which encodes the name as one URI component (`thumb%2F<hash>.<ext>`): the path is
+//! percent-decoded before it is read. Names are checked by the core ([`MediaName`]): 64 hex
+//! digits and a known extension, so no other file on disk can be named. Files are read on one
+//! worker thread, one at a time, so a page full of large photos never decodes them all at once.
 
 use newsroom::library::{MediaBytes, MediaFiles, MediaName};
 use std::sync::mpsc;
@@ -13,6 +16,19 @@ use tauri::{Runtime, UriSchemeContext, UriSchemeResponder};
 /// The scheme's name, as registered and as written in the CSP (`img-src media:`).
 pub const SCHEME: &str = "media";
 
+/// The prefix under which the webview reaches the scheme, for the photo URLs the core writes
+/// into preview HTML. It is the form Tauri's `convertFileSrc` gives (tauri's `scripts/core.js`):
+/// WebView2 (Windows) and Android's WebView cannot register a custom scheme, so wry serves it as
+/// `http://<scheme>.localhost/` there (`useHttpsScheme` is off, so `http`); WKWebView and
+/// WebKitGTK take `<scheme>://localhost/`. tauri.conf.json's CSP allows both in `img-src`.
+pub fn base() -> &'static str {
+    if cfg!(any(windows, target_os = "android")) {
+        "http://media.localhost/"
+    } else {
+        "media://localhost/"
+    }
+}
+
 /// What a request names.
 #[derive(Debug, PartialEq, Eq)]
 enum Wanted {
@@ -21,11 +37,35 @@ enum Wanted {
 }
 
 fn wanted(path: &str) -> Option<Wanted> {
+    let path = percent_decoded(path)?;
     let path = path.strip_prefix('/')?;
     match path.strip_prefix("thumb/") {
         Some(name) => MediaName::parse(name).map(Wanted::Thumbnail),
         None => MediaName::parse(path).map(Wanted::Original),
     }
+}
+
+/// `path` with its `%XX` escapes decoded; `None` for a malformed escape or bytes that are not
+/// UTF-8. (A hand-written loop: the shell has no URL-decoding crate of its own for this.)
+fn percent_decoded(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        if byte == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(byte);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// The answer to one request; `files` is `None` when the library could not be opened.
@@ -121,7 +161,21 @@ mod tests {
             wanted(&format!("/thumb/{hash}.jpg")),
             Some(Wanted::Thumbnail(_))
         ));
+        // As `convertFileSrc` writes them: the name is one encoded URI component.
+        assert!(matches!(
+            wanted(&format!("/thumb%2F{hash}.jpg")),
+            Some(Wanted::Thumbnail(_))
+        ));
+        assert!(matches!(
+            wanted(&format!("/thumb%2f{hash}.jpg")),
+            Some(Wanted::Thumbnail(_))
+        ));
         for bad in [
+            format!("/thumb%2F..%2F{hash}.png"),
+            format!("/%2E%2E%2F{hash}.png"),
+            format!("/thumb%2{hash}.png"),
+            format!("/thumb%+F{hash}.png"),
+            format!("/thumb%FF{hash}.png"),
             format!("/c0/{hash}.png"),
             format!("/thumb/../{hash}.png"),
             format!("/{hash}.txt"),
@@ -157,6 +211,20 @@ mod tests {
         assert_eq!(thumb.headers()[header::CONTENT_TYPE], "image/jpeg");
         let small = image::load_from_memory(thumb.body()).unwrap();
         assert_eq!((small.width(), small.height()), (256, 64));
+
+        // Windows' form of the same URL, and a thumbnail named as `convertFileSrc` encodes it.
+        let windows = get(
+            Some(&files),
+            &format!("http://media.localhost/{}.png", file.hash),
+        );
+        assert_eq!(windows.status(), StatusCode::OK);
+        assert_eq!(windows.body(), &bytes);
+        let encoded = get(
+            Some(&files),
+            &format!("http://media.localhost/thumb%2F{}.png", file.hash),
+        );
+        assert_eq!(encoded.status(), StatusCode::OK);
+        assert_eq!(encoded.body(), thumb.body());
 
         let absent = format!("media://localhost/{}.png", "1".repeat(64));
         assert_eq!(get(Some(&files), &absent).status(), StatusCode::NOT_FOUND);

@@ -39,16 +39,6 @@ pub fn db_path(args: &[OsString], env: Option<OsString>) -> Result<PathBuf, Stri
     })
 }
 
-/// The prefix under which the `media` scheme serves photos to the webview. Windows (WebView2)
-/// reaches custom schemes as `http://<scheme>.localhost/`.
-pub fn media_base() -> &'static str {
-    if cfg!(windows) {
-        "http://media.localhost/"
-    } else {
-        "media://localhost/"
-    }
-}
-
 /// Which workspace folder this run syncs with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkspaceChoice {
@@ -149,7 +139,7 @@ impl AppState {
 
     /// How previews address photos: through the `media` scheme.
     pub fn media_urls(&self) -> MediaUrls {
-        MediaUrls::Prefix(media_base().to_string())
+        MediaUrls::Prefix(crate::media::base().to_string())
     }
 
     /// The media folder, for the `media` scheme.

@@ -8,7 +8,8 @@ import type { Ipc } from './ipc';
 import { afterNextPaint } from './logic/frames';
 import { LivePreview } from './logic/livePreview';
 import { SaveQueue } from './logic/saveQueue';
-import { HISTORY_SHORTCUT, createKeymap, describeShortcut, detectMac } from './logic/shortcuts';
+import type { MediaUrl } from './logic/media';
+import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, SAVE_SHORTCUT, createKeymap, shortcutLabels, type ShortcutLabel } from './logic/shortcuts';
 import { updatedNotice } from './logic/sync';
 import { formatWordStats } from './logic/text';
 import { TypingBase } from './logic/typingBase';
@@ -39,7 +40,10 @@ export interface Platform {
   picker: FilePicker;
   /** The native folder picker, titled `title`; `null` when cancelled. */
   chooseFolder(title?: string): Promise<string | null>;
+  /** Whether this is a Mac: ⌘ for Mod in the shortcuts and how they are written. */
   isMac: boolean;
+  /** Photo URLs under the shell's `media` scheme, built by Tauri's `convertFileSrc`. */
+  mediaUrl: MediaUrl;
 }
 
 export type ViewMode = 'editor' | 'split' | 'preview';
@@ -78,7 +82,8 @@ export class App {
   private readonly live: LivePreview<string>;
   private previewFailed = false;
   private view: ArticleView | null = null;
-  private mediaBase = '';
+  /** How this platform writes a shortcut ("Ctrl+S", "⌘S"). */
+  private readonly keys: ShortcutLabel;
   private readonly photoFiles = new Map<number, PhotoFile>();
   private readonly stats: HTMLElement;
   private readonly panes: HTMLElement;
@@ -91,6 +96,7 @@ export class App {
   private opening = 0;
 
   constructor(private readonly ipc: Ipc, private readonly platform: Platform, root: HTMLElement = document.body) {
+    this.keys = shortcutLabels(platform.isMac);
     this.toasts = new Toasts(byId('toasts', root));
     this.saveIndicator = new SaveIndicator(() => void this.queue.retry());
     this.queue = new SaveQueue<PendingBody>({
@@ -116,7 +122,8 @@ export class App {
     this.library = new LibraryPanel({
       ipc,
       toasts: this.toasts,
-      mediaBase: () => this.mediaBase,
+      mediaUrl: platform.mediaUrl,
+      keys: this.keys,
       photoFile: (id) => this.photoFiles.get(id) ?? null,
       actions: {
         open: (id) => void this.open(id),
@@ -140,13 +147,14 @@ export class App {
       onScroll: (line) => {
         if (this.mode === 'split') this.editor.scrollToLine(line);
       },
+      mediaUrl: platform.mediaUrl,
     }, root.querySelector<HTMLElement>('#preview-pane .preview'));
     this.metadata = new MetadataPanel({ ipc, toasts: this.toasts, onUpdated: (a) => this.onArticleUpdated(a) });
     this.photos = new PhotosPanel({
       ipc,
       toasts: this.toasts,
       picker: platform.picker,
-      mediaBase: () => this.mediaBase,
+      mediaUrl: platform.mediaUrl,
       onInsert: (md) => this.editor.insertBlock(md),
       onChanged: (id, photos) => {
         if (this.view?.article.id !== id) return;
@@ -176,7 +184,8 @@ export class App {
       showRevision: (shown) => this.showRevision(shown),
       onRestored: (view) => this.load(view),
       onOpenArticle: (id) => void this.open(id),
-      shortcut: describeShortcut(HISTORY_SHORTCUT, platform.isMac),
+      keys: this.keys,
+      mediaUrl: platform.mediaUrl,
     });
 
     this.conflictBanner = new ConflictBanner(() => void this.compareConflict());
@@ -207,13 +216,13 @@ export class App {
     // The preview's pane is declared in index.html; a frame must not move (it would reload).
     const previewPane = this.preview.root.closest('.pane-preview') ?? this.panes.appendChild(h('div', { class: 'pane pane-preview' }, this.preview.root));
     this.panes.insertBefore(h('div', { class: 'pane pane-editor' }, this.editor.root), previewPane);
-    this.writeView.append(h('div', { class: 'statusbar', 'data-testid': 'statusbar' }, this.stats, h('span', { class: 'shortcut-hint' }, `${describeShortcut('Mod-/', platform.isMac)} shows the keyboard shortcuts`)));
+    this.writeView.append(h('div', { class: 'statusbar', 'data-testid': 'statusbar' }, this.stats, h('span', { class: 'shortcut-hint' }, `${this.keys('Mod-/')} shows the keyboard shortcuts`)));
     byId('library-slot', root).replaceWith(this.library.root);
     byId('inspector-details', root).append(this.metadata.root);
     byId('inspector-photos', root).append(this.photos.root);
     byId('inspector-related', root).append(this.related.root);
     byId('inspector-history', root).append(this.history.root);
-    byId('tab-history', root).title = `Revision history (${describeShortcut(HISTORY_SHORTCUT, platform.isMac)})`;
+    byId('tab-history', root).title = `Revision history (${this.keys(HISTORY_SHORTCUT)})`;
     this.buildToolbar(byId('toolbar', root));
     this.buildTabs(root);
     this.setMode('split');
@@ -233,9 +242,6 @@ export class App {
   async start(first: Promise<FirstScreen> = this.ipc.firstScreen()): Promise<void> {
     try {
       const screen = await first;
-      this.mediaBase = screen.media_base;
-      this.preview.setMediaBase(this.mediaBase);
-      this.history.revision.setMediaBase(this.mediaBase);
       if (screen.view) this.load(screen.view);
       else this.showEmpty();
     } catch (err) {
@@ -456,7 +462,7 @@ export class App {
   private showEmpty(): void {
     document.body.classList.add('no-article');
     this.history.load(null);
-    this.preview.setArticle({ article: emptyArticle(), photos: [], related: [] }, '');
+    this.preview.setArticle({ article: emptyArticle(this.keys), photos: [], related: [] }, '');
   }
 
   private onArticleUpdated(a: Article): void {
@@ -602,25 +608,25 @@ export class App {
   // --- chrome --------------------------------------------------------------------------------
 
   private buildToolbar(bar: HTMLElement): void {
-    const mac = this.platform.isMac;
+    const keys = this.keys;
     const modeButtons = VIEW_MODES.map((m) =>
       button(m === 'editor' ? 'Editor' : m === 'split' ? 'Split' : 'Preview', () => this.setMode(m), {
         class: 'seg',
         'data-mode': m,
         'aria-pressed': 'false',
-        title: `${m === 'editor' ? 'Editor only' : m === 'split' ? 'Editor and preview side by side' : 'Preview only'} (${describeShortcut('Mod-\\', mac)} cycles)`,
+        title: `${m === 'editor' ? 'Editor only' : m === 'split' ? 'Editor and preview side by side' : 'Preview only'} (${keys('Mod-\\')} cycles)`,
       }),
     );
     const more = button('⋯', () => {
       const id = this.view?.article.id;
       const workspace = { label: 'Workspace folder…', run: () => void this.showWorkspace() };
-      const shortcuts = { label: 'Keyboard shortcuts', run: () => this.showShortcuts() };
+      const shortcuts = { label: 'Keyboard shortcuts', run: () => void this.showShortcuts() };
       if (id === undefined) {
         showMenu(more, [workspace, shortcuts]);
         return;
       }
       showMenu(more, [
-        { label: `Save now (${describeShortcut('Mod-s', mac)})`, run: () => void this.saveNow() },
+        { label: `Save now (${keys(SAVE_SHORTCUT)})`, run: () => void this.saveNow() },
         { label: 'Duplicate', run: () => void this.duplicate(id) },
         { label: 'Archive', run: () => void this.archive(id) },
         workspace,
@@ -635,7 +641,7 @@ export class App {
         'div',
         { class: 'toolbar-group' },
         button('Photo library', () => void this.togglePhotoLibrary(), { 'data-testid': 'photo-library-button', 'aria-pressed': 'false', id: 'photo-library-toggle' }),
-        button('Export', () => void this.exportCurrent(), { class: 'primary', 'data-testid': 'export', title: `Export (${describeShortcut('Mod-e', mac)})` }),
+        button('Export', () => void this.exportCurrent(), { class: 'primary', 'data-testid': 'export', title: `Export (${keys('Mod-e')})` }),
         more,
       ),
     );
@@ -712,7 +718,7 @@ export class App {
         ipc: this.ipc,
         toasts: this.toasts,
         picker: this.platform.picker,
-        mediaBase: () => this.mediaBase,
+        mediaUrl: this.platform.mediaUrl,
         onOpenArticle: (id) => void this.open(id).then(() => this.showWrite()),
         onChanged: () => void this.loadPhotoFiles(),
       });
@@ -732,51 +738,24 @@ export class App {
     return openWorkspaceDialog({ ipc: this.ipc, toasts: this.toasts, chooseFolder: (title) => this.platform.chooseFolder(title) });
   }
 
-  private shortcutList(): [string, string][] {
-    return [
-      ['Mod-s', 'Save now (records a revision)'],
-      ['Mod-n', 'New article'],
-      ['Mod-e', 'Export'],
-      ['Mod-Shift-f', 'Search the library (also Mod-P)'],
-      ['Mod-\\', 'Editor / split / preview'],
-      ['Mod-b', 'Bold'],
-      ['Mod-i', 'Italic'],
-      ['Mod-k', 'Link'],
-      ['Mod-Alt-1', 'Heading 1 (Alt-2, Alt-3: levels 2 and 3)'],
-      ['Mod-Shift-h', 'Cycle heading'],
-      ['Mod-Shift-p', 'Insert a photo'],
-      [HISTORY_SHORTCUT, 'Revision history'],
-      ['Mod-f', 'Find and replace in the text'],
-      ['Mod-z', 'Undo (Mod-Shift-Z redo)'],
-    ];
-  }
-
-  private showShortcuts(): void {
-    const mac = this.platform.isMac;
-    const dialog = h(
-      'dialog',
-      { class: 'dialog', 'aria-labelledby': 'shortcuts-title' },
-      h('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'),
-      h('dl', { class: 'shortcut-list' }, ...this.shortcutList().flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, describeShortcut(k, mac))), h('dd', {}, what)])),
-      h('div', { class: 'dialog-buttons' }, button('Close', () => dialog.close(), { class: 'primary' })),
-    );
-    dialog.addEventListener('close', () => dialog.remove());
-    document.body.append(dialog);
-    dialog.showModal();
+  /** The keyboard shortcuts dialog, loaded when first asked for (it is not part of the first screen). */
+  private async showShortcuts(): Promise<void> {
+    const { openShortcutsDialog } = await import('./panels/shortcutsDialog');
+    openShortcutsDialog(this.platform.isMac);
   }
 
   private installShortcuts(): void {
     const keymap = createKeymap(
       {
-        'Mod-n': () => void this.create(),
+        [NEW_ARTICLE_SHORTCUT]: () => void this.create(),
         'Mod-e': () => void this.exportCurrent(),
-        'Mod-s': () => void this.saveNow(),
+        [SAVE_SHORTCUT]: () => void this.saveNow(),
         'Mod-Shift-f': () => this.library.focusSearch(),
         'Mod-p': () => this.library.focusSearch(),
         'Mod-\\': () => this.cycleMode(),
         'Mod-Shift-p': () => this.showInspector('photos', true),
         [HISTORY_SHORTCUT]: () => this.showInspector('history', true),
-        'Mod-/': () => this.showShortcuts(),
+        'Mod-/': () => void this.showShortcuts(),
       },
       this.platform.isMac,
     );
@@ -788,10 +767,6 @@ export class App {
 }
 
 export type InspectorTab = 'details' | 'photos' | 'related' | 'history';
-
-export function isMacPlatform(): boolean {
-  return detectMac(navigator.platform || navigator.userAgent);
-}
 
 function push(samples: number[] | undefined, values: number[]): void {
   if (!samples) return;
@@ -818,9 +793,9 @@ function metadataOf(article: Article): Omit<Article, 'body' | 'updated_at' | 'wo
   return meta;
 }
 
-function emptyArticle(): Article {
+function emptyArticle(keys: ShortcutLabel): Article {
   return {
-    id: 0, slug: '', headline: 'No articles yet', dek: 'Press “New article” (or Ctrl+N) to start writing.', byline: '', section: '', tags: [],
+    id: 0, slug: '', headline: 'No articles yet', dek: `Press “New article” (or ${keys(NEW_ARTICLE_SHORTCUT)}) to start writing.`, byline: '', section: '', tags: [],
     status: 'draft', dateline: '', body: '', featured_photo: null, author_id: null, created_at: 0, updated_at: 0,
     published_at: null, trashed_at: null, word_count: 0,
   };

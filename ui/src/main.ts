@@ -5,9 +5,11 @@
 // First: starts the request for the first screen before the heavier modules below run.
 import { firstScreen, insideTauri } from './boot';
 import './styles/app.css';
-import { App, isMacPlatform, type Platform } from './app';
+import { convertFileSrc } from '@tauri-apps/api/core';
+import { App, type Platform } from './app';
 import { ipc } from './ipc';
-import { IMAGE_EXTENSIONS, isImagePath } from './logic/media';
+import { IMAGE_EXTENSIONS, isImagePath, mediaUrls } from './logic/media';
+import { isMacNavigator } from './logic/shortcuts';
 
 function toPaths(chosen: string | string[] | null): string[] | null {
   if (chosen === null) return null;
@@ -15,7 +17,8 @@ function toPaths(chosen: string | string[] | null): string[] | null {
 }
 
 const platform: Platform = {
-  isMac: isMacPlatform(),
+  isMac: isMacNavigator(navigator),
+  mediaUrl: mediaUrls(convertFileSrc),
   picker: {
     async images(multiple) {
       const { open } = await import('@tauri-apps/plugin-dialog');

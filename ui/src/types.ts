@@ -123,8 +123,6 @@ export interface ExportReport {
 
 /** What the window needs for its first paint (`first_screen`). */
 export interface FirstScreen {
-  /** Prefix of photo URLs: `<media_base><hash>.<ext>`, `<media_base>thumb/<hash>.<ext>`. */
-  media_base: string;
   /** The most recently updated article, opened; null for an empty library. */
   view: ArticleView | null;
 }

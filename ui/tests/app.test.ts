@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, SAVE_DELAY_MS } from '../src/app';
-import { fakeIpc } from './fakeIpc';
+import { fakeIpc, linuxMedia } from './fakeIpc';
 
 const html = readFileSync(resolve(__dirname, '../index.html'), 'utf8');
 const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function platform() {
-  return { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => null) };
+  return { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => null), mediaUrl: linuxMedia };
 }
 
 describe('App', () => {
@@ -52,7 +52,7 @@ describe('App', () => {
   it('uses the first screen the page asked for early, and offers to start an empty library', async () => {
     const { ipc } = fakeIpc(0);
     const app = new App(ipc, platform());
-    await app.start(Promise.resolve({ media_base: 'media://localhost/', view: null }));
+    await app.start(Promise.resolve({ view: null }));
     expect(ipc.firstScreen).not.toHaveBeenCalled();
     expect(document.body.classList.contains('no-article')).toBe(true);
     expect(app.current).toBeNull();

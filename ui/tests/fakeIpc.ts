@@ -1,7 +1,15 @@
 /** An in-memory stand-in for the shell, for panel and app tests. */
 import { vi } from 'vitest';
 import type { Ipc } from '../src/ipc';
+import { mediaUrls, type MediaUrl } from '../src/logic/media';
+import { shortcutLabels } from '../src/logic/shortcuts';
 import type { Article, ArticleSummary, ArticleView, Conflict, RevisionInfo, Status, SyncEvent, WorkspaceStatus } from '../src/types';
+
+/** Photo URLs as Tauri's `convertFileSrc` makes them on Linux and macOS (tauri's scripts/core.js). */
+export const linuxMedia: MediaUrl = mediaUrls((path, protocol = 'asset') => `${protocol}://localhost/${encodeURIComponent(path)}`);
+
+/** How shortcuts are written off the Mac. */
+export const pcKeys = shortcutLabels(false);
 
 export function article(id: number, extra: Partial<Article> = {}): Article {
   return {
@@ -83,7 +91,7 @@ export function fakeIpc(n = 3) {
     openExported: vi.fn(),
     firstScreen: vi.fn(async () => {
       const newest = articles.find((a) => !a.trashed_at);
-      return { media_base: 'media://localhost/', view: newest ? viewOf({ ...newest }) : null };
+      return { view: newest ? viewOf({ ...newest }) : null };
     }),
     listRevisions: vi.fn(async (_id: number): Promise<RevisionInfo[]> => []),
     compareRevision: vi.fn(),

@@ -7,7 +7,7 @@ import { DiffView } from '../src/panels/diffView';
 import { HistoryPanel } from '../src/panels/history';
 import { Toasts } from '../src/panels/toast';
 import type { RevisionComparison, RevisionInfo, SideBySide } from '../src/types';
-import { article, fakeIpc, viewOf } from './fakeIpc';
+import { article, fakeIpc, linuxMedia, pcKeys, viewOf } from './fakeIpc';
 
 const NOW = 1_700_000_000;
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -114,7 +114,8 @@ describe('HistoryPanel', () => {
       showRevision: vi.fn(),
       onRestored: vi.fn(),
       onOpenArticle: vi.fn(),
-      shortcut: 'Ctrl+Shift+Y',
+      keys: pcKeys,
+      mediaUrl: linuxMedia,
       now: () => NOW,
     };
     const history = new HistoryPanel(deps);
@@ -202,7 +203,7 @@ describe('App and the History tab', () => {
     ipc.listRevisions.mockImplementation(async () => revisions());
     ipc.compareRevision.mockImplementation(async (_id: number, n: number) => comparison(n));
     ipc.restoreRevision.mockImplementation(async () => viewOf(article(1, { body: 'Cars crossed on Monday' })));
-    const app = new App(ipc, { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => null) });
+    const app = new App(ipc, { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => null), mediaUrl: linuxMedia });
     await app.start();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Y', code: 'KeyY', ctrlKey: true, shiftKey: true }));
     await tick();

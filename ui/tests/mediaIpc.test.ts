@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bytesToBase64, isImagePath, originalUrl, pastedFileName, thumbUrl } from '../src/logic/media';
+import { bytesToBase64, isImagePath, mediaUrls, originalUrl, pastedFileName, thumbUrl } from '../src/logic/media';
 import type { PhotoFile } from '../src/types';
 
 const invoke = vi.fn();
@@ -9,11 +9,15 @@ const { ipc, normalizeError } = await import('../src/ipc');
 const file: PhotoFile = { hash: 'a'.repeat(64), format: 'jpeg', width: 10, height: 10, bytes: 100, original_name: 'x.jpg' };
 
 describe('media helpers', () => {
-  it('builds thumbnail and original URLs with the right extension', () => {
-    expect(thumbUrl('media://localhost/', file)).toBe(`media://localhost/thumb/${'a'.repeat(64)}.jpg`);
-    expect(originalUrl('http://media.localhost/', { ...file, format: 'webp' })).toBe(`http://media.localhost/${'a'.repeat(64)}.webp`);
-    expect(thumbUrl('media://localhost/', null)).toBeNull();
-    expect(thumbUrl('media://localhost/', { ...file, hash: '../etc/passwd' })).toBeNull();
+  it('builds thumbnail and original URLs with the right extension, through the helper it is given', () => {
+    const convert = vi.fn((path: string, protocol?: string) => `${protocol}:${path}`);
+    const url = mediaUrls(convert);
+    expect(thumbUrl(url, file)).toBe(`media:thumb/${'a'.repeat(64)}.jpg`);
+    expect(originalUrl(url, { ...file, format: 'webp' })).toBe(`media:${'a'.repeat(64)}.webp`);
+    expect(convert).toHaveBeenCalledWith(`thumb/${'a'.repeat(64)}.jpg`, 'media');
+    expect(thumbUrl(url, null)).toBeNull();
+    expect(thumbUrl(url, { ...file, hash: '../etc/passwd' })).toBeNull();
+    expect(convert).toHaveBeenCalledTimes(2);
   });
 
   it('encodes bytes as base64, also large ones', () => {

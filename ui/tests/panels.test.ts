@@ -5,7 +5,7 @@ import { RelatedPanel } from '../src/panels/related';
 import { PhotosPanel, needsFeatured } from '../src/panels/photos';
 import { SaveIndicator, saveLabel } from '../src/panels/saveState';
 import { Toasts } from '../src/panels/toast';
-import { article, fakeIpc, viewOf } from './fakeIpc';
+import { article, fakeIpc, linuxMedia, pcKeys, viewOf } from './fakeIpc';
 import type { PhotoUse, RelatedLink } from '../src/types';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -21,7 +21,7 @@ describe('LibraryPanel', () => {
 
   it('renders only the visible rows of 10,000 articles and fetches pages as it scrolls', async () => {
     const { ipc } = fakeIpc(10_000);
-    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), mediaBase: () => 'media://localhost/', photoFile: () => null, now: () => 1_700_000_000 });
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), mediaUrl: linuxMedia, keys: pcKeys, photoFile: () => null, now: () => 1_700_000_000 });
     document.body.append(lib.root);
     const scroller = lib.root.querySelector<HTMLElement>('[aria-label="Articles"]')!;
     Object.defineProperty(scroller, 'clientHeight', { value: 760, configurable: true });
@@ -49,7 +49,7 @@ describe('LibraryPanel', () => {
     vi.useFakeTimers();
     const { ipc } = fakeIpc(5);
     const act = actions();
-    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: act, mediaBase: () => '', photoFile: () => null });
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: act, mediaUrl: linuxMedia, keys: pcKeys, photoFile: () => null });
     document.body.append(lib.root);
     lib.searchInput.value = 'Story 3';
     lib.searchInput.dispatchEvent(new Event('input'));
@@ -67,7 +67,7 @@ describe('LibraryPanel', () => {
 
   it('names the "no filter" choices briefly and keeps the filters\' accessible names', async () => {
     const { ipc } = fakeIpc(3);
-    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), photoFile: () => null, mediaBase: () => '' });
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), photoFile: () => null, mediaUrl: linuxMedia, keys: pcKeys });
     await lib.loadSections();
     const status = lib.root.querySelector<HTMLSelectElement>('select[aria-label="Filter by status"]')!;
     const section = lib.root.querySelector<HTMLSelectElement>('select[aria-label="Filter by section"]')!;
@@ -80,7 +80,7 @@ describe('LibraryPanel', () => {
     const { ipc } = fakeIpc(1);
     ipc.countArticles.mockRejectedValueOnce({ kind: 'locked', message: 'The library is busy; try again in a moment.' });
     const toasts = new Toasts();
-    const lib = new LibraryPanel({ ipc, toasts, actions: actions(), mediaBase: () => '', photoFile: () => null });
+    const lib = new LibraryPanel({ ipc, toasts, actions: actions(), mediaUrl: linuxMedia, keys: pcKeys, photoFile: () => null });
     await lib.reload();
     expect(toasts.root.textContent).toContain('The library is busy; try again in a moment.');
   });
@@ -89,7 +89,7 @@ describe('LibraryPanel', () => {
     const { ipc, articles } = fakeIpc(2);
     articles[0]!.trashed_at = 1;
     const act = actions();
-    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: act, mediaBase: () => '', photoFile: () => null });
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: act, mediaUrl: linuxMedia, keys: pcKeys, photoFile: () => null });
     document.body.append(lib.root);
     (lib.root.querySelector('button[aria-pressed]') as HTMLButtonElement).click();
     await tick();
@@ -230,10 +230,10 @@ describe('PhotosPanel', () => {
     const onInsert = vi.fn();
     const picker = { images: vi.fn(async () => ['/tmp/a.jpg']) };
     ipc.attachPhotoFiles.mockResolvedValueOnce([use(5, true)]);
-    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker, mediaBase: () => 'media://localhost/', onChanged: vi.fn(), onInsert });
+    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker, mediaUrl: linuxMedia, onChanged: vi.fn(), onInsert });
     document.body.replaceChildren(panel.root);
     panel.load(1, [use(1, true), use(2, false)]);
-    expect(panel.root.querySelector('img')!.getAttribute('src')).toBe(`media://localhost/thumb/${'b'.repeat(64)}.png`);
+    expect(panel.root.querySelector('img')!.getAttribute('src')).toBe(`media://localhost/thumb%2F${'b'.repeat(64)}.png`);
     expect(panel.root.querySelector('.is-awaiting')!.textContent).toContain('Choose file…');
     (panel.root.querySelector('.insert-photo') as HTMLButtonElement).click();
     expect(onInsert).toHaveBeenCalledWith('![Alt 1](photo:1 "Caption 1")');
@@ -246,7 +246,7 @@ describe('PhotosPanel', () => {
   it('saves caption edits and shows errors next to the field', async () => {
     const { ipc } = fakeIpc(1);
     ipc.updatePhoto.mockRejectedValueOnce({ kind: 'invalid', message: 'A caption cannot be longer than 2,000 characters.' });
-    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaBase: () => '', onChanged: vi.fn(), onInsert: vi.fn() });
+    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaUrl: linuxMedia, onChanged: vi.fn(), onInsert: vi.fn() });
     document.body.replaceChildren(panel.root);
     panel.load(1, [use(1, true, 'featured')]);
     const caption = panel.root.querySelector<HTMLTextAreaElement>('#photo-1-caption')!;
@@ -266,7 +266,7 @@ describe('PhotosPanel', () => {
       original.photo = { ...original.photo, ...patch };
       return { ...original.photo };
     });
-    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaBase: () => 'media://localhost/', onChanged, onInsert });
+    const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaUrl: linuxMedia, onChanged, onInsert });
     document.body.replaceChildren(panel.root);
     panel.load(1, [use(1, true, 'featured')]);
     const edit = async (selector: string, value: string) => {
@@ -300,7 +300,7 @@ describe('PhotosPanel', () => {
       ipc.attachPhotoBytes.mockResolvedValueOnce(use(7, true));
       ipc.setFeaturedPhoto.mockResolvedValueOnce(use(7, true, 'featured'));
       ipc.attachPhotoFiles.mockResolvedValueOnce([use(8, true)]);
-      const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaBase: () => '', onChanged: vi.fn(), onInsert });
+      const panel = new PhotosPanel({ ipc, toasts: new Toasts(), picker: { images: vi.fn() }, mediaUrl: linuxMedia, onChanged: vi.fn(), onInsert });
       panel.load(1, [...existing]);
       expect(needsFeatured(existing)).toBe(expectFeatured);
       await panel.attachBlob(pasted);
@@ -319,7 +319,7 @@ describe('PhotosPanel', () => {
     const onInsert = vi.fn();
     ipc.attachPhotoBytes.mockResolvedValueOnce(use(7, true));
     ipc.setFeaturedPhoto.mockRejectedValueOnce({ kind: 'database', message: 'The library could not be written.' });
-    const panel = new PhotosPanel({ ipc, toasts, picker: { images: vi.fn() }, mediaBase: () => '', onChanged: vi.fn(), onInsert });
+    const panel = new PhotosPanel({ ipc, toasts, picker: { images: vi.fn() }, mediaUrl: linuxMedia, onChanged: vi.fn(), onInsert });
     document.body.replaceChildren(panel.root, toasts.root);
     panel.load(1, []);
     const result = await panel.attachBlob(new Blob([new Uint8Array([1])], { type: 'image/png' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createKeymap, describeShortcut, matches, parseShortcut, type KeyLike } from '../src/logic/shortcuts';
+import { createKeymap, describeShortcut, matches, parseShortcut, shortcutLabels, type KeyLike } from '../src/logic/shortcuts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 
@@ -28,6 +28,24 @@ describe('shortcuts', () => {
   it('describes shortcuts for tooltips', () => {
     expect(describeShortcut('Mod-Shift-h', false)).toBe('Ctrl+Shift+H');
     expect(describeShortcut('Mod-e', true)).toBe('⌘E');
+  });
+
+  it('writes shortcuts as Windows and Linux do: Ctrl, Alt, Shift joined by +', () => {
+    const keys = shortcutLabels(false);
+    expect(keys('Mod-Shift-y')).toBe('Ctrl+Shift+Y');
+    expect(keys('Mod-Alt-1')).toBe('Ctrl+Alt+1');
+    expect(keys('Mod-\\')).toBe('Ctrl+\\');
+    expect(keys('Mod-/')).toBe('Ctrl+/');
+    expect(keys('Ctrl-Meta-k')).toBe('Ctrl+Super+K');
+  });
+
+  it('writes shortcuts as a Mac does: symbols in Apple\'s order ⌃⌥⇧⌘, no separators', () => {
+    const keys = shortcutLabels(true);
+    expect(keys('Mod-Shift-y')).toBe('⇧⌘Y');
+    expect(keys('Mod-Alt-1')).toBe('⌥⌘1');
+    expect(keys('Mod-Shift-z')).toBe('⇧⌘Z');
+    expect(keys('Ctrl-Alt-Shift-Mod-x')).toBe('⌃⌥⇧⌘X');
+    expect(keys('Mod-\\')).toBe('⌘\\');
   });
 
   it('runs the first matching binding and prevents the default', () => {

@@ -10,7 +10,7 @@ import { EditorPanel } from '../src/panels/editor';
 import { Toasts } from '../src/panels/toast';
 import { WorkspaceSync } from '../src/panels/workspaceSync';
 import type { Conflict, ConflictComparison, SideBySide } from '../src/types';
-import { article, fakeIpc, viewOf } from './fakeIpc';
+import { article, fakeIpc, linuxMedia, viewOf } from './fakeIpc';
 
 const html = readFileSync(resolve(__dirname, '../index.html'), 'utf8');
 const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
@@ -18,7 +18,7 @@ const wait = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 const stats = { identical: false, changed: 1, added: 0, removed: 0 };
 
 function platform() {
-  return { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => '/tmp/elsewhere') };
+  return { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => '/tmp/elsewhere'), mediaUrl: linuxMedia };
 }
 
 function apply(before: string, after: string): string {

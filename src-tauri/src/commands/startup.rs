@@ -2,16 +2,14 @@
 
 use crate::background;
 use crate::error::CommandResult;
-use crate::state::{self, AppState};
+use crate::state::AppState;
 use newsroom::library::ArticleView;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-/// The first screen: how photos are addressed and the article to open.
+/// The first screen: the article to open.
 #[derive(Debug, Serialize)]
 pub struct FirstScreen {
-    /// Prefix of photo URLs (see `preview_assets`).
-    media_base: &'static str,
     /// The most recently updated article, opened; `null` for an empty library.
     view: Option<ArticleView>,
 }
@@ -24,8 +22,5 @@ pub struct FirstScreen {
 pub fn first_screen(app: AppHandle, state: State<'_, AppState>) -> CommandResult<FirstScreen> {
     let view = state.library()?.most_recent_view(&state.media_urls())?;
     background::start_after_first_screen(&app);
-    Ok(FirstScreen {
-        media_base: state::media_base(),
-        view,
-    })
+    Ok(FirstScreen { view })
 }

@@ -1,20 +1,39 @@
 /** Photo URLs under the shell's `media` scheme and small photo helpers. */
 import type { ImageFormat, PhotoFile } from '../types';
 
+/** The shell's URI scheme for photo files (src-tauri/src/media.rs). */
+export const MEDIA_SCHEME = 'media';
+
+/**
+ * Tauri's `convertFileSrc` (@tauri-apps/api/core): the URL of `path` under a custom scheme, in the
+ * form this platform's webview reaches it — `media://localhost/<path>` on macOS and Linux,
+ * `http://media.localhost/<path>` on Windows (WebView2 cannot register a scheme of its own). It
+ * encodes `path` as one URI component; the shell decodes it.
+ */
+export type ConvertFileSrc = (path: string, protocol?: string) => string;
+
+/** The URL of one file the `media` scheme serves, by its name there ("<hash>.<ext>", "thumb/<hash>.<ext>"). */
+export type MediaUrl = (name: string) => string;
+
+/** Media URLs built by Tauri's helper, never by hand, so each platform gets its own form. */
+export function mediaUrls(convert: ConvertFileSrc): MediaUrl {
+  return (name) => convert(name, MEDIA_SCHEME);
+}
+
 const EXTENSIONS: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
 
 const HASH = /^[0-9a-f]{64}$/;
 
-/** `<media_base>thumb/<hash>.<ext>` — null for anything the scheme would refuse anyway. */
-export function thumbUrl(mediaBase: string, file: PhotoFile | null): string | null {
+/** The thumbnail (`thumb/<hash>.<ext>`) — null for anything the scheme would refuse anyway. */
+export function thumbUrl(url: MediaUrl, file: PhotoFile | null): string | null {
   if (!file || !HASH.test(file.hash)) return null;
-  return `${mediaBase}thumb/${file.hash}.${EXTENSIONS[file.format]}`;
+  return url(`thumb/${file.hash}.${EXTENSIONS[file.format]}`);
 }
 
-/** `<media_base><hash>.<ext>`, the original. */
-export function originalUrl(mediaBase: string, file: PhotoFile | null): string | null {
+/** The original (`<hash>.<ext>`). */
+export function originalUrl(url: MediaUrl, file: PhotoFile | null): string | null {
   if (!file || !HASH.test(file.hash)) return null;
-  return `${mediaBase}${file.hash}.${EXTENSIONS[file.format]}`;
+  return url(`${file.hash}.${EXTENSIONS[file.format]}`);
 }
 
 /** Base64 of binary data, chunked so large pasted images do not overflow the call stack. */

@@ -5,6 +5,10 @@
 
 /** Opens the History tab (Mod-Shift-H is taken: it cycles headings in the editor). */
 export const HISTORY_SHORTCUT = 'Mod-Shift-y';
+/** Saves now, with a revision. */
+export const SAVE_SHORTCUT = 'Mod-s';
+/** Creates an article. */
+export const NEW_ARTICLE_SHORTCUT = 'Mod-n';
 
 export interface Shortcut {
   key: string;
@@ -76,7 +80,10 @@ export function matches(e: KeyLike, s: Shortcut, isMac: boolean): boolean {
   return eventKeys(e).includes(s.key);
 }
 
-/** "Ctrl+Shift+H" or "⌘⇧H": for tooltips and the shortcut list. */
+/**
+ * "Ctrl+Shift+H" on Windows and Linux, "⇧⌘H" on a Mac (modifiers as symbols, in Apple's order:
+ * ⌃ ⌥ ⇧ ⌘): for tooltips, hints and the shortcut list.
+ */
 export function describeShortcut(spec: string, isMac: boolean): string {
   const s = parseShortcut(spec);
   const key = s.key.length === 1 ? s.key.toUpperCase() : s.key[0]!.toUpperCase() + s.key.slice(1);
@@ -101,6 +108,33 @@ export function createKeymap(bindings: Bindings, isMac: boolean): (e: KeyLike & 
   };
 }
 
+/**
+ * A shortcut's label on this platform: what every place showing a shortcut calls, so a Mac shows
+ * ⌘ where Windows and Linux show Ctrl.
+ */
+export type ShortcutLabel = (spec: string) => string;
+
+export function shortcutLabels(isMac: boolean): ShortcutLabel {
+  return (spec) => describeShortcut(spec, isMac);
+}
+
 export function detectMac(platform: string): boolean {
   return /mac|iphone|ipad/i.test(platform);
+}
+
+/** What {@link isMacNavigator} reads of `navigator`. */
+export interface NavigatorLike {
+  platform?: string;
+  userAgent?: string;
+  /** Chromium's (WebView2's) newer field; WebKit has none. */
+  userAgentData?: { platform?: string };
+}
+
+/**
+ * Whether the page runs on a Mac, from the navigator it is given (the real one in the app, a
+ * stand-in in tests). WKWebView reports `platform` "MacIntel" (on Apple silicon too), WebView2
+ * "Win32", WebKitGTK "Linux x86_64".
+ */
+export function isMacNavigator(nav: NavigatorLike): boolean {
+  return detectMac(nav.userAgentData?.platform || nav.platform || nav.userAgent || '');
 }

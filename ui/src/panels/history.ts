@@ -8,7 +8,9 @@ import { h } from '../dom';
 import type { Ipc } from '../ipc';
 import { Latest } from '../logic/debounce';
 import { formatFull, formatRelative } from '../logic/relativeTime';
+import type { MediaUrl } from '../logic/media';
 import { causeLabel, listKeyTarget, revisionName, wordCount } from '../logic/revisions';
+import { HISTORY_SHORTCUT, SAVE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
 import type { ArticleView, RevisionInfo } from '../types';
 import { RevisionView } from './revisionView';
 import type { Toasts } from './toast';
@@ -25,8 +27,10 @@ export interface HistoryDeps {
   /** The article after a restore: the editor reloads it. */
   onRestored(view: ArticleView): void;
   onOpenArticle(id: number): void;
-  /** How to open this tab from the keyboard, for the hint ("Ctrl+Shift+Y"). */
-  shortcut: string;
+  /** How shortcuts are written on this platform, for the hints ("Ctrl+Shift+Y", "⇧⌘Y"). */
+  keys: ShortcutLabel;
+  /** Photo URLs under the shell's `media` scheme (a revision rendered). */
+  mediaUrl: MediaUrl;
   now?: () => number;
 }
 
@@ -52,7 +56,7 @@ export class HistoryPanel {
     this.root = h(
       'section',
       { class: 'history', 'aria-label': 'Revision history', 'data-testid': 'history' },
-      h('p', { class: 'history-hint' }, 'Select a version to compare it with the current text. ', h('kbd', {}, deps.shortcut), ' opens this tab.'),
+      h('p', { class: 'history-hint' }, 'Select a version to compare it with the current text. ', h('kbd', {}, deps.keys(HISTORY_SHORTCUT)), ' opens this tab.'),
       this.list,
       this.status,
       h('h3', { class: 'subhead' }, 'What is kept'),
@@ -62,6 +66,7 @@ export class HistoryPanel {
       onRestore: (n) => void this.restore(n),
       onClose: () => this.closeRevision(),
       onOpenArticle: (id) => deps.onOpenArticle(id),
+      mediaUrl: deps.mediaUrl,
     });
     this.list.addEventListener('keydown', (e) => this.onKey(e));
   }
@@ -124,7 +129,7 @@ export class HistoryPanel {
 
   private render(): void {
     const now = this.now();
-    this.status.textContent = this.revisions.length ? '' : 'No revisions yet: saving (Ctrl+S) records one.';
+    this.status.textContent = this.revisions.length ? '' : `No revisions yet: saving (${this.deps.keys(SAVE_SHORTCUT)}) records one.`;
     const focusable = Math.max(0, this.selected);
     this.list.replaceChildren(
       ...this.revisions.map((r, i) =>

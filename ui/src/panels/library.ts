@@ -6,7 +6,8 @@
 import { button, h } from '../dom';
 import type { Ipc } from '../ipc';
 import { Latest, debounce } from '../logic/debounce';
-import { thumbUrl } from '../logic/media';
+import { thumbUrl, type MediaUrl } from '../logic/media';
+import { NEW_ARTICLE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
 import { formatFull, formatRelative } from '../logic/relativeTime';
 import { renderSnippet } from '../logic/snippet';
 import { PagedRows, visibleRange } from '../logic/virtualList';
@@ -37,7 +38,10 @@ export interface LibraryDeps {
   ipc: Pick<Ipc, 'listArticles' | 'countArticles' | 'searchArticles' | 'listSections'>;
   toasts: Toasts;
   actions: LibraryActions;
-  mediaBase: () => string;
+  /** Photo URLs under the shell's `media` scheme. */
+  mediaUrl: MediaUrl;
+  /** How shortcuts are written on this platform ("Ctrl+N", "⌘N"). */
+  keys: ShortcutLabel;
   photoFile: (photoId: number) => PhotoFile | null;
   now?: () => number;
 }
@@ -92,7 +96,7 @@ export class LibraryPanel {
     );
     this.results = h('div', { class: 'search-results', role: 'listbox', tabindex: '0', 'aria-label': 'Search results', hidden: true, 'data-testid': 'search-results' });
 
-    const newButton = button('New article', () => deps.actions.create(), { class: 'primary', 'data-testid': 'new-article', title: 'New article (Ctrl+N)' });
+    const newButton = button('New article', () => deps.actions.create(), { class: 'primary', 'data-testid': 'new-article', title: `New article (${deps.keys(NEW_ARTICLE_SHORTCUT)})` });
     this.root = h(
       'nav',
       { class: 'library', 'aria-label': 'Library', 'data-testid': 'library' },
@@ -263,7 +267,7 @@ export class LibraryPanel {
   private rowElement(a: ArticleSummary, index: number): HTMLElement {
     const now = (this.deps.now ?? (() => Date.now() / 1000))();
     const file = a.featured_photo !== null ? this.deps.photoFile(a.featured_photo) : null;
-    const src = thumbUrl(this.deps.mediaBase(), file);
+    const src = thumbUrl(this.deps.mediaUrl, file);
     const thumb = src
       ? h('img', { class: 'row-thumb', src, alt: '', loading: 'lazy', decoding: 'async' })
       : h('div', { class: 'row-thumb row-thumb-empty', 'aria-hidden': 'true' });

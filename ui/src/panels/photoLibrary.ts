@@ -6,7 +6,7 @@
 import { button, h } from '../dom';
 import type { Ipc } from '../ipc';
 import { Latest, debounce } from '../logic/debounce';
-import { thumbUrl } from '../logic/media';
+import { thumbUrl, type MediaUrl } from '../logic/media';
 import { formatBytes } from '../logic/text';
 import type { PhotoEntry } from '../types';
 import type { FilePicker } from './photos';
@@ -16,7 +16,8 @@ export interface PhotoLibraryDeps {
   ipc: Pick<Ipc, 'listPhotos' | 'givePhotoFile' | 'trashPhoto' | 'untrashPhoto'>;
   toasts: Toasts;
   picker: FilePicker;
-  mediaBase: () => string;
+  /** Photo URLs under the shell's `media` scheme. */
+  mediaUrl: MediaUrl;
   onOpenArticle(id: number): void;
   /** Photos changed (a file given, one trashed): thumbnails elsewhere may need refreshing. */
   onChanged(): void;
@@ -77,7 +78,7 @@ export class PhotoLibraryView {
 
   private card(entry: PhotoEntry): HTMLElement {
     const p = entry.photo;
-    const src = thumbUrl(this.deps.mediaBase(), p.file);
+    const src = thumbUrl(this.deps.mediaUrl, p.file);
     const name = p.caption || p.file?.original_name || `Photo ${p.id}`;
     const actions: HTMLElement[] = [];
     if (!p.file) actions.push(button('Choose file…', () => void this.giveFile(p.id), { class: 'primary', 'aria-label': `Choose a file for ${name}` }));

@@ -5,7 +5,7 @@
  */
 import { button, field, h } from '../dom';
 import { errorMessage, type Ipc } from '../ipc';
-import { bytesToBase64, pastedFileName, thumbUrl } from '../logic/media';
+import { bytesToBase64, pastedFileName, thumbUrl, type MediaUrl } from '../logic/media';
 import { photoMarkdown } from '../logic/markdownFormat';
 import { formatBytes } from '../logic/text';
 import type { Photo, PhotoUse } from '../types';
@@ -20,7 +20,8 @@ export interface PhotosDeps {
   ipc: Pick<Ipc, 'attachPhotoFiles' | 'attachPhotoBytes' | 'updatePhoto' | 'setCaptionOverride' | 'setFeaturedPhoto' | 'detachPhoto' | 'givePhotoFile' | 'openArticle'>;
   toasts: Toasts;
   picker: FilePicker;
-  mediaBase: () => string;
+  /** Photo URLs under the shell's `media` scheme. */
+  mediaUrl: MediaUrl;
   /** The article's photos changed (preview figure, library thumbnail). */
   onChanged(articleId: number, photos: PhotoUse[]): void;
   /** Puts Markdown at the editor's cursor. */
@@ -172,7 +173,7 @@ export class PhotosPanel {
     const photoId = use.photo.id;
     const key = `photo-${photoId}`;
     const file = use.photo.file;
-    const src = thumbUrl(this.deps.mediaBase(), file);
+    const src = thumbUrl(this.deps.mediaUrl, file);
     const thumb = src
       ? h('img', { class: 'photo-thumb', src, loading: 'lazy' })
       : h('div', { class: 'photo-thumb awaiting', role: 'img', 'aria-label': 'Awaiting its file' }, 'Awaiting file');

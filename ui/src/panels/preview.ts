@@ -11,13 +11,15 @@
 import { h } from '../dom';
 import { BlockPatcher } from '../logic/blockPatcher';
 import { afterNextPaint } from '../logic/frames';
-import { originalUrl } from '../logic/media';
+import { originalUrl, type MediaUrl } from '../logic/media';
 import { lineToOffset, normalizeAnchors, offsetToLine, parseSourcepos, type Anchor } from '../logic/scrollSync';
 import { isInternalLink, type Article, type PhotoUse, type RelatedLink } from '../types';
 
 export interface PreviewHooks {
   onOpenArticle(id: number): void;
   onScroll(line: number): void;
+  /** Photo URLs under the shell's `media` scheme (the featured photo). */
+  mediaUrl: MediaUrl;
 }
 
 export interface PreviewMeta {
@@ -44,7 +46,6 @@ export class PreviewPanel {
   private html = '';
   private anchors: Anchor[] | null = null;
   private syncing = false;
-  private mediaBase = '';
   private resize: ResizeObserver | null = null;
   /** Keeps #content in step with the HTML, re-parsing only the blocks that changed. */
   private patcher: BlockPatcher | null = null;
@@ -92,10 +93,6 @@ export class PreviewPanel {
 
   private get doc(): Document | null {
     return this.frame.contentDocument;
-  }
-
-  setMediaBase(base: string): void {
-    this.mediaBase = base;
   }
 
   /** The whole article (on open, or after metadata/photos/related change). */
@@ -194,7 +191,7 @@ export class PreviewPanel {
   private figure(doc: Document, use: PhotoUse): HTMLElement {
     const fig = doc.createElement('figure');
     fig.className = 'featured';
-    const url = originalUrl(this.mediaBase, use.photo.file);
+    const url = originalUrl(this.hooks.mediaUrl, use.photo.file);
     if (url && use.photo.file) {
       const img = doc.createElement('img');
       img.src = url;

@@ -6,6 +6,7 @@
 import { button, h } from '../dom';
 import { formatFull, formatRelative } from '../logic/relativeTime';
 import { causeLabel, comparisonSummary, wordCount } from '../logic/revisions';
+import type { MediaUrl } from '../logic/media';
 import type { ArticleView, RevisionComparison, SideBySide } from '../types';
 import { DiffView } from './diffView';
 import { PreviewPanel } from './preview';
@@ -14,6 +15,8 @@ export interface RevisionViewHooks {
   onRestore(number: number): void;
   onClose(): void;
   onOpenArticle(id: number): void;
+  /** Photo URLs under the shell's `media` scheme. */
+  mediaUrl: MediaUrl;
 }
 
 export type RevisionMode = 'changes' | 'rendered';
@@ -38,7 +41,7 @@ export class RevisionView {
     this.when = h('p', { class: 'revision-when' });
     this.summary = h('p', { class: 'diff-summary', 'data-testid': 'diff-summary', 'aria-live': 'polite' });
     this.fields = h('div', { class: 'revision-fields' });
-    this.preview = new PreviewPanel({ onOpenArticle: (id) => hooks.onOpenArticle(id), onScroll: () => undefined });
+    this.preview = new PreviewPanel({ onOpenArticle: (id) => hooks.onOpenArticle(id), onScroll: () => undefined, mediaUrl: hooks.mediaUrl });
     this.preview.frame.title = 'Revision rendered';
     this.preview.frame.dataset.testid = 'revision-frame';
     this.preview.root.setAttribute('aria-label', 'Revision rendered');
@@ -76,10 +79,6 @@ export class RevisionView {
         this.hooks.onClose();
       }
     });
-  }
-
-  setMediaBase(base: string): void {
-    this.preview.setMediaBase(base);
   }
 
   get number(): number | null {

@@ -1,4 +1,4 @@
-//! Tuning the web engine for one long-lived editor page rather than a browser.
+//! WebKitGTK's tuning: fewer caches, no optimizing JIT, no GPU compositing.
 
 use tauri::{Runtime, WebviewWindow};
 
@@ -7,7 +7,6 @@ pub const COMPOSITING_ENV: &str = "NEWSROOM_WEBVIEW_COMPOSITING";
 
 /// The JavaScriptCore option for its optimizing compilers (DFG, and FTL above it), read from the
 /// environment when the web process starts.
-#[cfg(any(target_os = "linux", test))]
 const OPTIMIZING_JIT_ENV: &str = "JSC_useDFGJIT";
 
 /// Sets the web engine's environment variables this process should have, before GTK and WebKit
@@ -21,7 +20,6 @@ const OPTIMIZING_JIT_ENV: &str = "JSC_useDFGJIT";
 /// Newsroom starts (the browser an export is opened in) inherit it too: only a WebKitGTK
 /// browser not already running would notice, as slower scripts.
 pub fn prepare_environment() {
-    #[cfg(target_os = "linux")]
     for (name, value) in engine_environment(|name| std::env::var_os(name).is_some()) {
         // SAFETY: `app::run` calls this before anything starts a thread, so nothing else can be
         // reading the environment while it changes.
@@ -30,7 +28,6 @@ pub fn prepare_environment() {
 }
 
 /// The variables to set, given which are set already.
-#[cfg(any(target_os = "linux", test))]
 fn engine_environment(is_set: impl Fn(&str) -> bool) -> Vec<(&'static str, &'static str)> {
     [(OPTIMIZING_JIT_ENV, "0")]
         .into_iter()
@@ -43,36 +40,30 @@ fn engine_environment(is_set: impl Fn(&str) -> bool) -> Vec<(&'static str, &'sta
 /// no GPU compositing: measured with a 10,000-word article open, the web process holds about
 /// 150 MB without it against 300 MB with it (the whole app 270 against 416 MB), and a page of
 /// text paints fast enough on the CPU.
-/// Other platforms' engines are left as they are.
 ///
 /// Setting [`COMPOSITING_ENV`] keeps GPU compositing, for comparing memory or for tools that
 /// need it (WebKitWebDriver's screenshot command hangs without it; the end-to-end tests take
 /// their screenshots with ImageMagick instead, so they leave it unset).
 pub fn tune<R: Runtime>(window: &WebviewWindow<R>) {
-    #[cfg(target_os = "linux")]
-    {
-        let keep_compositing = std::env::var_os(COMPOSITING_ENV).is_some_and(|v| !v.is_empty());
-        let tuned = window.with_webview(move |webview| {
-            use webkit2gtk::{
-                CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-            };
-            let view = webview.inner();
-            if let Some(context) = view.context() {
-                context.set_cache_model(CacheModel::DocumentViewer);
-            }
-            if let Some(settings) = WebViewExt::settings(&view) {
-                settings.set_enable_page_cache(false);
-                if !keep_compositing {
-                    settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-                }
-            }
-        });
-        if let Err(error) = tuned {
-            eprintln!("newsroom: could not tune the web view: {error}");
+    let keep_compositing = std::env::var_os(COMPOSITING_ENV).is_some_and(|v| !v.is_empty());
+    let tuned = window.with_webview(move |webview| {
+        use webkit2gtk::{
+            CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
+        };
+        let view = webview.inner();
+        if let Some(context) = view.context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
         }
+        if let Some(settings) = WebViewExt::settings(&view) {
+            settings.set_enable_page_cache(false);
+            if !keep_compositing {
+                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+            }
+        }
+    });
+    if let Err(error) = tuned {
+        eprintln!("newsroom: could not tune the web view: {error}");
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = window;
 }
 
 #[cfg(test)]
