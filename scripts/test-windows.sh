@@ -24,6 +24,17 @@ fi
 export WINEPREFIX=$CROSS_CACHE/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$wine
 
+# One wineserver for the whole run: left to itself it exits a moment after each test binary,
+# and the next binary starting just then loses its connection ("wine client error ...
+# Connection reset by peer"). Stopped when the run ends.
+wineserver=$(dirname "$wine")/wineserver64
+[ -x "$wineserver" ] || wineserver=$(dirname "$wine")/wineserver
+if [ -x "$wineserver" ]; then
+  mkdir -p "$WINEPREFIX"
+  "$wineserver" -p
+  trap '"$wineserver" -k 2>/dev/null || true' EXIT
+fi
+
 # Rust's std asks bcryptprimitives.dll for random numbers (ProcessPrng), which Wine 8 lacks:
 # a stand-in that answers through advapi32's RtlGenRandom, placed beside the test binaries.
 dll=$CROSS_CACHE/bcryptprimitives.dll

@@ -11,27 +11,31 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-echo "== ui: install, type check and build (the app embeds ui/dist when it compiles)"
+# Each step says how long the run has taken so far (for BENCHMARKS.md and the 90-minute budget).
+step() { echo "== $* (${SECONDS} s into the run)"; }
+
+step "ui: install, type check and build (the app embeds ui/dist when it compiles)"
 build_ui
 
-echo "== ui: unit tests"
+step "ui: unit tests"
 (cd ui && npm test --silent)
 
-echo "== cargo fmt --check"
+step "cargo fmt --check"
 cargo fmt --all -- --check
 
-echo "== cargo clippy (all targets, warnings are errors)"
+step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-echo "== cargo test"
+step "cargo test"
 cargo test --workspace --locked
 
 if [ "${NEWSROOM_SKIP_CROSS:-}" != 1 ]; then
-  echo "== cross-check: Windows and macOS (clippy, warnings are errors)"
+  step "cross-check: Windows and macOS (clippy, warnings are errors)"
   bash scripts/cross-check.sh
-  echo "== the core's tests as Windows binaries under Wine"
+  step "the core's tests as Windows binaries under Wine"
   bash scripts/test-windows.sh
 fi
 
-echo "== end-to-end tests of the desktop app"
+step "end-to-end tests of the desktop app"
 E2E_SKIP_UI=1 bash scripts/e2e.sh
+step "all tests passed"

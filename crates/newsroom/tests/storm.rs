@@ -16,7 +16,7 @@
 mod sync_harness;
 
 use newsroom::Library;
-use newsroom::model::{ArticleId, NewArticle, RevisionCause};
+use newsroom::model::{ArticleFilter, ArticleId, NewArticle, RevisionCause};
 use newsroom::workspace::{
     LibraryTarget, Resolution, SyncEvent, SyncOptions, SyncService, Workspace, layout,
 };
@@ -127,6 +127,28 @@ fn patiently<T>(mut operation: impl FnMut() -> std::io::Result<T>) -> T {
             }
             Err(e) => panic!("the other program could not save: {e}"),
         }
+    }
+}
+
+/// The files under `folder` (hidden ones and held ones included) that hold `marker`, for the
+/// report of a lost edit: where the sync left it, if anywhere.
+fn files_holding(folder: &Path, marker: &str) -> String {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if std::fs::read_to_string(&path).is_ok_and(|text| text.contains(marker)) {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    if found.is_empty() {
+        "nowhere".into()
+    } else {
+        found.join(", ")
     }
 }
 
@@ -268,12 +290,34 @@ fn storm(resolve_conflicts: bool) {
         bodies.insert(*id, sync_harness::all_bodies(library, *id));
     }
     let holds = |id: ArticleId, marker: &str| bodies[&id].iter().any(|b| b.contains(marker));
+    // A save that could neither stay in place nor go back (a second save took its place, more
+    // often on Windows, whose swap leaves the name free for a moment) is kept next to the file
+    // as `<name> (kept N).md`, which the sync takes in as a new article: kept, not lost.
+    let kept_articles: Vec<Vec<String>> = library
+        .store()
+        .list(&ArticleFilter::default())
+        .unwrap()
+        .iter()
+        .filter(|summary| !ids.contains(&summary.id))
+        .map(|summary| sync_harness::all_bodies(library, summary.id))
+        .collect();
+    let kept = |marker: &str| {
+        kept_articles
+            .iter()
+            .any(|bodies| bodies.iter().any(|b| b.contains(marker)))
+    };
     let mut lost = Vec::new();
+    let mut kept_as_new = 0;
     for (n, index, how) in &written {
         let id = ids[*index];
         if !holds(id, &writer_marker(*n)) {
+            if kept(&writer_marker(*n)) {
+                kept_as_new += 1;
+                continue;
+            }
             lost.push(format!(
-                "writer edit {n} ({how}) to article {id} is neither its text nor a revision"
+                "writer edit {n} ({how}) to article {id} is neither its text nor a revision; on disk: {}",
+                files_holding(&root, &writer_marker(*n))
             ));
         }
     }
@@ -304,7 +348,7 @@ fn storm(resolve_conflicts: bool) {
     }
     let conflicts = conflicts_seen.load(Ordering::Relaxed);
     println!(
-        "storm: resolving={resolve_conflicts} writes={writes} articles={articles} app_saves={} explicit_saves={} conflicts_recorded={conflicts} conflicts_resolved={} conflicts_open={} lost={} storm_s={:.1} seed={seed} final_reconcile={:?}",
+        "storm: resolving={resolve_conflicts} writes={writes} articles={articles} app_saves={} explicit_saves={} conflicts_recorded={conflicts} conflicts_resolved={} conflicts_open={} kept_as_new={kept_as_new} lost={} storm_s={:.1} seed={seed} final_reconcile={:?}",
         app_side.markers.len(),
         app_side.explicit_saves,
         app_side.resolved,

@@ -3,7 +3,7 @@
  * search panel (find/replace) and the newsroom's formatting shortcuts. It knows nothing of saving:
  * it reports changes, and the app decides what to do with them.
  */
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentWithTab, toggleBlockComment, toggleComment } from '@codemirror/commands';
 import { deleteMarkupBackward, insertNewlineContinueMarkup, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
@@ -27,6 +27,15 @@ import {
   type Edit,
 } from '../logic/markdownFormat';
 import { textChanges } from '../logic/sync';
+
+/**
+ * CodeMirror's standard editing keys without its comment commands: in Markdown they wrap text
+ * in `<!-- -->`, which silently drops it from the published story, and their Mod-/ is the app's
+ * key for the shortcut list.
+ */
+const EDITING_KEYS = defaultKeymap.filter(
+  (binding) => binding.run !== toggleComment && binding.run !== toggleBlockComment,
+);
 
 export interface EditorHooks {
   /** The text changed by the user (not by `setDoc`). */
@@ -120,7 +129,7 @@ export class EditorPanel {
       highlightSelectionMatches(),
       placeholder('Write the story in Markdown…'),
       Prec.high(keymap.of(formatting)),
-      keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+      keymap.of([...EDITING_KEYS, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({
         'aria-label': 'Article body',
         'aria-multiline': 'true',

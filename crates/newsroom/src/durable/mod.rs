@@ -39,7 +39,7 @@ mod platform;
 mod platform;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub(crate) use platform::{CAN_REPLACE_OPEN_FILES, sync_file, sync_folder};
 

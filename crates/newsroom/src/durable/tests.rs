@@ -9,7 +9,8 @@ fn temp_with(folder: &Path, bytes: &[u8]) -> NamedTempFile {
     temp
 }
 
-fn names(folder: &Path) -> Vec<String> {
+/// The names in `folder`, sorted: what a write left behind (shared with the workspace's tests).
+pub(crate) fn names(folder: &Path) -> Vec<String> {
     let mut names: Vec<_> = std::fs::read_dir(folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -13,8 +13,9 @@
 //!   `renameat2(RENAME_EXCHANGE)`, macOS's `renamex_np(RENAME_SWAP)`, three renames on
 //!   Windows), which leaves what it replaced at the temporary path; if that is not what the
 //!   caller saw, it is someone else's save: it is swapped back in place and the write is given
-//!   up ([`Replaced::Changed`]), so the watcher takes it in (as the file's side of a
-//!   conflict). Nothing is lost between the look and the swap.
+//!   up ([`Replaced::Changed`]), handing the caller the bytes it put back to keep as the
+//!   file's side of a conflict. Nothing is lost between the look and the swap, not even when
+//!   that program read our bytes in the instant they were in place and saved over its own.
 //! - on a file system without the swap (some network and FUSE ones, HFS+) the file is read
 //!   again right before a plain rename, and the write is given up when it changed: a save
 //!   landing in the microseconds between that check and the rename is still replaced.
@@ -56,7 +57,7 @@
 //! else's save back leaves that save in our temporary file, likewise.
 
 use super::WorkspaceError;
-use super::disk::{self, stamp_of};
+use super::disk::{self, OnDisk, stamp_of};
 use super::layout::TEMP_PREFIX;
 use crate::durable::{self, sync_folder};
 use crate::store::FileStamp;
@@ -108,7 +109,13 @@ pub enum Replaced {
     },
     /// The file was no longer what the caller saw (another program saved, created or deleted
     /// it meanwhile): it was left as that program made it and nothing was written.
-    Changed,
+    Changed {
+        /// The other program's save when the swap took it out and put it back. The caller
+        /// keeps it (as the file's side of a conflict) rather than reading the file again:
+        /// for the instant our bytes were in place, that program may have read them, and its
+        /// next save then replaces this one without holding it.
+        theirs: Option<OnDisk>,
+    },
 }
 
 /// Replaces the file at `path` with `bytes`, atomically and durably, creating its folder when
@@ -143,7 +150,7 @@ pub fn replace_file(
     };
     let outcome = match swapped {
         Swapped::In(displaced) => Replaced::Written { stamp, displaced },
-        Swapped::Changed => Replaced::Changed,
+        Swapped::Changed(theirs) => Replaced::Changed { theirs },
     };
     sync_folder(folder).map_err(error)?;
     Ok(outcome)
@@ -153,8 +160,9 @@ pub fn replace_file(
 enum Swapped {
     /// The new file is in place; what it replaced, when there was one and it could be kept.
     In(Option<TempPath>),
-    /// The file was not the one seen: nothing was written.
-    Changed,
+    /// The file was not the one seen: nothing was written. What it held when the swap took
+    /// it out, if it did and put it back (see [`Replaced::Changed`]).
+    Changed(Option<OnDisk>),
 }
 
 /// Moves `temp` to `path` where there is no file yet (a file that appeared meanwhile is left
@@ -166,7 +174,7 @@ fn create_new(temp: TempPath, path: &Path) -> Result<Swapped, WorkspaceError> {
             let _ = temp.keep();
             Ok(Swapped::In(None))
         }
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(Swapped::Changed),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(Swapped::Changed(None)),
         Err(source) => Err(WorkspaceError::Write {
             path: path.to_path_buf(),
             source,
@@ -184,7 +192,7 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
     match durable::exchange(&temp, path) {
         Ok(()) => {}
         // Deleted since the caller looked: that is a change too.
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Swapped::Changed),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Swapped::Changed(None)),
         // A file system without the swap (some network and FUSE ones, HFS+).
         Err(e) if e.kind() == ErrorKind::Unsupported => {
             return check_and_rename(temp, path, seen);
@@ -192,12 +200,13 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
         // Windows: another program saved a new file in the middle of the swap.
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
             settle_aside(&temp, path, seen)?;
-            return Ok(Swapped::Changed);
+            return Ok(Swapped::Changed(None));
         }
         Err(e) => return Err(error(e)),
     }
     // `temp` now names what was at `path` a moment ago.
-    if disk::read(&temp)?.hash() == Some(seen) {
+    let theirs = disk::read(&temp)?;
+    if theirs.hash() == Some(seen) {
         return Ok(Swapped::In(Some(temp)));
     }
     // Someone else's save: it goes back where it was, and `temp` gets what was at `path`
@@ -207,9 +216,10 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
         if newer_save {
             settle_aside(&temp, path, ours)?;
         }
+        // Their save stays in `temp`, kept next to `path` as a file of its own.
         keep_aside(temp, path)?;
         return if newer_save {
-            Ok(Swapped::Changed)
+            Ok(Swapped::Changed(None))
         } else {
             Err(error(e))
         };
@@ -219,7 +229,7 @@ fn swap_in(temp: TempPath, path: &Path, seen: &str, ours: &str) -> Result<Swappe
     } else {
         keep_aside(temp, path)?;
     }
-    Ok(Swapped::Changed)
+    Ok(Swapped::Changed(Some(theirs)))
 }
 
 /// Swaps `held` (a file a write displaced, written into since) back to `path`, in place of
@@ -254,7 +264,7 @@ pub(super) fn put_back(held: &Path, path: &Path, ours: &str) -> Result<bool, Wor
 /// `seen`; the replaced file is gone with the rename, so there is nothing to hold.
 fn check_and_rename(temp: TempPath, path: &Path, seen: &str) -> Result<Swapped, WorkspaceError> {
     if disk::read(path)?.hash() != Some(seen) {
-        return Ok(Swapped::Changed);
+        return Ok(Swapped::Changed(None));
     }
     durable::replace(&temp, path).map_err(|source| WorkspaceError::Write {
         path: path.to_path_buf(),
@@ -342,15 +352,7 @@ fn run_before_replace_hook() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names(folder: &Path) -> Vec<String> {
-        let mut names: Vec<_> = std::fs::read_dir(folder)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::durable::tests::names;
 
     #[test]
     fn a_write_replaces_the_file_whole_and_leaves_no_temporary_file() {
@@ -381,17 +383,17 @@ mod tests {
         let path = dir.path().join("a.md");
         std::fs::write(&path, "theirs").unwrap();
         let outcome = replace_file(&path, b"ours", Some(&content_hash(b"what we saw"))).unwrap();
-        assert!(matches!(outcome, Replaced::Changed));
+        assert!(matches!(outcome, Replaced::Changed { .. }));
         assert!(matches!(
             replace_file(&path, b"ours", None).unwrap(),
-            Replaced::Changed
+            Replaced::Changed { .. }
         ));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
         assert_eq!(names(dir.path()), vec!["a.md"]);
         let gone = dir.path().join("gone.md");
         let outcome = replace_file(&gone, b"ours", Some(&content_hash(b"old"))).unwrap();
         assert!(
-            matches!(outcome, Replaced::Changed),
+            matches!(outcome, Replaced::Changed { .. }),
             "a deleted file is a change too"
         );
         assert!(!gone.exists());
@@ -407,7 +409,13 @@ mod tests {
             *hook.borrow_mut() = Some(Box::new(move || std::fs::write(theirs, "theirs").unwrap()))
         });
         let outcome = replace_file(&path, b"ours", Some(&content_hash(b"old"))).unwrap();
-        assert!(matches!(outcome, Replaced::Changed));
+        let Replaced::Changed {
+            theirs: Some(theirs),
+        } = outcome
+        else {
+            panic!("the save put back is handed over, got {outcome:?}");
+        };
+        assert_eq!(theirs.hash(), Some(content_hash(b"theirs").as_str()));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
         assert_eq!(names(dir.path()), vec!["a.md"]);
     }

@@ -284,17 +284,7 @@ impl Library {
     ) -> Result<()> {
         let on_disk = disk::read(file)?;
         match (disk::decode(file, &on_disk, true), on_disk.hash()) {
-            (Ok(decoded), Some(hash)) => {
-                let f = &decoded.file;
-                self.store_mut().record_conflict(
-                    id,
-                    (&f.headline, &f.dek, &f.body),
-                    hash,
-                    &decoded.text,
-                )?;
-                report.conflicts.push(id);
-                Ok(())
-            }
+            (Ok(decoded), Some(hash)) => self.record_file_side(id, &decoded, hash, report),
             _ => self.settle(ws, id, report),
         }
     }

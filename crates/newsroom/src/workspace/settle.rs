@@ -11,6 +11,7 @@ use crate::Library;
 use crate::error::Result;
 use crate::model::{Article, ArticleId, RevisionCause};
 use crate::store::{FileStamp, Store, StoreError, StoredConflict, WorkspaceFile};
+use std::path::Path;
 
 /// An article as the app has it, rendered as its file.
 pub(super) struct Rendered {
@@ -66,7 +67,7 @@ impl Library {
                         Some(stamp)
                     }
                     // Another program made a file there meanwhile: look again.
-                    Replaced::Changed => return self.come_back(app.article.id),
+                    Replaced::Changed { .. } => return self.come_back(app.article.id),
                 }
             }
             Some(hash) if hash == app.hash => on_disk.stamp(),
@@ -181,15 +182,7 @@ impl Library {
                     return self.leave_folder(ws, &state, report);
                 }
                 if db_changed {
-                    let f = &decoded.file;
-                    self.store_mut().record_conflict(
-                        id,
-                        (&f.headline, &f.dek, &f.body),
-                        &file_hash,
-                        &decoded.text,
-                    )?;
-                    report.conflicts.push(id);
-                    return Ok(());
+                    return self.record_file_side(id, &decoded, &file_hash, report);
                 }
                 let seen = (file_hash.as_str(), on_disk.stamp());
                 self.take_file(ws, id, &decoded.file, &state.path, seen, report)
@@ -290,7 +283,9 @@ impl Library {
                         displaced::hold(ws, id, file, seen, &app.hash);
                     }
                 }
-                Replaced::Changed => return self.come_back(id),
+                Replaced::Changed { theirs } => {
+                    return self.keep_put_back(id, &target_path, theirs, report);
+                }
             }
             report.written.push(id);
         }
@@ -394,19 +389,52 @@ impl Library {
             return Ok(());
         }
         match disk::decode(&path, &on_disk, true) {
-            Ok(decoded) => {
-                let f = &decoded.file;
-                self.store_mut().record_conflict(
-                    id,
-                    (&f.headline, &f.dek, &f.body),
-                    &hash,
-                    &decoded.text,
-                )?;
-                report.conflicts.push(id);
+            Ok(decoded) => self.record_file_side(id, &decoded, &hash, report),
+            Err(message) => {
+                report.problem(path, message);
+                Ok(())
             }
-            Err(message) => report.problem(path, message),
         }
+    }
+
+    /// Puts article `id` in conflict with a version of its file (`decoded`, whose bytes hash
+    /// to `file_hash`), kept in its history as the file's side; an article already in conflict
+    /// gets the newer version as that side.
+    pub(super) fn record_file_side(
+        &mut self,
+        id: ArticleId,
+        decoded: &disk::Decoded,
+        file_hash: &str,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let f = &decoded.file;
+        self.store_mut().record_conflict(
+            id,
+            (&f.headline, &f.dek, &f.body),
+            file_hash,
+            &decoded.text,
+        )?;
+        report.conflicts.push(id);
         Ok(())
+    }
+
+    /// Another program's save that a write found in its way and put back (see
+    /// [`Replaced::Changed`]): the file's side of a conflict at once, since that program may
+    /// replace it before the next pass reads it. One that does not read as an article yet (a
+    /// save half done) is left to that pass.
+    fn keep_put_back(
+        &mut self,
+        id: ArticleId,
+        path: &Path,
+        theirs: Option<OnDisk>,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        if let Some(theirs) = theirs
+            && let (Ok(decoded), Some(hash)) = (disk::decode(path, &theirs, true), theirs.hash())
+        {
+            self.record_file_side(id, &decoded, hash, report)?;
+        }
+        self.come_back(id)
     }
 }
 

@@ -3,8 +3,8 @@
 
 use super::{Fixture, fixture};
 use crate::model::ArticleId;
-use crate::workspace::Resolution;
 use crate::workspace::atomic::BEFORE_REPLACE;
+use crate::workspace::{Resolution, SyncReport};
 use std::path::{Path, PathBuf};
 
 /// How the other program saves.
@@ -60,21 +60,31 @@ fn assert_both_kept(fx: &mut Fixture, id: ArticleId, path: &PathBuf, theirs: &st
     assert_eq!(fx.read(path), theirs, "{how:?}");
 }
 
+/// An article edited in the app whose file another program saves (`how`) while the mirror
+/// writes it: the mirror's report, the article, its file and the text saved there.
+fn mirror_during_a_save(
+    fx: &mut Fixture,
+    headline: &str,
+    how: Save,
+) -> (SyncReport, ArticleId, PathBuf, String) {
+    let article = fx.article(headline, "World", "First words.\n");
+    let path = fx.file_of(article.id);
+    let theirs = fx.read(&path).replace("First words.", "Their words.");
+    fx.lib
+        .store_mut()
+        .save_body(article.id, "App words.\n")
+        .unwrap();
+    save_during_next_write(&path, &theirs, how);
+    (fx.mirror(), article.id, path, theirs)
+}
+
 #[test]
 fn a_save_made_while_the_mirror_writes_the_file_is_kept() {
     for how in SAVES {
         let mut fx = fixture();
-        let article = fx.article("Window", "World", "First words.\n");
-        let path = fx.file_of(article.id);
-        let theirs = fx.read(&path).replace("First words.", "Their words.");
-        fx.lib
-            .store_mut()
-            .save_body(article.id, "App words.\n")
-            .unwrap();
-        save_during_next_write(&path, &theirs, how);
-        let report = fx.mirror();
+        let (report, id, path, theirs) = mirror_during_a_save(&mut fx, "Window", how);
         assert!(report.written.is_empty(), "{how:?}: {report:?}");
-        assert_both_kept(&mut fx, article.id, &path, &theirs, how);
+        assert_both_kept(&mut fx, id, &path, &theirs, how);
     }
 }
 
@@ -100,6 +110,28 @@ fn a_save_made_while_a_resolution_writes_the_file_is_kept() {
             .resolve_conflict(&fx.ws, article.id, Resolution::KeepApp)
             .unwrap();
         assert_both_kept(&mut fx, article.id, &path, &theirs, how);
+    }
+}
+
+/// In the instant the write's bytes were in place (before the swap put the save back), the
+/// other program read them and, at once, saved over its own version: the one put back is in
+/// the history all the same, taken in by the write that found it rather than by a later read.
+#[test]
+fn a_save_put_back_is_kept_even_when_its_program_replaces_it_at_once() {
+    for how in SAVES {
+        let mut fx = fixture();
+        let (report, id, path, theirs) = mirror_during_a_save(&mut fx, "Overwritten", how);
+        assert_eq!(report.conflicts, vec![id], "{how:?}: {report:?}");
+        let later = theirs.replace("Their words.", "App words.\n\nLater words.");
+        save(&path, &later, how);
+        fx.ingest(std::slice::from_ref(&path));
+        assert!(
+            fx.kept(id, "Their words."),
+            "{how:?}: the save put back is lost"
+        );
+        assert!(fx.kept(id, "Later words."), "{how:?}");
+        assert!(fx.body(id).contains("App words."), "{how:?}");
+        assert_eq!(fx.read(&path), later, "{how:?}");
     }
 }
 
