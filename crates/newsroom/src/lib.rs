@@ -21,6 +21,7 @@ pub mod import;
 pub mod library;
 pub mod media;
 pub mod model;
+pub mod regular_file;
 pub mod render;
 pub mod slug;
 pub mod store;

@@ -13,6 +13,11 @@ pub enum ImportError {
     NotFound { path: PathBuf },
     #[error("“{}” is a folder, not a file; choose a Markdown or text file inside it", .path.display())]
     NotAFile { path: PathBuf },
+    #[error("{}; choose the file itself", .kind.sentence(.path))]
+    NotRegular {
+        path: PathBuf,
+        kind: crate::regular_file::NotRegular,
+    },
     #[error(
         "“{}” is {}, more than the {} an article file may be; check that it is the right file",
         .path.display(), megabytes(*.bytes), megabytes(MAX_FILE_BYTES)
@@ -59,6 +64,7 @@ impl ImportError {
         match self {
             ImportError::NotFound { .. } => "not_found",
             ImportError::NotAFile { .. }
+            | ImportError::NotRegular { .. }
             | ImportError::Binary { .. }
             | ImportError::NotUtf8 { .. }
             | ImportError::UnsupportedType { .. } => "unsupported",

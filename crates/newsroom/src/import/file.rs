@@ -2,12 +2,13 @@
 
 use super::error::{ImportError, MAX_FILE_BYTES};
 use super::text::normalize;
+use crate::regular_file::{self, NotRegular, Opened};
 use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 /// Reads the UTF-8 text file at `path`, without a byte-order mark and with `\n` line endings.
 ///
-/// Refuses folders, files over [`MAX_FILE_BYTES`] (checked before reading, and again while
+/// Refuses folders, links, FIFOs and devices (never followed or waited on), files over [`MAX_FILE_BYTES`] (checked before reading, and again while
 /// reading in case the file grows or is a device), binary files (any NUL byte) and text in
 /// another encoding, each with its own error so the editor knows what to do.
 pub fn read_text_file(path: &Path) -> Result<String, ImportError> {
@@ -20,12 +21,25 @@ pub fn read_text_file(path: &Path) -> Result<String, ImportError> {
             source,
         },
     };
-    let metadata = std::fs::metadata(path).map_err(read_error)?;
-    if metadata.is_dir() {
-        return Err(ImportError::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
+    let (file, metadata) = match regular_file::open(path).map_err(read_error)? {
+        Opened::File(file, metadata) => (file, metadata),
+        Opened::Missing => {
+            return Err(ImportError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        Opened::NotRegular(NotRegular::Folder) => {
+            return Err(ImportError::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        Opened::NotRegular(kind) => {
+            return Err(ImportError::NotRegular {
+                path: path.to_path_buf(),
+                kind,
+            });
+        }
+    };
     let too_large = |bytes| ImportError::TooLarge {
         path: path.to_path_buf(),
         bytes,
@@ -33,7 +47,6 @@ pub fn read_text_file(path: &Path) -> Result<String, ImportError> {
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(metadata.len()));
     }
-    let file = std::fs::File::open(path).map_err(read_error)?;
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -109,6 +122,19 @@ mod tests {
         let err = read_text_file(dir.path()).unwrap_err();
         assert_eq!(err.kind(), "unsupported");
         assert!(err.to_string().contains("is a folder"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_refused_without_reading_what_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = write(&dir, "credentials", b"password = hunter2\n");
+        let link = dir.path().join("story.md");
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        let err = read_text_file(&link).unwrap_err();
+        assert_eq!(err.kind(), "unsupported");
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        assert!(!err.to_string().contains("hunter2"), "{err}");
     }
 
     #[test]

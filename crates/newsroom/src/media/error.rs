@@ -17,6 +17,11 @@ pub enum MediaError {
     NotFound { path: PathBuf },
     #[error("“{}” is a folder, not a photo; choose an image file inside it", path.display())]
     IsFolder { path: PathBuf },
+    #[error("{}; choose the photo itself", .kind.sentence(.path))]
+    NotRegular {
+        path: PathBuf,
+        kind: crate::regular_file::NotRegular,
+    },
     #[error("Newsroom is not allowed to read “{}”; check the file's permissions", path.display())]
     PermissionDenied { path: PathBuf },
     #[error("could not read “{}”: {source}", path.display())]
@@ -53,7 +58,7 @@ impl MediaError {
         match self {
             MediaError::Rejected { reason, .. } => reason.kind(),
             MediaError::NotFound { .. } | MediaError::MissingFile { .. } => "not_found",
-            MediaError::IsFolder { .. } => "invalid",
+            MediaError::IsFolder { .. } | MediaError::NotRegular { .. } => "invalid",
             MediaError::PermissionDenied { .. }
             | MediaError::Read { .. }
             | MediaError::Write { .. }

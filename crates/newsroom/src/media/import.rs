@@ -1,7 +1,6 @@
 //! Taking a photo file from disk: reading it with errors that say what to do, then checking it
 //! and reading its embedded text.
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -9,6 +8,7 @@ use super::embedded::{EmbeddedText, embedded_text};
 use super::error::{MediaError, Rejection};
 use super::inspect::{ImageInfo, inspect};
 use super::limits::MAX_FILE_BYTES;
+use crate::regular_file::{self, NotRegular, Opened};
 
 /// Reads the photo at `path`, checks it with [`inspect`] and reads its [`embedded_text`].
 /// Rejections name the file. A file over the size limit is refused without reading it all.
@@ -36,13 +36,25 @@ fn read_photo_file(path: &Path) -> Result<Vec<u8>, MediaError> {
             source,
         },
     };
-    if path.is_dir() {
-        return Err(MediaError::IsFolder {
-            path: path.to_path_buf(),
-        });
-    }
-    let file = File::open(path).map_err(failed)?;
-    let metadata = file.metadata().map_err(failed)?;
+    let (file, metadata) = match regular_file::open(path).map_err(failed)? {
+        Opened::File(file, metadata) => (file, metadata),
+        Opened::Missing => {
+            return Err(MediaError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        Opened::NotRegular(NotRegular::Folder) => {
+            return Err(MediaError::IsFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        Opened::NotRegular(kind) => {
+            return Err(MediaError::NotRegular {
+                path: path.to_path_buf(),
+                kind,
+            });
+        }
+    };
     let too_large = |bytes| MediaError::rejected(Rejection::TooLarge { bytes });
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(metadata.len()));

@@ -132,6 +132,11 @@ pub fn replace_file(
     };
     let folder = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder).map_err(error)?;
+    if crate::regular_file::is_link(folder) {
+        return Err(WorkspaceError::LinkedFolder {
+            folder: folder.to_path_buf(),
+        });
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
@@ -375,6 +380,21 @@ mod tests {
         remove_durably(&path).unwrap();
         remove_durably(&path).unwrap();
         assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_is_written_through_a_linked_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("world")).unwrap();
+        let path = dir.path().join("world").join("a.md");
+        let outcome = replace_file(&path, b"ours", None);
+        assert!(
+            matches!(outcome, Err(WorkspaceError::LinkedFolder { .. })),
+            "{outcome:?}"
+        );
+        assert!(names(elsewhere.path()).is_empty());
     }
 
     #[test]

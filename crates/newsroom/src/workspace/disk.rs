@@ -5,6 +5,7 @@ use super::WorkspaceError;
 use super::atomic::content_hash;
 use super::file_format::{self, ArticleFile};
 use crate::import::{self, ImportError, MAX_FILE_BYTES};
+use crate::regular_file::{self, NotRegular, Opened};
 use crate::store::FileStamp;
 use std::io::Read;
 use std::path::Path;
@@ -16,6 +17,9 @@ pub(super) enum OnDisk {
     Missing,
     /// Over [`MAX_FILE_BYTES`]; not read.
     TooLarge(u64),
+    /// A link, a folder, a FIFO, a socket or a device, or a file in a linked folder: never
+    /// opened for reading (see [`crate::regular_file`]).
+    NotAFile(NotRegular),
     Present {
         bytes: Vec<u8>,
         hash: String,
@@ -59,20 +63,21 @@ thread_local! {
     pub(super) static READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Reads the file at `path`, without reading more than the size limit.
+/// Reads the file at `path`, without reading more than the size limit, when it is a regular
+/// file in a folder that is not a link.
 pub(super) fn read(path: &Path) -> Result<OnDisk, WorkspaceError> {
     let error = |source| WorkspaceError::Read {
         path: path.to_path_buf(),
         source,
     };
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
-        Err(e) => return Err(error(e)),
+    let (file, metadata) = match regular_file::open_in_folder(path).map_err(error)? {
+        Opened::File(file, metadata) => (file, metadata),
+        Opened::Missing => return Ok(OnDisk::Missing),
+        Opened::NotRegular(kind) => return Ok(OnDisk::NotAFile(kind)),
     };
     #[cfg(test)]
     READS.with(|reads| reads.set(reads.get() + 1));
-    let stamp = stamp_of(&file.metadata().map_err(error)?);
+    let stamp = stamp_of(&metadata);
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -102,6 +107,7 @@ pub(super) fn decode(path: &Path, on_disk: &OnDisk, known: bool) -> Result<Decod
             };
             return Err(format!("{}; {outcome}", capitalized(&err.to_string())));
         }
+        OnDisk::NotAFile(kind) => return Err(format!("{}; {outcome}", kind.sentence(path))),
         OnDisk::Present { bytes, .. } => bytes,
     };
     if bytes.is_empty() {

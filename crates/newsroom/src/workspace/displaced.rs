@@ -204,7 +204,9 @@ impl Library {
         report: &mut SyncReport,
     ) -> Result<()> {
         let on_disk = disk::read(path)?;
-        if matches!(on_disk, OnDisk::Missing) {
+        // Nothing of ours is left there, or something planted (a link) that must never be put
+        // back in place of an article's file.
+        if matches!(on_disk, OnDisk::Missing | OnDisk::NotAFile(_)) {
             return Ok(());
         }
         if held.unchanged(&on_disk) {

@@ -8,6 +8,7 @@ use super::{SyncReport, Workspace, WorkspaceError, layout};
 use crate::Library;
 use crate::durable::sync_folder;
 use crate::error::{Error, Result};
+use crate::regular_file::{self, NotRegular, Opened};
 use std::path::{Path, PathBuf};
 
 impl Library {
@@ -19,8 +20,16 @@ impl Library {
         report: &mut SyncReport,
     ) -> Result<()> {
         let path = ws.absolute(rel);
-        if !path.is_file() {
-            return Ok(());
+        match regular_file::open(&path) {
+            // A permission problem is reported by the import below.
+            Ok(Opened::File(..)) | Err(_) => {}
+            Ok(Opened::Missing | Opened::NotRegular(NotRegular::Folder)) => return Ok(()),
+            // A link (perhaps to a private image), a FIFO…: never read, said once.
+            Ok(Opened::NotRegular(kind)) => {
+                let message = format!("{}; it was left in the inbox", kind.sentence(&path));
+                report.problem(path, message);
+                return Ok(());
+            }
         }
         match self.import_photo(&path) {
             Ok((photo, new)) => {

@@ -34,7 +34,7 @@ impl Library {
                 self.take_inbox_file(ws, &rel, &mut report)?;
             } else if let Some(state) = self.store().workspace_file_at(&rel)? {
                 known.push(state.article_id);
-            } else if ws.absolute(&rel).is_file() && !new_files.contains(&rel) {
+            } else if is_file_or_link(&ws.absolute(&rel)) && !new_files.contains(&rel) {
                 new_files.push(rel);
             }
         }
@@ -191,4 +191,10 @@ enum Claim {
 
 fn is_our_pending_write(app: &Rendered, rel: &str, hash: &str) -> bool {
     layout::article_path(&app.article) == rel && app.hash == hash
+}
+
+/// Whether something other than a folder is at `path`: a file, or a link, FIFO… that reading
+/// refuses with a sentence (see [`crate::regular_file`]) rather than passing over in silence.
+fn is_file_or_link(path: &std::path::Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir())
 }

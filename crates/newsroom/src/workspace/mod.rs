@@ -83,6 +83,11 @@ pub enum WorkspaceError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "the folder “{}” in the workspace is a symbolic link, and Newsroom never writes through links (it could lead outside the workspace); replace it with a real folder",
+        .folder.display()
+    )]
+    LinkedFolder { folder: PathBuf },
     #[error("article {0} has no conflict between its file and the app to resolve")]
     NoConflict(crate::model::ArticleId),
 }
@@ -94,6 +99,7 @@ impl WorkspaceError {
             WorkspaceError::Folder { .. }
             | WorkspaceError::Write { .. }
             | WorkspaceError::Read { .. } => "io",
+            WorkspaceError::LinkedFolder { .. } => "invalid",
             WorkspaceError::NoConflict(_) => "not_found",
         }
     }

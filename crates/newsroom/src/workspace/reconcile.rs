@@ -76,7 +76,7 @@ impl Library {
             .map(|(id, _)| id)
             .collect();
 
-        let mut suspects = Vec::new();
+        let mut suspects = std::mem::take(&mut scan.not_files);
         let mut present = HashSet::new();
         let mut restamps = Vec::new();
         for file in scan.listed {
@@ -129,6 +129,8 @@ struct Scan {
     listed: Vec<Listed>,
     /// Our temporary files old enough to have been left by a crash.
     leftovers: Vec<PathBuf>,
+    /// What is neither a file nor a folder (links, FIFOs, sockets): never read, but reported.
+    not_files: Vec<PathBuf>,
 }
 
 impl Scan {
@@ -147,6 +149,9 @@ impl Scan {
             let file_type = entry.file_type().map_err(error)?;
             if file_type.is_dir() && !hidden && path != skip {
                 self.collect(&path, skip)?;
+            } else if !file_type.is_file() && !file_type.is_dir() {
+                // A link, a FIFO…: looked at like a new file, which names it and reads nothing.
+                self.not_files.push(path);
             } else if file_type.is_file() {
                 let metadata = entry.metadata().map_err(error)?;
                 if is_our_temp_file(&name.to_string_lossy()) {

@@ -71,6 +71,15 @@ impl Library {
                 }
             }
             Some(hash) if hash == app.hash => on_disk.stamp(),
+            None if let OnDisk::NotAFile(kind) = on_disk => {
+                let message = format!(
+                    "{}; article {} was not written there",
+                    kind.sentence(&path),
+                    app.article.id
+                );
+                report.problem(path, message);
+                return Ok(());
+            }
             _ => {
                 // Someone else's file is where this article's should go: never overwrite it.
                 let theirs = disk::decode(&path, &on_disk, false).ok();

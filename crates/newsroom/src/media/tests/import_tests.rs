@@ -70,6 +70,26 @@ fn unreadable_paths_are_explained() {
     );
 }
 
+/// A link, even to a real photo, is not followed (a shared inbox could point at a private
+/// image); a FIFO does not make the import wait.
+#[cfg(unix)]
+#[test]
+fn links_and_fifos_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("passport.jpg");
+    fs::write(&photo, sample(ImageFormat::Jpeg, 32, 32)).unwrap();
+    let link = dir.path().join("holiday.jpg");
+    std::os::unix::fs::symlink(&photo, &link).unwrap();
+    let error = import_file(&link).unwrap_err();
+    assert_eq!(error.kind(), "invalid");
+    assert!(error.to_string().contains("is a symbolic link"), "{error}");
+
+    let fifo = dir.path().join("pipe.jpg");
+    crate::regular_file::tests::make_fifo(&fifo);
+    let error = import_file(&fifo).unwrap_err();
+    assert!(error.to_string().contains("named pipe"), "{error}");
+}
+
 #[test]
 fn a_damaged_photo_names_the_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -7,6 +7,8 @@ mod fast_path;
 mod file_names;
 #[cfg(windows)]
 mod held_files;
+#[cfg(unix)]
+mod hostile_files;
 mod interrupted;
 mod late_writes;
 mod mirroring;

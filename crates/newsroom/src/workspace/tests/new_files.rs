@@ -146,7 +146,7 @@ fn only_our_paths_are_ours() {
     assert!(!fx.ws.is_ours(std::path::Path::new("/elsewhere/a.md")));
 }
 
-fn tiny_png() -> Vec<u8> {
+pub(super) fn tiny_png() -> Vec<u8> {
     use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
     let image = RgbaImage::from_fn(4, 3, |x, y| Rgba([x as u8 * 40, y as u8 * 60, 90, 255]));
     let mut out = std::io::Cursor::new(Vec::new());
