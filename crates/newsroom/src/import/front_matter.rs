@@ -105,6 +105,7 @@ fn parse(dialect: Dialect, block: &str, file: Option<&str>) -> Result<Fields, Im
         format: dialect.name(),
         detail,
     };
+    super::front_matter_bounds::check(block).map_err(|why| invalid(format!("it is {why}")))?;
     match dialect {
         Dialect::Yaml => from_yaml(block).map_err(invalid),
         Dialect::Toml => from_toml(block).map_err(invalid),

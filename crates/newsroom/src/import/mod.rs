@@ -10,6 +10,7 @@ mod error;
 mod fields;
 mod file;
 mod front_matter;
+pub(crate) mod front_matter_bounds;
 mod markdown;
 mod plain;
 mod text;

@@ -266,6 +266,8 @@ fn split(text: &str) -> Result<(&str, &str), FormatError> {
 /// Reads a workspace file's text (already decoded: UTF-8, `\n` line endings).
 pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
     let (block, body) = split(text)?;
+    crate::import::front_matter_bounds::check(block)
+        .map_err(|why| FormatError(format!("its front matter is {why}")))?;
     let front: FrontMatter = serde_norway::from_str(block).map_err(|e| {
         let detail = e.to_string();
         // The parser counts from the block; editors count from the top of the file.
