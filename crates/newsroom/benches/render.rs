@@ -4,6 +4,10 @@
 //! `long.md`, one long article (chapter 10, ~10,500 words), and `all.md`, the whole book
 //! (112 files, ~1.2 MB). The target is preview render + sanitize at no less than half the
 //! throughput of bare comrak. Without the corpus the benchmark says so and measures nothing.
+//!
+//! The `hostile` group needs no corpus: inputs of about 1 MB built to make a parser
+//! super-linear (nested images and links, emphasis runs, deep quotes and lists, a long table,
+//! many footnotes); the target is at most 3× bare comrak's time for each.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newsroom::render::{Standalone, Target, render};
@@ -78,5 +82,46 @@ fn bench_render(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_render);
+/// About `size` bytes of each hostile shape.
+fn hostile_inputs(size: usize) -> Vec<(&'static str, String)> {
+    let repeat = |unit: &str| unit.repeat(size / unit.len());
+    let lines = |line: &dyn Fn(usize) -> String| {
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < size {
+            text.push_str(&line(i));
+            i += 1;
+        }
+        text
+    };
+    vec![
+        ("nested_images", repeat("[![")),
+        ("nested_links", repeat("[")),
+        ("emphasis", repeat("*_")),
+        ("quotes", format!("{}x\n", repeat("> "))),
+        (
+            "lists",
+            lines(&|i| format!("{}- x\n", "  ".repeat(i % 400))),
+        ),
+        ("table", format!("|a|b|\n|-|-|\n{}", repeat("|x|y|\n"))),
+        ("footnotes", lines(&|i| format!("[^{i}] [^{i}]: x\n"))),
+    ]
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for (name, markdown) in hostile_inputs(1 << 20) {
+        group.throughput(Throughput::Bytes(markdown.len() as u64));
+        group.bench_with_input(BenchmarkId::new("bare_comrak", name), &markdown, |b, md| {
+            b.iter(|| bare_comrak(black_box(md), Target::Preview))
+        });
+        group.bench_with_input(BenchmarkId::new("newsroom", name), &markdown, |b, md| {
+            b.iter(|| render(black_box(md), Target::Preview, &Standalone))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_render, bench_hostile);
 criterion_main!(benches);

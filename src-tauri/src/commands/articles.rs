@@ -23,7 +23,8 @@ pub fn count_articles(state: State<'_, AppState>, filter: ArticleFilter) -> Comm
     Ok(state.library()?.store().count(&filter)?)
 }
 
-#[tauri::command]
+/// Off the main thread (see `render_preview`); the page drops answers to older queries.
+#[tauri::command(async)]
 pub fn search_articles(
     state: State<'_, AppState>,
     query: String,
@@ -37,7 +38,9 @@ pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
     Ok(state.library()?.store().sections()?)
 }
 
-#[tauri::command]
+/// Off the main thread (see `render_preview`): it renders the article; the page ignores an
+/// answer for an article it no longer opens.
+#[tauri::command(async)]
 pub fn open_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<ArticleView> {
     Ok(state.library()?.article_view(id, &state.media_urls())?)
 }

@@ -4,6 +4,7 @@
 use super::WorkspaceError;
 use super::atomic::content_hash;
 use super::file_format::{self, ArticleFile};
+use super::merge_markers;
 use crate::import::{self, ImportError, MAX_FILE_BYTES};
 use crate::regular_file::{self, NotRegular, Opened};
 use crate::store::FileStamp;
@@ -118,6 +119,9 @@ pub(super) fn decode(path: &Path, on_disk: &OnDisk, known: bool) -> Result<Decod
     }
     let text = import::decode_text(bytes, &path.display().to_string())
         .map_err(|e| format!("{}; {outcome}", capitalized(&e.to_string())))?;
+    let merged = merge_markers::theirs(&text);
+    let merge_conflict = merged.is_some();
+    let text = merged.unwrap_or(text);
     let parsed = if text.starts_with("---\n") || known {
         file_format::parse(&text).map_err(|e| {
             format!(
@@ -128,7 +132,11 @@ pub(super) fn decode(path: &Path, on_disk: &OnDisk, known: bool) -> Result<Decod
     } else {
         from_plain_markdown(path, &text).map_err(|e| format!("{}; {outcome}", capitalized(&e)))?
     };
-    Ok(Decoded { file: parsed, text })
+    Ok(Decoded {
+        file: parsed,
+        text,
+        merge_conflict,
+    })
 }
 
 /// A file that reads as an article.
@@ -137,6 +145,9 @@ pub(super) struct Decoded {
     pub file: ArticleFile,
     /// The decoded text (UTF-8, `\n` line endings).
     pub text: String,
+    /// The file holds a merge's conflict markers: `file` and `text` are its "theirs" side
+    /// (see [`merge_markers`]), to be shown as a conflict, never taken in as they are.
+    pub merge_conflict: bool,
 }
 
 /// A new Markdown file written without our front matter (`# Headline` and text, or another

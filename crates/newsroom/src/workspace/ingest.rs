@@ -66,6 +66,13 @@ impl Library {
             return Ok(None);
         }
         let decoded = match disk::decode(&path, &on_disk, false) {
+            Ok(decoded) if decoded.merge_conflict && decoded.file.id.is_none() => {
+                report.problem(
+                    path,
+                    "This file holds a merge conflict (<<<<<<< … >>>>>>> lines); no article was made from it until the conflict is resolved in the file".to_string(),
+                );
+                return Ok(None);
+            }
             Ok(decoded) => decoded,
             Err(message) => {
                 report.problem(path, message);

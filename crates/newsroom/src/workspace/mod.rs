@@ -30,6 +30,7 @@ mod inbox;
 mod ingest;
 pub mod layout;
 mod location;
+mod merge_markers;
 mod mirror;
 mod names;
 mod reconcile;

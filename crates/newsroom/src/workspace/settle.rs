@@ -190,7 +190,15 @@ impl Library {
                     );
                     return self.leave_folder(ws, &state, report);
                 }
-                if db_changed {
+                if decoded.merge_conflict {
+                    report.problem(
+                        path,
+                        format!(
+                            "The file of article {id} holds a merge conflict (<<<<<<< … >>>>>>> lines, left by git or another merge); it is shown as a conflict with the other side's version, and the file was left as it is"
+                        ),
+                    );
+                }
+                if db_changed || decoded.merge_conflict {
                     return self.record_file_side(id, &decoded, &file_hash, report);
                 }
                 let seen = (file_hash.as_str(), on_disk.stamp());

@@ -106,3 +106,67 @@ fn a_newer_file_version_during_a_conflict_replaces_the_file_side() {
         .unwrap();
     assert_eq!(resolved.body, "File side, later.\n");
 }
+
+/// After a `git pull`, the file holds conflict markers. The article keeps its text, shows a
+/// conflict whose file side is the other desk's version, and the file is left as git made it
+/// until the editor's choice is written over it.
+#[test]
+fn a_file_with_merge_conflict_markers_is_a_conflict_not_text() {
+    let mut fx = fixture();
+    let article = fx.article("Merged", "", "First paragraph.\n\nOur words.\n");
+    let path = fx.file_of(article.id);
+    let merged = fx.read(&path).replace(
+        "Our words.\n",
+        "<<<<<<< HEAD\nOur words.\n=======\nTheir words.\n>>>>>>> origin/main\n",
+    );
+    std::fs::write(&path, &merged).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.conflicts, vec![article.id], "{report:?}");
+    assert!(
+        super::messages(&report).contains("holds a merge conflict"),
+        "{report:?}"
+    );
+    assert_eq!(fx.body(article.id), "First paragraph.\n\nOur words.\n");
+    assert!(
+        fx.kept(article.id, "Their words."),
+        "the other side is kept"
+    );
+    assert!(
+        fx.revision_bodies(article.id)
+            .iter()
+            .all(|body| !body.contains("<<<<<<<")),
+        "no text holds the markers"
+    );
+    assert_eq!(fx.read(&path), merged, "the file is left as git made it");
+    assert!(
+        fx.mirror().written.is_empty(),
+        "a file in conflict is not written"
+    );
+
+    fx.lib
+        .resolve_conflict(&fx.ws, article.id, Resolution::KeepFile)
+        .unwrap();
+    assert_eq!(fx.body(article.id), "First paragraph.\n\nTheir words.\n");
+    assert!(
+        !fx.read(&path).contains("<<<<<<<"),
+        "the resolution is written"
+    );
+}
+
+#[test]
+fn a_new_file_with_merge_conflict_markers_is_not_an_article_yet() {
+    let mut fx = fixture();
+    let path = fx.ws.root().join("world").join("both-desks.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "# Both desks\n\n<<<<<<< HEAD\nOurs.\n=======\nTheirs.\n>>>>>>> b\n",
+    )
+    .unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert!(report.created.is_empty(), "{report:?}");
+    assert!(
+        super::messages(&report).contains("holds a merge conflict"),
+        "{report:?}"
+    );
+}
