@@ -122,15 +122,26 @@ pub(super) fn decode(path: &Path, on_disk: &OnDisk, known: bool) -> Result<Decod
     let merged = merge_markers::theirs(&text);
     let merge_conflict = merged.is_some();
     let text = merged.unwrap_or(text);
-    let parsed = if text.starts_with("---\n") || known {
-        file_format::parse(&text).map_err(|e| {
-            format!(
-                "“{}” could not be read as an article: {e}; {outcome} — correct the file and save it again",
-                path.display()
-            )
-        })?
+    let ours = |e: file_format::FormatError| {
+        format!(
+            "“{}” could not be read as an article: {e}; {outcome} — correct the file and save it again",
+            path.display()
+        )
+    };
+    let theirs = |e: String| format!("{}; {outcome}", capitalized(&e));
+    let parsed = if known {
+        file_format::parse(&text).map_err(ours)?
+    } else if text.starts_with("---\n") {
+        // A new file: ours, or front matter from another tool (Hugo, Jekyll, Obsidian: `title`,
+        // `description`, `categories`…), read as `newsroom import` reads it. When neither
+        // reads it, the complaint is about the format it was written in.
+        match file_format::parse(&text) {
+            Ok(file) => file,
+            Err(e) if written_by_us(&text) => return Err(ours(e)),
+            Err(_) => from_plain_markdown(path, &text).map_err(theirs)?,
+        }
     } else {
-        from_plain_markdown(path, &text).map_err(|e| format!("{}; {outcome}", capitalized(&e)))?
+        from_plain_markdown(path, &text).map_err(theirs)?
     };
     Ok(Decoded {
         file: parsed,
@@ -171,6 +182,15 @@ fn from_plain_markdown(path: &Path, text: &str) -> Result<ArticleFile, String> {
         body: imported.body,
         ..ArticleFile::default()
     })
+}
+
+/// Whether the front matter opening `text` names our own first fields (`id`, `headline`),
+/// which other tools do not write.
+fn written_by_us(text: &str) -> bool {
+    text.lines()
+        .skip(1)
+        .take_while(|line| *line != "---")
+        .any(|line| line.starts_with("id:") || line.starts_with("headline:"))
 }
 
 fn capitalized(text: &str) -> String {

@@ -79,6 +79,10 @@ impl Library {
                 return Ok(None);
             }
         };
+        let mut decoded = decoded;
+        if decoded.file.section.is_empty() {
+            decoded.file.section = self.section_of_folder(rel)?;
+        }
         let hash = on_disk.hash().unwrap_or_default().to_string();
         let mut why_new = None;
         if let Some(id) = decoded.file.id {
@@ -204,4 +208,31 @@ fn is_our_pending_write(app: &Rendered, rel: &str, hash: &str) -> bool {
 /// refuses with a sentence (see [`crate::regular_file`]) rather than passing over in silence.
 fn is_file_or_link(path: &std::path::Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir())
+}
+
+impl Library {
+    /// The section a new file without one belongs to, from its folder: the existing section
+    /// written to that folder (`economy/` → "Economy" when the library has it), otherwise the
+    /// folder's name with a capital; none for a file at the top or in `unfiled/`.
+    fn section_of_folder(&self, rel: &str) -> Result<String> {
+        let Some((folder, _)) = rel.rsplit_once('/') else {
+            return Ok(String::new());
+        };
+        if folder == layout::UNFILED || folder.contains('/') {
+            return Ok(String::new());
+        }
+        let known = self.store().sections()?;
+        if let Some(section) = known
+            .into_iter()
+            .find(|section| layout::section_folder(section) == folder)
+        {
+            return Ok(section);
+        }
+        let mut chars = folder.chars();
+        Ok(chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
+            .replace('-', " "))
+    }
 }

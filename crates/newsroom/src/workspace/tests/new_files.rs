@@ -155,3 +155,61 @@ pub(super) fn tiny_png() -> Vec<u8> {
         .unwrap();
     out.into_inner()
 }
+
+/// Other tools' Markdown dropped into the workspace becomes articles with their fields: a Hugo
+/// page (YAML and TOML), a Jekyll post and an Obsidian note, the section from the folder when
+/// the file names none.
+#[test]
+fn hugo_jekyll_and_obsidian_files_become_articles_with_their_fields() {
+    let mut fx = fixture();
+    let drop = |fx: &mut super::Fixture, rel: &str, text: &str| {
+        let path = fx.ws.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        let report = fx.ingest(std::slice::from_ref(&path));
+        assert_eq!(report.created.len(), 1, "{rel}: {report:?}");
+        fx.lib.store().article(report.created[0]).unwrap()
+    };
+    let hugo = drop(
+        &mut fx,
+        "politics/council-budget.md",
+        "---\ntitle: \"Council approves budget\"\ndescription: \"The vote was seven to two.\"\ndate: 2026-11-30T09:00:00+01:00\nlastmod: 2026-12-01\ndraft: false\ncategories: [\"Politics\"]\ntags: [\"council\", \"budget\"]\nauthor: \"Ana Ruiz\"\nslug: council-budget\naliases: [\"/old/council\"]\n---\nThe council met on Monday.\n",
+    );
+    assert_eq!(hugo.headline, "Council approves budget");
+    assert_eq!(hugo.dek, "The vote was seven to two.");
+    assert_eq!(hugo.section, "Politics");
+    assert_eq!(hugo.tags, vec!["council", "budget"]);
+    assert_eq!(hugo.byline, "Ana Ruiz");
+    assert_eq!(hugo.slug, "council-budget");
+    assert_eq!(hugo.body, "The council met on Monday.\n");
+
+    let toml = drop(
+        &mut fx,
+        "politics/toml-page.md",
+        "+++\ntitle = \"Mayor resigns\"\nsummary = \"After ten years.\"\ntags = [\"mayor\"]\n+++\nShe said goodbye.\n",
+    );
+    assert_eq!(toml.headline, "Mayor resigns");
+    assert_eq!(toml.dek, "After ten years.");
+    assert_eq!(
+        toml.section, "Politics",
+        "the section the library already has"
+    );
+
+    let jekyll = drop(
+        &mut fx,
+        "world/2026-11-30-harbour-reopens.md",
+        "---\nlayout: post\ntitle: Harbour reopens\nauthor: Tom Berg\ncategories: world\n---\nShips are back.\n",
+    );
+    assert_eq!(jekyll.headline, "Harbour reopens");
+    assert_eq!(jekyll.byline, "Tom Berg");
+    assert_eq!(jekyll.section.to_lowercase(), "world");
+
+    let obsidian = drop(
+        &mut fx,
+        "economy/ferry-prices.md",
+        "---\ntags: [ferry, prices]\naliases: [Ferries]\n---\n# Ferry prices rise\n\nTickets cost more from [[January]].\n",
+    );
+    assert_eq!(obsidian.headline, "Ferry prices rise");
+    assert_eq!(obsidian.tags, vec!["ferry", "prices"]);
+    assert_eq!(obsidian.section, "Economy", "from the folder");
+}
