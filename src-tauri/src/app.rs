@@ -4,7 +4,7 @@
 use crate::state::{self, AppState};
 use crate::{commands, display, media, menu, webview};
 use std::process::ExitCode;
-use tauri::{AppHandle, Manager, RunEvent};
+use tauri::{AppHandle, DragDropEvent, Manager, RunEvent, WebviewEvent};
 
 /// The label of the one editor window (tauri.conf.json, capabilities/main.json).
 const MAIN_WINDOW: &str = "main";
@@ -47,6 +47,7 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .on_webview_event(grant_dropped_files)
         .register_asynchronous_uri_scheme_protocol(media::SCHEME, media)
         .invoke_handler(commands::handler());
     let built = menu::install(builder)
@@ -82,6 +83,16 @@ fn focus_main_window(app: &AppHandle) {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
+    }
+}
+
+/// Files dropped on the window are the editor's choice, like those picked in a dialog: the
+/// page may then attach them (see `crate::grants`). Tauri runs this on the main thread right
+/// after sending the page the drop, so the grant is in place before the page's command, which
+/// the same thread receives, can arrive.
+fn grant_dropped_files(webview: &tauri::Webview, event: &WebviewEvent) {
+    if let WebviewEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+        webview.state::<AppState>().grants.grant_files(paths);
     }
 }
 

@@ -9,6 +9,7 @@ mod background;
 mod commands;
 mod display;
 mod error;
+mod grants;
 mod media;
 mod menu;
 mod state;

@@ -2,6 +2,7 @@
 //! the pages the last export wrote.
 
 use crate::error::UiError;
+use crate::grants::Grants;
 use crate::sync::WorkspaceSync;
 use newsroom::Library;
 use newsroom::library::{MediaFiles, MediaUrls};
@@ -84,6 +85,9 @@ pub struct AppState {
     media_files: Option<MediaFiles>,
     /// Pages (and index) the last export wrote: the only files `open_exported` opens.
     last_export: Mutex<Vec<PathBuf>>,
+    /// The files and folders the editor chose in a dialog or dropped: the only paths commands
+    /// take from the page.
+    pub grants: Grants,
 }
 
 impl AppState {
@@ -100,12 +104,14 @@ impl AppState {
                 }))),
                 sync,
                 last_export: Mutex::default(),
+                grants: Grants::default(),
             },
             Err(error) => AppState {
                 library: Err(error.into()),
                 sync,
                 media_files: None,
                 last_export: Mutex::default(),
+                grants: Grants::default(),
             },
         }
     }

@@ -12,7 +12,8 @@ XDG folders pointing into the run's temp folder (so saved window sizes never lea
 
 Helpers deliberately stay on the user's side of the glass: tests click, type and read what is
 shown. `App.invoke` exists only to seed data; `App.answer_dialog` plays the native file dialog,
-which WebDriver cannot drive, by answering the `plugin:dialog|open` call the UI makes.
+which WebDriver cannot drive, by queueing the answer the shell's dialog gives (debug builds read
+it from the file NEWSROOM_E2E_DIALOG_ANSWERS names).
 """
 
 from __future__ import annotations
@@ -213,27 +214,6 @@ class Cli:
 # opening a real dialog nobody can close under Xvfb. Tauri's bridge object is read-only, so the
 # answer is given one level down: the IPC request (a fetch of ipc://localhost/<command>) for
 # that one command gets the reply the shell would send; every other command goes through.
-DIALOG_STUB = """
-const answer = arguments[0];
-if (!window.__e2eDialogAnswers) {
-  window.__e2eDialogAnswers = [];
-  const realFetch = window.fetch.bind(window);
-  const reply = (ok, value) => new Response(JSON.stringify(value), {
-    headers: {'Content-Type': 'application/json', 'Tauri-Response': ok ? 'ok' : 'error'},
-  });
-  window.fetch = (input, init) => {
-    const url = decodeURIComponent(typeof input === 'string' ? input : input.url);
-    if (!url.startsWith('ipc:') || !url.endsWith('/plugin:dialog|open')) return realFetch(input, init);
-    if (window.__e2eDialogAnswers.length === 0) {
-      return Promise.resolve(reply(false, {kind: 'unsupported', message: 'e2e: a native dialog opened with no answer queued'}));
-    }
-    return Promise.resolve(reply(true, window.__e2eDialogAnswers.shift()));
-  };
-}
-window.__e2eDialogAnswers.push(answer);
-return 'ok';
-"""
-
 INVOKE = """
 const [cmd, args, done] = arguments;
 const internals = window.__TAURI_INTERNALS__;
@@ -265,6 +245,7 @@ class App:
         self.pid: int | None = None
         self.killed = False  # set when the app outlived its session and had to be killed
         before = set(server.app_pids())
+        server.dialog_answers.write_text("[]")
         options = ArgOptions()
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": str(APP_BINARY), "args": ["--db", str(db), "--workspace", str(self.workspace)]})
@@ -461,9 +442,21 @@ class App:
             pytest.fail(f"invoke {cmd} failed: {result['error']}", pytrace=False)
         return result["ok"]
 
+    def invoke_refused(self, cmd: str, args: dict) -> dict:
+        """Calls a shell command the way a script in the page could, expecting a refusal: the
+        `{kind, message}` it was refused with."""
+        result = self.driver.execute_async_script(INVOKE, cmd, args)
+        if "error" not in result:
+            pytest.fail(f"{cmd} was accepted: {result['ok']!r}", pytrace=False)
+        return result["error"]
+
     def answer_dialog(self, answer: str | list[str] | None) -> None:
-        """The next native open dialog returns `answer` (what the user would have chosen)."""
-        self.js(DIALOG_STUB, answer)
+        """The next native dialog returns `answer` (what the user would have chosen). The shell
+        shows its dialogs itself; in debug builds it takes queued answers from the file that
+        NEWSROOM_E2E_DIALOG_ANSWERS names instead of opening one."""
+        queue = json.loads(self.server.dialog_answers.read_text())
+        queue.append(None if answer is None else [answer] if isinstance(answer, str) else answer)
+        self.server.dialog_answers.write_text(json.dumps(queue))
 
     def paste_image(self, selector: str, png: bytes, name: str = "image.png") -> dict:
         """Dispatches the paste event a user's Ctrl+V of an image produces, on `selector`."""
@@ -545,6 +538,9 @@ class DriverServer:
         (home / "run").mkdir(mode=0o700, exist_ok=True)
         env.pop("NEWSROOM_DB", None)
         env["NEWSROOM_WORKSPACE"] = str(home / "Newsroom")
+        # The native dialogs answer from this queue (debug builds only; see App.answer_dialog).
+        self.dialog_answers = home / "dialog-answers.json"
+        env["NEWSROOM_E2E_DIALOG_ANSWERS"] = str(self.dialog_answers)
         LOGS.mkdir(parents=True, exist_ok=True)
         self.log_path = LOGS / "tauri-driver.log"
         self.log = open(self.log_path, "w")

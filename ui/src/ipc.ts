@@ -131,6 +131,10 @@ export const ipc = {
   resolveConflict: (id: number, resolution: Resolution) => call<ArticleView>('resolve_conflict', { id, resolution }),
   workspaceStatus: () => call<WorkspaceStatus>('workspace_status'),
   chooseWorkspace: (path: string) => call<WorkspaceStatus>('choose_workspace', { path }),
+  /** The native open dialog, shown by the shell, which then accepts these paths (and only such). */
+  pickImages: (multiple: boolean, title: string) => call<string[] | null>('pick_images', { multiple, title }),
+  /** The native folder dialog, shown by the shell; `null` when cancelled. */
+  pickFolder: (title: string) => call<string | null>('pick_folder', { title }),
   /** Calls `handler` with every event of the workspace sync; resolves to the function that stops listening. */
   onSync: (handler: (event: SyncEvent) => void): Promise<() => void> => listen<SyncEvent>('sync', (e) => handler(e.payload)),
 };

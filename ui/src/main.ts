@@ -8,34 +8,16 @@ import './styles/app.css';
 import { convertFileSrc } from '@tauri-apps/api/core';
 import { App, type Platform } from './app';
 import { ipc } from './ipc';
-import { IMAGE_EXTENSIONS, isImagePath, mediaUrls } from './logic/media';
+import { isImagePath, mediaUrls } from './logic/media';
 import { isMacNavigator } from './logic/shortcuts';
-
-function toPaths(chosen: string | string[] | null): string[] | null {
-  if (chosen === null) return null;
-  return Array.isArray(chosen) ? chosen : [chosen];
-}
 
 const platform: Platform = {
   isMac: isMacNavigator(navigator),
   mediaUrl: mediaUrls(convertFileSrc),
   picker: {
-    async images(multiple) {
-      const { open } = await import('@tauri-apps/plugin-dialog');
-      const chosen = await open({
-        multiple,
-        directory: false,
-        title: multiple ? 'Attach photos' : 'Choose the photo’s file',
-        filters: [{ name: 'Images', extensions: IMAGE_EXTENSIONS }],
-      });
-      return toPaths(chosen);
-    },
+    images: (multiple) => ipc.pickImages(multiple, multiple ? 'Attach photos' : 'Choose the photo’s file'),
   },
-  async chooseFolder(title = 'Export into this folder') {
-    const { open } = await import('@tauri-apps/plugin-dialog');
-    const chosen = await open({ directory: true, multiple: false, title });
-    return toPaths(chosen)?.[0] ?? null;
-  },
+  chooseFolder: (title = 'Export into this folder') => ipc.pickFolder(title),
 };
 
 async function installWindowHooks(app: App): Promise<void> {

@@ -18,6 +18,7 @@ pub async fn export_articles(
     single_file: bool,
 ) -> CommandResult<ExportReport> {
     in_background(app, move |state| {
+        state.grants.check_folder(&path)?;
         let report = state.library()?.export(&ids, &path, single_file)?;
         let openable = report.pages.iter().chain(&report.index).cloned().collect();
         state.remember_export(openable);

@@ -2,12 +2,15 @@
 //! Each is a few lines: lock the library, call the core, map its error.
 //!
 //! Commands that only touch the database run in order on the main thread, so saves arrive in
-//! the order the editor made them. Those that read or write photo files or export pages are
-//! `async` and hand their work to the blocking pool ([`in_background`]) so the window never
-//! stalls on them.
+//! the order the editor made them. Those whose time grows with the input (rendering, search,
+//! opening an article) run on the async runtime, and those that read or write photo files or
+//! export pages hand their work to the blocking pool ([`in_background`]), so the window never
+//! stalls on them (docs/IPC.md, "Threads"). Paths come only from the app's own dialogs and
+//! drops ([`crate::grants`]).
 
 mod articles;
 mod conflicts;
+mod dialogs;
 mod export;
 mod history;
 mod photos;
@@ -62,6 +65,8 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         conflicts::resolve_conflict,
         export::export_articles,
         export::open_exported,
+        dialogs::pick_images,
+        dialogs::pick_folder,
     ]
 }
 

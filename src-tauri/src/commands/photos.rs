@@ -20,6 +20,7 @@ pub async fn attach_photo_files(
     featured: bool,
 ) -> CommandResult<Vec<PhotoUse>> {
     in_background(app, move |state| {
+        state.grants.check_files(&paths)?;
         Ok(state
             .library()?
             .attach_photo_files(article_id, &paths, featured)?)
@@ -120,6 +121,7 @@ pub async fn give_photo_file(
     path: PathBuf,
 ) -> CommandResult<Photo> {
     in_background(app, move |state| {
+        state.grants.check_files(std::slice::from_ref(&path))?;
         Ok(state.library()?.give_photo_file(photo_id, &path)?)
     })
     .await

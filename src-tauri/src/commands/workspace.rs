@@ -12,7 +12,7 @@ pub fn workspace_status(state: State<'_, AppState>) -> WorkspaceStatus {
     state.sync.status()
 }
 
-/// Moves the sync to `path` (a folder the editor picked in the open dialog). Async: the old
+/// Moves the sync to `path`, a folder the editor picked in the folder dialog (no other). Async: the old
 /// folder's pending writes are finished first.
 #[tauri::command]
 pub async fn choose_workspace(
@@ -20,5 +20,9 @@ pub async fn choose_workspace(
     path: PathBuf,
 ) -> CommandResult<WorkspaceStatus> {
     let handle = app.clone();
-    in_background(app, move |_| sync::choose(&handle, &path)).await
+    in_background(app, move |state| {
+        state.grants.check_folder(&path)?;
+        sync::choose(&handle, &path)
+    })
+    .await
 }

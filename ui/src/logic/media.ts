@@ -54,7 +54,7 @@ export function pastedFileName(mime: string, now: Date): string {
   return `pasted-${stamp}.${ext}`;
 }
 
-export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif'];
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif'];
 
 /** Whether a dropped path looks like an image we accept (the core checks the bytes anyway). */
 export function isImagePath(path: string): boolean {

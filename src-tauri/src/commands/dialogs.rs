@@ -1,0 +1,118 @@
+//! The open dialogs, shown from Rust so that what the editor picks is known here: each path
+//! returned is granted (see [`crate::grants`]) before the page sees it, and the commands that
+//! take paths accept only granted ones. The page has no permission to open dialogs itself.
+
+use crate::error::{CommandResult, UiError};
+use crate::state::AppState;
+use std::path::PathBuf;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_dialog::{DialogExt, FilePath};
+
+/// The image types the app takes (the core checks the bytes anyway).
+const IMAGE_EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "webp", "gif"];
+
+/// Image files to attach (several with `multiple`), or `None` when the editor cancelled.
+#[tauri::command]
+pub async fn pick_images(
+    app: AppHandle,
+    multiple: bool,
+    title: String,
+) -> CommandResult<Option<Vec<PathBuf>>> {
+    let chosen = ask(app.clone(), move |handle| {
+        let dialog = handle
+            .dialog()
+            .file()
+            .set_title(title)
+            .add_filter("Images", &IMAGE_EXTENSIONS);
+        if multiple {
+            dialog.blocking_pick_files()
+        } else {
+            dialog.blocking_pick_file().map(|file| vec![file])
+        }
+    })
+    .await?;
+    if let Some(paths) = &chosen {
+        app.state::<AppState>().grants.grant_files(paths);
+    }
+    Ok(chosen)
+}
+
+/// A folder (to export into, or to sync with), or `None` when the editor cancelled.
+#[tauri::command]
+pub async fn pick_folder(app: AppHandle, title: String) -> CommandResult<Option<PathBuf>> {
+    let chosen = ask(app.clone(), move |handle| {
+        handle
+            .dialog()
+            .file()
+            .set_title(title)
+            .blocking_pick_folder()
+            .map(|folder| vec![folder])
+    })
+    .await?;
+    let folder = chosen.and_then(|paths| paths.into_iter().next());
+    if let Some(folder) = &folder {
+        app.state::<AppState>().grants.grant_folder(folder);
+    }
+    Ok(folder)
+}
+
+/// Shows a dialog off the main thread (the plugin hands it to the main thread and waits) and
+/// turns its answer into paths.
+async fn ask(
+    app: AppHandle,
+    show: impl FnOnce(&AppHandle) -> Option<Vec<FilePath>> + Send + 'static,
+) -> CommandResult<Option<Vec<PathBuf>>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        #[cfg(debug_assertions)]
+        if let Some(answer) = test_answers::next()? {
+            return Ok(answer);
+        }
+        show(&app)
+            .map(|files| {
+                files
+                    .into_iter()
+                    .map(|file| {
+                        file.into_path().map_err(|_| {
+                            UiError::invalid("the dialog returned a location that is not a file on this computer; choose another")
+                        })
+                    })
+                    .collect()
+            })
+            .transpose()
+    })
+    .await
+    .map_err(|_| UiError::io("the dialog stopped unexpectedly; try again"))?
+}
+
+/// End-to-end tests cannot drive a native dialog: in debug builds only, when
+/// `NEWSROOM_E2E_DIALOG_ANSWERS` names a file (set by the test that starts the app, never by
+/// the page), each dialog takes the next answer queued there instead of opening: a JSON list
+/// whose items are `null` (cancelled) or a list of paths.
+#[cfg(debug_assertions)]
+mod test_answers {
+    use crate::error::UiError;
+    use std::path::PathBuf;
+
+    const ANSWERS_ENV: &str = "NEWSROOM_E2E_DIALOG_ANSWERS";
+
+    /// What a dialog returns: the paths chosen, `None` when cancelled.
+    type Answer = Option<Vec<PathBuf>>;
+
+    /// `None` when no answers file is set; otherwise the next answer, consumed.
+    pub(super) fn next() -> Result<Option<Answer>, UiError> {
+        let Some(file) = std::env::var_os(ANSWERS_ENV) else {
+            return Ok(None);
+        };
+        let broken = |what: String| UiError::invalid(format!("e2e dialog answers: {what}"));
+        let text = std::fs::read_to_string(&file).map_err(|e| broken(e.to_string()))?;
+        let mut queue: Vec<Answer> =
+            serde_json::from_str(&text).map_err(|e| broken(e.to_string()))?;
+        if queue.is_empty() {
+            return Err(broken("a dialog opened with no answer queued".into()));
+        }
+        let answer = queue.remove(0);
+        let rest = serde_json::to_string(&queue).map_err(|e| broken(e.to_string()))?;
+        std::fs::write(&file, rest).map_err(|e| broken(e.to_string()))?;
+        Ok(Some(answer))
+    }
+}
