@@ -209,11 +209,6 @@ class Cli:
 
 # --- the app through WebDriver ---------------------------------------------------------------
 
-# Replaces the native open dialog: each `plugin:dialog|open` call takes the next queued answer
-# (a path, a list of paths, or null for "cancelled"); with none queued it fails loudly instead of
-# opening a real dialog nobody can close under Xvfb. Tauri's bridge object is read-only, so the
-# answer is given one level down: the IPC request (a fetch of ipc://localhost/<command>) for
-# that one command gets the reply the shell would send; every other command goes through.
 INVOKE = """
 const [cmd, args, done] = arguments;
 const internals = window.__TAURI_INTERNALS__;

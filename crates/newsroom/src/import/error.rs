@@ -47,7 +47,7 @@ pub enum ImportError {
         fence: &'static str,
     },
     #[error(
-        "the front matter of {} is not valid {format}: {detail}; correct it and import again",
+        "the front matter of {} is not valid {format}: {detail}; correct it and try again",
         described(.file)
     )]
     InvalidFrontMatter {

@@ -54,15 +54,19 @@ impl NotRegular {
         }
     }
 
-    /// What `path` is, as the start of a sentence the caller ends with what it did.
+    /// What `path` is, as the start of a sentence the caller ends with what it did. The file
+    /// is named by its name: the caller's report says where it is.
     pub fn sentence(self, path: &Path) -> String {
         let what = match self {
             NotRegular::LinkedFolder => self.describe().to_string(),
             _ => format!("is {}", self.describe()),
         };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
         format!(
-            "“{}” {what}, not a regular file; Newsroom never follows links or reads such files",
-            path.display()
+            "“{name}” {what}, not a regular file; Newsroom never follows links or reads such files"
         )
     }
 }
