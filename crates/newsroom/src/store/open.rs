@@ -14,6 +14,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_library.sql"),
     include_str!("migrations/0002_workspace.sql"),
+    include_str!("migrations/0003_extra_fields.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

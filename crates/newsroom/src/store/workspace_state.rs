@@ -75,6 +75,9 @@ pub struct FileVersion {
     pub photos: Vec<(PhotoId, PhotoRole, Option<String>)>,
     /// Related links in order, with the title of external ones. Every article must exist.
     pub related: Vec<(RelatedTarget, String)>,
+    /// Front-matter fields Newsroom does not use, as YAML in the file's order (empty: none);
+    /// kept so that writing the file again gives them back unchanged.
+    pub extra: String,
 }
 
 fn file_from_row(row: &Row<'_>) -> rusqlite::Result<WorkspaceFile> {
@@ -170,12 +173,22 @@ fn apply_in(
     articles::load(tx, id)
 }
 
-/// Replaces the photo uses and related links of `id` with the file's, when they differ.
+/// Replaces the photo uses, related links and extra fields of `id` with the file's.
 fn replace_attachments(
     tx: &rusqlite::Connection,
     id: ArticleId,
     file: &FileVersion,
 ) -> Result<(), StoreError> {
+    tx.execute(
+        "DELETE FROM article_extra_fields WHERE article_id = ?1",
+        [id],
+    )?;
+    if !file.extra.is_empty() {
+        tx.execute(
+            "INSERT INTO article_extra_fields (article_id, fields) VALUES (?1, ?2)",
+            params![id, file.extra],
+        )?;
+    }
     tx.execute("DELETE FROM article_photos WHERE article_id = ?1", [id])?;
     for (index, (photo, role, caption)) in file.photos.iter().enumerate() {
         tx.execute(
@@ -257,6 +270,17 @@ pub(super) fn record_conflict_in(
 }
 
 impl Store {
+    /// The front-matter fields of article `id` that Newsroom keeps without using (YAML; empty
+    /// when there are none).
+    pub fn extra_fields(&self, id: ArticleId) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT fields FROM article_extra_fields WHERE article_id = ?1")?
+            .query_row([id], |row| row.get(0))
+            .optional()?
+            .unwrap_or_default())
+    }
+
     /// The file of an article, if it has one.
     pub fn workspace_file(&self, id: ArticleId) -> Result<Option<WorkspaceFile>, StoreError> {
         Ok(self

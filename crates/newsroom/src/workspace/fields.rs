@@ -56,6 +56,7 @@ pub(super) fn file_version(
             patch,
             photos,
             related,
+            extra: file.extra.clone(),
         },
         notes,
     ))

@@ -62,6 +62,9 @@ pub struct ArticleFile {
     pub created: Option<Timestamp>,
     pub updated: Option<Timestamp>,
     pub published: Option<Timestamp>,
+    /// Fields Newsroom does not use (another tool's or the desk's own, such as `kicker:`), as
+    /// YAML in the file's order; empty when there are none. Written back as they came.
+    pub extra: String,
     pub body: String,
 }
 
@@ -96,7 +99,6 @@ pub struct FormatError(pub String);
 
 /// The front matter as serialized; field order is the order in the file.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FrontMatter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     id: Option<ArticleId>,
@@ -129,6 +131,9 @@ struct FrontMatter {
     updated: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     published: Option<String>,
+    /// Every other field, kept in order (see [`ArticleFile::extra`]).
+    #[serde(flatten)]
+    extra: serde_norway::Mapping,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -181,6 +186,7 @@ impl ArticleFile {
             created: Some(article.created_at),
             updated: Some(article.updated_at),
             published: article.published_at,
+            extra: String::new(),
             body: article.body.clone(),
         }
     }
@@ -237,6 +243,9 @@ pub fn to_file(file: &ArticleFile) -> String {
         created: file.created.and_then(format_time),
         updated: file.updated.and_then(format_time),
         published: file.published.and_then(format_time),
+        // Stored as this module wrote it from a file, so it reads back; anything else is
+        // left out rather than written broken.
+        extra: serde_norway::from_str(&file.extra).unwrap_or_default(),
     };
     // Plain strings, numbers and lists always serialize; an error here would be a bug in the
     // types above, and an empty block still keeps the file readable.
@@ -330,6 +339,11 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
         created: parse_time("created", front.created)?,
         updated: parse_time("updated", front.updated)?,
         published: parse_time("published", front.published)?,
+        extra: if front.extra.is_empty() {
+            String::new()
+        } else {
+            serde_norway::to_string(&front.extra).unwrap_or_default()
+        },
         body: body.to_string(),
     })
 }
@@ -372,6 +386,7 @@ mod tests {
             created: Some(1_772_357_400),
             updated: Some(1_772_361_731),
             published: None,
+            extra: "kicker: Exclusive\nseo:\n  title: Budget passes\n  noindex: false\naliases:\n- /old/budget\n".into(),
             body: "---\nA body that starts like a fence.\n\n---\n".into(),
         }
     }
@@ -389,6 +404,28 @@ mod tests {
         );
         assert!(text.contains("featured_photo: 5\n"), "{text}");
         assert!(text.contains("created: 2026-03-01T09:30:00Z\n"), "{text}");
+    }
+
+    /// A desk's own field, or another tool's, is neither refused nor dropped: it comes back
+    /// in the file as it was, after ours.
+    #[test]
+    fn fields_newsroom_does_not_use_are_kept_in_order() {
+        let text =
+            "---\nkicker: Exclusive\nheadline: A\nweight: 3\nextra:\n  nested: [1, 2]\n---\nBody\n";
+        let file = parse(text).unwrap();
+        assert_eq!(file.headline, "A");
+        assert_eq!(
+            file.extra,
+            "kicker: Exclusive\nweight: 3\nextra:\n  nested:\n  - 1\n  - 2\n"
+        );
+        let written = to_file(&file);
+        assert!(
+            written.ends_with(
+                "kicker: Exclusive\nweight: 3\nextra:\n  nested:\n  - 1\n  - 2\n---\nBody\n"
+            ),
+            "{written}"
+        );
+        assert_eq!(parse(&written).unwrap(), file);
     }
 
     #[test]
@@ -414,7 +451,7 @@ mod tests {
                 "---\nheadline: [unclosed\n---\n",
                 "front matter is not valid",
             ),
-            ("---\nheadlin: Typo\n---\n", "unknown field `headlin`"),
+            ("---\nheadlin: Typo\n---\n", "missing field `headline`"),
             ("---\nheadline: ''\n---\n", "headline is empty"),
             (
                 "---\nheadline: A\nstatus: live\n---\n",

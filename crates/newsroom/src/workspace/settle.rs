@@ -464,7 +464,11 @@ pub(super) fn render_in(store: &Store, id: ArticleId) -> Result<Option<Rendered>
     };
     let photos = store.photo_uses(id)?;
     let related = store.related(id)?;
-    let text = to_file(&ArticleFile::from_article(&article, &photos, &related));
+    let file = ArticleFile {
+        extra: store.extra_fields(id)?,
+        ..ArticleFile::from_article(&article, &photos, &related)
+    };
+    let text = to_file(&file);
     let hash = content_hash(text.as_bytes());
     Ok(Some(Rendered {
         article,

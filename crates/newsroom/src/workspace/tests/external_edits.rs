@@ -166,3 +166,38 @@ fn an_edit_to_a_file_of_a_trashed_article_is_kept_in_its_history() {
     let revision = fx.lib.store().revision(article.id, newest).unwrap();
     assert_eq!(revision.body, "Late edit\n");
 }
+
+/// A desk adds its own field (`kicker:`) to an article's file: taken in, not refused, and
+/// written back unchanged when the app next writes the file; dropping it in the file drops it.
+#[test]
+fn a_field_newsroom_does_not_use_survives_a_round_trip_through_the_app() {
+    let mut fx = fixture();
+    let article = fx.article("Kicked", "World", "Words.\n");
+    let path = fx.file_of(article.id);
+    let with_kicker = fx.read(&path).replacen(
+        "headline: Kicked\n",
+        "headline: Kicked\nkicker: Exclusive\n",
+        1,
+    );
+    std::fs::write(&path, &with_kicker).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert!(report.problems.is_empty(), "{report:?}");
+    assert_eq!(
+        fx.lib.store().extra_fields(article.id).unwrap(),
+        "kicker: Exclusive\n"
+    );
+
+    fx.lib
+        .store_mut()
+        .save_body(article.id, "New words.\n")
+        .unwrap();
+    let report = fx.mirror();
+    assert_eq!(report.written, vec![article.id], "{report:?}");
+    let written = fx.read(&path);
+    assert!(written.contains("\nkicker: Exclusive\n"), "{written}");
+    assert!(written.ends_with("---\nNew words.\n"), "{written}");
+
+    std::fs::write(&path, written.replace("kicker: Exclusive\n", "")).unwrap();
+    fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(fx.lib.store().extra_fields(article.id).unwrap(), "");
+}
