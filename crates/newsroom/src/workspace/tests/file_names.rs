@@ -25,6 +25,16 @@ fn a_file_saved_with_windows_line_endings_is_the_same_text_and_not_rewritten() {
     assert_eq!(report.changed, vec![article.id], "{report:?}");
     assert_eq!(fx.body(article.id), "One.\n\nThree.\n");
     assert!(fx.mirror().written.is_empty());
+
+    // Notepad's byte-order mark as well: the same text, and the file is left as it is.
+    let bom = format!("\u{feff}{}", crlf.replace("Two.", "Four."));
+    std::fs::write(&path, &bom).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.changed, vec![article.id], "{report:?}");
+    assert_eq!(fx.body(article.id), "One.\n\nFour.\n");
+    assert!(fx.mirror().written.is_empty());
+    assert!(fx.reconcile().is_empty());
+    assert_eq!(fx.read(&path), bom);
 }
 
 /// Windows file systems ignore case: a file another program created as `World/Budget.md` and
