@@ -49,8 +49,11 @@ fn app_marker(n: usize) -> String {
     format!("[app {n}]")
 }
 
-/// The writer role: a no-op in an ordinary `cargo test`.
+/// The writer role, run only by the storm tests in a child process. Ignored, so an
+/// ordinary `cargo test` neither runs nor counts it as a test; a no-op when started without
+/// the storm's environment (`cargo test -- --include-ignored`).
 #[test]
+#[ignore = "a role run by the storm test in a child process"]
 fn storm_writer() {
     let Ok(root) = std::env::var(WRITER) else {
         return;

@@ -123,10 +123,3 @@ fn a_conflict_survives_a_restart_and_is_resolved_from_the_ui_json() {
     assert!(lib.workspace_conflicts().unwrap().is_empty());
     assert!(lib.reconcile_workspace(&ws).unwrap().is_empty());
 }
-
-#[test]
-fn the_default_workspace_is_newsroom_in_the_documents_folder() {
-    if let Some(root) = newsroom::workspace::default_workspace_root() {
-        assert!(root.ends_with("Newsroom"), "{}", root.display());
-    }
-}

@@ -2,7 +2,9 @@
 //! front-matter dialect through [`import_text`].
 
 use super::*;
-use std::path::PathBuf;
+
+#[path = "../../tests/shared_corpus/mod.rs"]
+mod shared_corpus;
 
 /// Asserts that every paragraph appears in the body exactly as written (as its own block).
 fn assert_paragraphs_kept(body: &str, paragraphs: &[&str]) {
@@ -133,18 +135,11 @@ Your email address will not be published. Required fields are marked *";
         assert_eq!(article.body.matches("\n\n").count(), 4, "{}", article.body);
     }
 
-    fn corpus_file() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/000_894e524890745626.txt")
-    }
-
     #[test]
     fn the_real_article_imports_end_to_end() {
-        let path = corpus_file();
-        if !path.exists() {
-            println!("skipped: the corpus article is not at {}", path.display());
+        let Some(path) = shared_corpus::article() else {
             return;
-        }
+        };
         let original = read_text_file(&path).unwrap();
         let article = import_file(&path).unwrap();
         check_shape(&article);

@@ -2,6 +2,9 @@
 
 use crate::harness::{Cli, files_below, image_bytes};
 
+#[path = "../shared_corpus/mod.rs"]
+mod shared_corpus;
+
 #[test]
 fn new_show_edit_list_round_trip() {
     let cli = Cli::new();
@@ -267,12 +270,9 @@ fn import_reads_front_matter_and_plain_text() {
 
 #[test]
 fn importing_the_corpus_article_finds_its_parts() {
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/000_894e524890745626.txt");
-    if !corpus.exists() {
-        eprintln!("skipped: {} is not beside the repository", corpus.display());
+    let Some(corpus) = shared_corpus::article() else {
         return;
-    }
+    };
     let cli = Cli::new();
     let id = cli.run(&["import", corpus.to_str().unwrap()]).ok();
     let shown = cli.show(id.trim());

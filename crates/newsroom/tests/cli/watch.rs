@@ -188,19 +188,38 @@ fn a_workspace_that_cannot_be_created_is_refused_clearly() {
     assert_eq!(read(&file), "x");
 }
 
+/// A workspace folder the user may not write (mode 0o500) is refused in a sentence naming it,
+/// before anything is created in it.
+///
+/// Root (or any process with `CAP_DAC_OVERRIDE`, as in most containers) writes there anyway,
+/// so the refusal cannot be provoked; a probe write says which case this is. In that case the
+/// test asserts the other half of the rule instead: Newsroom asks the system rather than
+/// reading mode bits, so the folder the system lets it write is accepted, watched, given its
+/// inbox, and left cleanly. Either way one outcome is asserted, so the test cannot pass by
+/// doing nothing.
 #[cfg(unix)]
 #[test]
 fn a_workspace_without_permission_is_refused_clearly() {
+    use newsroom::workspace::layout::INBOX;
     use std::os::unix::fs::PermissionsExt;
     let cli = Cli::new();
     let locked = cli.path("locked");
     std::fs::create_dir(&locked).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
-    // Root writes everywhere; the refusal only means something for ordinary users.
-    let writable = std::fs::write(locked.join("probe"), "").is_ok();
-    if !writable {
+    let probe = locked.join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        let watching = Watching::start(&cli, &locked);
+        assert!(locked.join(INBOX).is_dir(), "watch runs but made no inbox");
+        let (status, rest) = watching.terminate();
+        assert!(status.is_none_or(|code| code == 0), "{status:?} {rest:?}");
+    } else {
         cli.run(&["watch", "--workspace", locked.to_str().unwrap()])
             .fails_with("locked");
+        assert!(
+            !locked.join(INBOX).exists(),
+            "refused, yet it made an inbox"
+        );
     }
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
