@@ -23,6 +23,13 @@ ensure_apt_packages() {
   fi
 }
 
+# git, which the core's tests drive as two desks sharing one repository
+# (crates/newsroom/tests/git_workspace.rs; under CI a missing git fails them). Any git on the PATH
+# will do, so the Debian package is installed only when there is none.
+ensure_git() {
+  command -v git >/dev/null 2>&1 || ensure_apt_packages git
+}
+
 ensure_rust() {
   if ! command -v cargo >/dev/null 2>&1; then
     if [ -x "$HOME/.cargo/bin/cargo" ]; then
@@ -68,4 +75,5 @@ ensure_tauri_driver() {
 }
 
 ensure_apt_packages "${NEWSROOM_APT_PACKAGES[@]}"
+ensure_git
 ensure_rust
