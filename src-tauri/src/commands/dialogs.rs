@@ -1,11 +1,12 @@
 //! The open dialogs, shown from Rust so that what the editor picks is known here: each path
 //! returned is granted (see [`crate::grants`]) before the page sees it, and the commands that
 //! take paths accept only granted ones. The page has no permission to open dialogs itself.
+//! Each dialog belongs to the window that asked (modal to it, as the page's own dialogs were).
 
 use crate::error::{CommandResult, UiError};
 use crate::state::AppState;
 use std::path::PathBuf;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Manager, WebviewWindow};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
 /// The image types the app takes (the core checks the bytes anyway).
@@ -15,6 +16,7 @@ const IMAGE_EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "webp", "gif"];
 #[tauri::command]
 pub async fn pick_images(
     app: AppHandle,
+    window: WebviewWindow,
     multiple: bool,
     title: String,
 ) -> CommandResult<Option<Vec<PathBuf>>> {
@@ -22,6 +24,7 @@ pub async fn pick_images(
         let dialog = handle
             .dialog()
             .file()
+            .set_parent(&window)
             .set_title(title)
             .add_filter("Images", &IMAGE_EXTENSIONS);
         if multiple {
@@ -39,11 +42,16 @@ pub async fn pick_images(
 
 /// A folder (to export into, or to sync with), or `None` when the editor cancelled.
 #[tauri::command]
-pub async fn pick_folder(app: AppHandle, title: String) -> CommandResult<Option<PathBuf>> {
+pub async fn pick_folder(
+    app: AppHandle,
+    window: WebviewWindow,
+    title: String,
+) -> CommandResult<Option<PathBuf>> {
     let chosen = ask(app.clone(), move |handle| {
         handle
             .dialog()
             .file()
+            .set_parent(&window)
             .set_title(title)
             .blocking_pick_folder()
             .map(|folder| vec![folder])
