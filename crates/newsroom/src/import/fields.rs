@@ -16,15 +16,19 @@ const SECTION: &[&str] = &["section", "category", "categories"];
 const DATE: &[&str] = &["date", "publishdate"];
 const OTHERS: &[&str] = &["dateline", "tags", "slug", "draft", "status"];
 
+/// Whether a field name (lowercased) means something for an article.
+pub(super) fn understood(name: &str) -> bool {
+    [HEADLINE, DEK, BYLINE, SECTION, DATE, OTHERS]
+        .iter()
+        .any(|names| names.contains(&name))
+}
+
 /// Fills `article`'s metadata from `fields`, adding a warning for every field it could not use.
 pub(super) fn apply(fields: Fields, article: &mut ImportedArticle) {
     let mut unknown = Vec::new();
     let mut known: HashMap<String, Value> = HashMap::new();
     for (name, value) in fields {
-        let understood = [HEADLINE, DEK, BYLINE, SECTION, DATE, OTHERS]
-            .iter()
-            .any(|names| names.contains(&name.as_str()));
-        if understood {
+        if understood(&name) {
             known.insert(name, value);
         } else {
             unknown.push(name);

@@ -89,6 +89,38 @@ pub(super) fn split<'a>(
     Err(unclosed(dialect, file))
 }
 
+/// The fields of `text`'s YAML front matter that no article field takes (Hugo's `aliases`,
+/// `lastmod`, a desk's own), as YAML in the file's order: what the workspace keeps and writes
+/// back. Empty when there are none, for TOML, or when the block cannot be read (the import
+/// then says why).
+pub(crate) fn unused_yaml_fields(text: &str) -> String {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return String::new();
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if Dialect::Yaml.closes(line) {
+            let block = &rest[..offset];
+            if super::front_matter_bounds::check(block).is_err() {
+                return String::new();
+            }
+            let Ok(mut mapping) = serde_norway::from_str::<serde_norway::Mapping>(block) else {
+                return String::new();
+            };
+            mapping.retain(|key, _| {
+                key.as_str()
+                    .is_some_and(|name| !super::fields::understood(&name.to_lowercase()))
+            });
+            if mapping.is_empty() {
+                return String::new();
+            }
+            return serde_norway::to_string(&mapping).unwrap_or_default();
+        }
+        offset += line.len();
+    }
+    String::new()
+}
+
 fn unclosed(dialect: Dialect, file: Option<&str>) -> ImportError {
     ImportError::UnclosedFrontMatter {
         file: file.map(str::to_string),

@@ -24,6 +24,7 @@ use std::path::Path;
 
 pub use error::{ImportError, MAX_FILE_BYTES};
 pub use file::{decode_text, read_text_file};
+pub(crate) use front_matter::unused_yaml_fields;
 
 /// A story read from outside, ready to become a draft once the editor has checked it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -162,7 +162,8 @@ pub(super) struct Decoded {
 }
 
 /// A new Markdown file written without our front matter (`# Headline` and text, or another
-/// tool's front matter) is read the way the importer reads Markdown.
+/// tool's front matter) is read the way the importer reads Markdown; the YAML fields no article
+/// field takes are kept.
 fn from_plain_markdown(path: &Path, text: &str) -> Result<ArticleFile, String> {
     let name = path
         .file_name()
@@ -179,6 +180,7 @@ fn from_plain_markdown(path: &Path, text: &str) -> Result<ArticleFile, String> {
         status: imported.status,
         dateline: imported.dateline,
         published: imported.published_at,
+        extra: import::unused_yaml_fields(text),
         body: imported.body,
         ..ArticleFile::default()
     })

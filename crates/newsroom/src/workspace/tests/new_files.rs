@@ -182,6 +182,11 @@ fn hugo_jekyll_and_obsidian_files_become_articles_with_their_fields() {
     assert_eq!(hugo.byline, "Ana Ruiz");
     assert_eq!(hugo.slug, "council-budget");
     assert_eq!(hugo.body, "The council met on Monday.\n");
+    // Hugo's own fields no article field takes are kept for the file, in its order.
+    assert_eq!(
+        fx.lib.store().extra_fields(hugo.id).unwrap(),
+        "lastmod: 2026-12-01\naliases:\n- /old/council\n"
+    );
 
     let toml = drop(
         &mut fx,
@@ -212,4 +217,16 @@ fn hugo_jekyll_and_obsidian_files_become_articles_with_their_fields() {
     assert_eq!(obsidian.headline, "Ferry prices rise");
     assert_eq!(obsidian.tags, vec!["ferry", "prices"]);
     assert_eq!(obsidian.section, "Economy", "from the folder");
+
+    // When the app writes the Hugo page again, those fields are still there.
+    fx.lib
+        .store_mut()
+        .save_body(hugo.id, "The council met on Monday night.\n")
+        .unwrap();
+    assert!(fx.mirror().written.contains(&hugo.id));
+    let rewritten = fx.read(&fx.file_of(hugo.id));
+    assert!(
+        rewritten.contains("\nlastmod: 2026-12-01\naliases:\n- /old/council\n---\n"),
+        "{rewritten}"
+    );
 }
