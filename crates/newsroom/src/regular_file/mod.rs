@@ -107,9 +107,7 @@ pub fn open(path: &Path) -> io::Result<Opened> {
 /// for paths inside a folder whose own path holds no link (the workspace's root is resolved
 /// when it is opened), where a linked subfolder could lead anywhere.
 pub fn open_in_folder(path: &Path) -> io::Result<Opened> {
-    if let Some(folder) = path.parent()
-        && std::fs::symlink_metadata(folder).is_ok_and(|m| m.file_type().is_symlink())
-    {
+    if path.parent().is_some_and(is_link) {
         return Ok(Opened::NotRegular(NotRegular::LinkedFolder));
     }
     open(path)
