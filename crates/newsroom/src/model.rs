@@ -319,6 +319,9 @@ pub enum ImageFormat {
 }
 
 impl ImageFormat {
+    /// Every file extension [`ImageFormat::from_extension`] knows: what an open dialog offers.
+    pub const FILE_EXTENSIONS: [&'static str; 5] = ["jpg", "jpeg", "png", "webp", "gif"];
+
     /// The usual file extension, used for media and exported file names.
     pub fn extension(self) -> &'static str {
         match self {
@@ -518,6 +521,14 @@ pub struct SearchHit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_extensions_a_dialog_offers_are_the_ones_read_back() {
+        for ext in ImageFormat::FILE_EXTENSIONS {
+            let format = ImageFormat::from_extension(ext).expect(ext);
+            assert!(ImageFormat::FILE_EXTENSIONS.contains(&format.extension()));
+        }
+    }
 
     #[test]
     fn workflow_moves_forward_one_step_and_archives_from_anywhere() {

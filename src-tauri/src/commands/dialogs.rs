@@ -5,12 +5,10 @@
 
 use crate::error::{CommandResult, UiError};
 use crate::state::AppState;
+use newsroom::model::ImageFormat;
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, WebviewWindow};
 use tauri_plugin_dialog::{DialogExt, FilePath};
-
-/// The image types the app takes (the core checks the bytes anyway).
-const IMAGE_EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "webp", "gif"];
 
 /// Image files to attach (several with `multiple`), or `None` when the editor cancelled.
 #[tauri::command]
@@ -26,7 +24,7 @@ pub async fn pick_images(
             .file()
             .set_parent(&window)
             .set_title(title)
-            .add_filter("Images", &IMAGE_EXTENSIONS);
+            .add_filter("Images", &ImageFormat::FILE_EXTENSIONS);
         if multiple {
             dialog.blocking_pick_files()
         } else {

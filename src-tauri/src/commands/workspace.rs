@@ -12,8 +12,8 @@ pub fn workspace_status(state: State<'_, AppState>) -> WorkspaceStatus {
     state.sync.status()
 }
 
-/// Moves the sync to `path`, a folder the editor picked in the folder dialog (no other). Async: the old
-/// folder's pending writes are finished first.
+/// Moves the sync to `path`, a folder the editor picked in the folder dialog (no other).
+/// Async: the old folder's pending writes are finished first.
 #[tauri::command]
 pub async fn choose_workspace(
     app: tauri::AppHandle,

@@ -8,9 +8,10 @@ use std::path::Path;
 
 /// Reads the UTF-8 text file at `path`, without a byte-order mark and with `\n` line endings.
 ///
-/// Refuses folders, links, FIFOs and devices (never followed or waited on), files over [`MAX_FILE_BYTES`] (checked before reading, and again while
-/// reading in case the file grows or is a device), binary files (any NUL byte) and text in
-/// another encoding, each with its own error so the editor knows what to do.
+/// Refuses folders, links, FIFOs and devices (never followed or waited on), files over
+/// [`MAX_FILE_BYTES`] (checked before reading, and again while reading in case the file
+/// grows), binary files (any NUL byte) and text in another encoding, each with its own error
+/// so the editor knows what to do.
 pub fn read_text_file(path: &Path) -> Result<String, ImportError> {
     let read_error = |source: std::io::Error| match source.kind() {
         ErrorKind::NotFound => ImportError::NotFound {

@@ -62,31 +62,37 @@ pub(super) fn opens_with_front_matter(text: &str) -> bool {
     Dialect::opening(text.lines().next().unwrap_or("")).is_some()
 }
 
+/// Where `text`'s front matter is: `None` without one; its dialect and, once its closing fence
+/// is found, the block and the body after it.
+fn locate(text: &str) -> Option<(Dialect, Option<(&str, &str)>)> {
+    let Some((first_line, rest)) = text.split_once('\n') else {
+        return Dialect::opening(text).map(|dialect| (dialect, None));
+    };
+    let dialect = Dialect::opening(first_line)?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if dialect.closes(line) {
+            return Some((
+                dialect,
+                Some((&rest[..offset], &rest[offset + line.len()..])),
+            ));
+        }
+        offset += line.len();
+    }
+    Some((dialect, None))
+}
+
 /// Splits `text` (already normalised to `\n`) into its fields and the Markdown body after them.
 /// Text without front matter gives no fields and the whole text as body.
 pub(super) fn split<'a>(
     text: &'a str,
     file: Option<&str>,
 ) -> Result<(Fields, &'a str), ImportError> {
-    let Some((first_line, rest)) = text.split_once('\n') else {
-        return match Dialect::opening(text) {
-            Some(dialect) => Err(unclosed(dialect, file)),
-            None => Ok((Vec::new(), text)),
-        };
-    };
-    let Some(dialect) = Dialect::opening(first_line) else {
-        return Ok((Vec::new(), text));
-    };
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if dialect.closes(line) {
-            let block = &rest[..offset];
-            let body = &rest[offset + line.len()..];
-            return Ok((parse(dialect, block, file)?, body));
-        }
-        offset += line.len();
+    match locate(text) {
+        None => Ok((Vec::new(), text)),
+        Some((dialect, None)) => Err(unclosed(dialect, file)),
+        Some((dialect, Some((block, body)))) => Ok((parse(dialect, block, file)?, body)),
     }
-    Err(unclosed(dialect, file))
 }
 
 /// The fields of `text`'s YAML front matter that no article field takes (Hugo's `aliases`,
@@ -94,31 +100,23 @@ pub(super) fn split<'a>(
 /// back. Empty when there are none, for TOML, or when the block cannot be read (the import
 /// then says why).
 pub(crate) fn unused_yaml_fields(text: &str) -> String {
-    let Some(rest) = text.strip_prefix("---\n") else {
+    let Some((Dialect::Yaml, Some((block, _)))) = locate(text) else {
         return String::new();
     };
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if Dialect::Yaml.closes(line) {
-            let block = &rest[..offset];
-            if super::front_matter_bounds::check(block).is_err() {
-                return String::new();
-            }
-            let Ok(mut mapping) = serde_norway::from_str::<serde_norway::Mapping>(block) else {
-                return String::new();
-            };
-            mapping.retain(|key, _| {
-                key.as_str()
-                    .is_some_and(|name| !super::fields::understood(&name.to_lowercase()))
-            });
-            if mapping.is_empty() {
-                return String::new();
-            }
-            return serde_norway::to_string(&mapping).unwrap_or_default();
-        }
-        offset += line.len();
+    if super::front_matter_bounds::check(block).is_err() {
+        return String::new();
     }
-    String::new()
+    let Ok(mut mapping) = serde_norway::from_str::<serde_norway::Mapping>(block) else {
+        return String::new();
+    };
+    mapping.retain(|key, _| {
+        key.as_str()
+            .is_some_and(|name| !super::fields::understood(&name.to_lowercase()))
+    });
+    if mapping.is_empty() {
+        return String::new();
+    }
+    serde_norway::to_string(&mapping).unwrap_or_default()
 }
 
 fn unclosed(dialect: Dialect, file: Option<&str>) -> ImportError {

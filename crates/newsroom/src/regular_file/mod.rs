@@ -42,24 +42,16 @@ pub enum NotRegular {
 }
 
 impl NotRegular {
-    /// What it is, for a sentence: "… is a symbolic link".
-    pub fn describe(self) -> &'static str {
-        match self {
-            NotRegular::Link => "a symbolic link",
-            NotRegular::Folder => "a folder",
-            NotRegular::Fifo => "a named pipe (FIFO)",
-            NotRegular::Socket => "a socket",
-            NotRegular::Device => "a device",
-            NotRegular::LinkedFolder => "inside a folder that is a symbolic link",
-        }
-    }
-
     /// What `path` is, as the start of a sentence the caller ends with what it did. The file
     /// is named by its name: the caller's report says where it is.
     pub fn sentence(self, path: &Path) -> String {
         let what = match self {
-            NotRegular::LinkedFolder => self.describe().to_string(),
-            _ => format!("is {}", self.describe()),
+            NotRegular::Link => "is a symbolic link",
+            NotRegular::Folder => "is a folder",
+            NotRegular::Fifo => "is a named pipe (FIFO)",
+            NotRegular::Socket => "is a socket",
+            NotRegular::Device => "is a device",
+            NotRegular::LinkedFolder => "is inside a folder that is a symbolic link",
         };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),

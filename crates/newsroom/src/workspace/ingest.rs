@@ -65,7 +65,7 @@ impl Library {
         if matches!(on_disk, OnDisk::Missing) {
             return Ok(None);
         }
-        let decoded = match disk::decode(&path, &on_disk, false) {
+        let mut decoded = match disk::decode(&path, &on_disk, false) {
             Ok(decoded) if decoded.merge_conflict && decoded.file.id.is_none() => {
                 report.problem(
                     path,
@@ -79,7 +79,6 @@ impl Library {
                 return Ok(None);
             }
         };
-        let mut decoded = decoded;
         if decoded.file.section.is_empty() {
             decoded.file.section = self.section_of_folder(rel)?;
         }
