@@ -795,7 +795,7 @@ function metadataOf(article: Article): Omit<Article, 'body' | 'updated_at' | 'wo
 
 function emptyArticle(keys: ShortcutLabel): Article {
   return {
-    id: 0, slug: '', headline: 'No articles yet', dek: `Press “New article” (or ${keys(NEW_ARTICLE_SHORTCUT)}) to start writing.`, byline: '', section: '', tags: [],
+    id: 0, uid: '', slug: '', headline: 'No articles yet', dek: `Press “New article” (or ${keys(NEW_ARTICLE_SHORTCUT)}) to start writing.`, byline: '', section: '', tags: [],
     status: 'draft', dateline: '', body: '', featured_photo: null, author_id: null, created_at: 0, updated_at: 0,
     published_at: null, trashed_at: null, word_count: 0,
   };

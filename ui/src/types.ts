@@ -24,6 +24,8 @@ export interface ArticleSummary {
 
 export interface Article {
   id: number;
+  /** The article's name in its workspace file, the same in every desk's library. */
+  uid: string;
   slug: string;
   headline: string;
   dek: string;

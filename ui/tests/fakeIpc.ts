@@ -13,7 +13,7 @@ export const pcKeys = shortcutLabels(false);
 
 export function article(id: number, extra: Partial<Article> = {}): Article {
   return {
-    id, slug: `story-${id}`, headline: `Story ${id}`, dek: '', byline: 'Ana Ruiz', section: id % 2 ? 'World' : 'Economy', tags: [],
+    id, uid: `uid-${id}`, slug: `story-${id}`, headline: `Story ${id}`, dek: '', byline: 'Ana Ruiz', section: id % 2 ? 'World' : 'Economy', tags: [],
     status: 'draft', dateline: '', body: `Body of ${id}`, featured_photo: null, author_id: null, created_at: 1_700_000_000,
     updated_at: 1_700_000_000 - id * 60, published_at: null, trashed_at: null, word_count: 3, ...extra,
   };

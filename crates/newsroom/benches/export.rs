@@ -120,6 +120,7 @@ fn library() -> (MemorySource, Vec<ExportItem>) {
         .map(|id| ExportItem {
             article: Article {
                 id,
+                uid: format!("{id:032x}"),
                 slug: slug(id),
                 headline: format!("Headline of story {id}"),
                 dek: "What happened, and why it matters".into(),

@@ -123,6 +123,9 @@ impl FromStr for Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub id: ArticleId,
+    /// The article's name in its workspace file, the same in every library that shares the
+    /// folder (ids are each library's own): 32 hexadecimal digits.
+    pub uid: String,
     /// URL- and file-safe name, unique among all articles (trashed ones included).
     pub slug: String,
     pub headline: String,

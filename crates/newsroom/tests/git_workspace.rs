@@ -723,7 +723,6 @@ fn an_edit_made_on_one_desk_comes_in_as_an_external_revision() -> TestResult {
 ///
 /// Every line the app writes into a file takes part in git's merge, front matter included.
 #[test]
-#[ignore = "core bug: every save rewrites `updated:` and the intake desk rewrites `id:`/`created:`, so git conflicts on the front matter (see the issue 9 note)"]
 fn edits_to_different_paragraphs_of_one_article_merge_cleanly() -> TestResult {
     if !git_is_available() {
         return Ok(());
@@ -831,7 +830,6 @@ fn no_article_text_holds_conflict_markers_on_either_desk() -> TestResult {
 /// desks' words (B's edit arriving on A as an `external` revision), the true conflict as B's
 /// editor settled it. Neither desk has anything left to commit.
 #[test]
-#[ignore = "core bug: the front-matter conflict above loses the other desk's paragraph on keep-app (see the issue 9 note)"]
 fn once_both_desks_push_and_pull_each_holds_every_article() -> TestResult {
     if !git_is_available() {
         return Ok(());
@@ -902,7 +900,6 @@ fn once_both_desks_push_and_pull_each_holds_every_article() -> TestResult {
 /// article follows its file (the same article, not a copy and not trashed) and the second goes
 /// to the trash with its text: nothing is lost.
 #[test]
-#[ignore = "core bug: article ids in shared files belong to the desk that wrote them, so a pulled rename makes a copy (see the issue 9 note)"]
 fn a_checkout_that_moves_and_deletes_files_moves_and_trashes_the_articles() -> TestResult {
     if !git_is_available() {
         return Ok(());

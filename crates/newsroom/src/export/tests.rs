@@ -83,6 +83,7 @@ impl MemorySource {
 fn article(id: ArticleId, slug: &str) -> Article {
     Article {
         id,
+        uid: format!("uid-{id}"),
         slug: slug.into(),
         headline: format!("Headline {slug}"),
         dek: format!("Dek {slug}"),

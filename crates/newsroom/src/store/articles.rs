@@ -12,7 +12,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.byline, a.section, \
      a.tags, a.status, a.dateline, a.author_id, a.created_at, a.updated_at, a.published_at, \
      a.trashed_at, a.word_count, a.body, \
-     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured')";
+     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured'), a.uid";
 
 /// Columns of [`ArticleSummary`], in the order [`summary_from_row`] reads them. No body.
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.headline, a.section, a.status, \
@@ -38,6 +38,7 @@ pub(super) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
         word_count: row.get(14)?,
         body: row.get(15)?,
         featured_photo: row.get(16)?,
+        uid: row.get(17)?,
     })
 }
 
@@ -197,8 +198,8 @@ fn insert(tx: &Transaction<'_>, new: &NewArticle, now: Timestamp) -> Result<Arti
     };
     tx.execute(
         "INSERT INTO articles (slug, headline, dek, byline, section, tags, status, dateline,
-             created_at, updated_at, published_at, word_count, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)",
+             created_at, updated_at, published_at, word_count, body, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, lower(hex(randomblob(16))))",
         params![
             slug,
             headline,

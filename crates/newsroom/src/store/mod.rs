@@ -24,7 +24,7 @@ pub use error::StoreError;
 pub(crate) use open::check_library_file;
 pub use photos::{PhotoPatch, PhotoText};
 pub use revisions::{RETENTION, RevisionInfo, SaveReceipt, TYPING_WINDOW_SECS};
-pub use workspace_state::{FileStamp, FileVersion, StoredConflict, WorkspaceFile};
+pub use workspace_state::{FileIdentity, FileStamp, FileVersion, StoredConflict, WorkspaceFile};
 
 use crate::model::Timestamp;
 use rusqlite::Connection;

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_library.sql"),
     include_str!("migrations/0002_workspace.sql"),
     include_str!("migrations/0003_extra_fields.sql"),
+    include_str!("migrations/0004_article_uids.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -182,5 +183,33 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(super::migrations().validate().is_ok());
+    }
+
+    /// Articles made before uids get one each, all different, when the library is upgraded.
+    #[test]
+    fn upgrading_to_uids_gives_every_article_its_own() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_version(&mut conn, 3).unwrap();
+        for slug in ["one", "two", "three"] {
+            conn.execute(
+                "INSERT INTO articles (slug, headline, created_at, updated_at) VALUES (?1, ?1, 0, 0)",
+                [slug],
+            )
+            .unwrap();
+        }
+        super::migrate(&mut conn).unwrap();
+        let uids: Vec<String> = conn
+            .prepare("SELECT DISTINCT uid FROM articles")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(uids.len(), 3, "{uids:?}");
+        assert!(
+            uids.iter()
+                .all(|uid| uid.len() == 32 && uid.chars().all(|c| c.is_ascii_hexdigit())),
+            "{uids:?}"
+        );
     }
 }

@@ -80,6 +80,16 @@ pub struct FileVersion {
     pub extra: String,
 }
 
+/// Who a new article made from a file is, when the file says: its uid (another library's
+/// article arriving through a shared folder keeps its name) and when it was created.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileIdentity {
+    /// Must not belong to another article; a new one is drawn when `None`.
+    pub uid: Option<String>,
+    /// Now when `None`.
+    pub created_at: Option<Timestamp>,
+}
+
 fn file_from_row(row: &Row<'_>) -> rusqlite::Result<WorkspaceFile> {
     let size: Option<i64> = row.get(4)?;
     let mtime_ns: Option<i64> = row.get(5)?;
@@ -281,6 +291,15 @@ impl Store {
             .unwrap_or_default())
     }
 
+    /// The article (trashed ones included) whose workspace file names it `uid`.
+    pub fn article_with_uid(&self, uid: &str) -> Result<Option<ArticleId>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE uid = ?1")?
+            .query_row([uid], |row| row.get(0))
+            .optional()?)
+    }
+
     /// The file of an article, if it has one.
     pub fn workspace_file(&self, id: ArticleId) -> Result<Option<WorkspaceFile>, StoreError> {
         Ok(self
@@ -452,8 +471,8 @@ impl Store {
     }
 
     /// Makes a new article from a file that appeared in the workspace, in one transaction:
-    /// the article (an `Import` revision), the photos, links and author that `version` finds
-    /// in the file for it (see [`Store::apply_file_version`] for the rules), and the agreement
+    /// the article (an `Import` revision) with the uid and creation time of `identity`, the
+    /// photos, links and author that `version` finds in the file for it (see [`Store::apply_file_version`] for the rules), and the agreement
     /// between file and article that `agreement` returns. Both are called with the store as it
     /// is inside the transaction and the new article's id. A crash then leaves either no
     /// article (the file is new again at the next start) or the article with its file known:
@@ -461,11 +480,24 @@ impl Store {
     pub fn create_from_file_agreed(
         &mut self,
         new: &NewArticle,
+        identity: &FileIdentity,
         version: impl FnOnce(&Store, ArticleId) -> Result<FileVersion, StoreError>,
         agreement: impl FnOnce(&Store, ArticleId) -> Result<WorkspaceFile, StoreError>,
     ) -> Result<Article, StoreError> {
         self.write_reading(|tx, store, now| {
             let id = articles::create_in(tx, new, RevisionCause::Import, now)?.id;
+            if let Some(uid) = &identity.uid {
+                tx.execute(
+                    "UPDATE articles SET uid = ?2 WHERE id = ?1",
+                    params![id, uid],
+                )?;
+            }
+            if let Some(created_at) = identity.created_at {
+                tx.execute(
+                    "UPDATE articles SET created_at = ?2 WHERE id = ?1",
+                    params![id, created_at],
+                )?;
+            }
             let file = version(store, id)?;
             if file.patch.author_id.is_some() {
                 articles::update_in(tx, id, &file.patch, now, RevisionCause::Import)?;

@@ -186,13 +186,17 @@ fn from_plain_markdown(path: &Path, text: &str) -> Result<ArticleFile, String> {
     })
 }
 
-/// Whether the front matter opening `text` names our own first fields (`id`, `headline`),
-/// which other tools do not write.
+/// Whether the front matter opening `text` names our own fields (`uid`, `headline`, or `id` in
+/// files written before uids), which other tools do not write.
 fn written_by_us(text: &str) -> bool {
     text.lines()
         .skip(1)
         .take_while(|line| *line != "---")
-        .any(|line| line.starts_with("id:") || line.starts_with("headline:"))
+        .any(|line| {
+            ["uid:", "id:", "headline:"]
+                .iter()
+                .any(|key| line.starts_with(key))
+        })
 }
 
 fn capitalized(text: &str) -> String {

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! ---
-//! id: 12
+//! uid: 3f2a9c1e0b7d4e6f8a5b2c9d1e0f7a6b
 //! slug: budget-vote
 //! headline: Budget passes after all-night session
 //! dek: ''
@@ -24,15 +24,18 @@
 //! - url: https://example.org/report
 //!   title: The report
 //! created: 2026-03-01T09:30:00Z
-//! updated: 2026-03-01T10:02:11Z
 //! ---
 //! The body, in Markdown.
 //! ```
 //!
 //! Rendering then parsing gives the same file back ([`to_file`] of [`parse`] of a rendered file
 //! is that file, byte for byte), which is what lets the mirror compare files by content hash.
-//! Unknown keys are refused rather than ignored, so a mistyped field name is reported instead
-//! of silently dropped.
+//!
+//! A file names its article by `uid`, which every library sharing the folder knows it by
+//! (local ids differ from desk to desk), and carries nothing that changes on every save: no
+//! `updated:` time, so two desks editing different paragraphs of one file merge cleanly in
+//! git. Files written before uids name the article by `id:` (this library's id), still read.
+//! Fields Newsroom does not use are kept in [`ArticleFile::extra`] and written back.
 
 use crate::model::{
     Article, ArticleId, AuthorId, PhotoId, PhotoRole, PhotoUse, RelatedLink, RelatedTarget, Status,
@@ -45,7 +48,10 @@ use time::format_description::well_known::Rfc3339;
 /// Everything a workspace file says about an article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFile {
-    /// `None` in a file written by hand (a new article).
+    /// The article's uid ([`Article::uid`]); `None` in a file written by hand or by another
+    /// tool (a new article).
+    pub uid: Option<String>,
+    /// The library id that files written before uids name their article by; never written.
     pub id: Option<ArticleId>,
     pub slug: Option<String>,
     pub headline: String,
@@ -60,7 +66,6 @@ pub struct ArticleFile {
     pub photos: Vec<FilePhoto>,
     pub related: Vec<FileRelated>,
     pub created: Option<Timestamp>,
-    pub updated: Option<Timestamp>,
     pub published: Option<Timestamp>,
     /// Fields Newsroom does not use (another tool's or the desk's own, such as `kicker:`), as
     /// YAML in the file's order; empty when there are none. Written back as they came.
@@ -101,6 +106,8 @@ pub struct FormatError(pub String);
 #[derive(Debug, Serialize, Deserialize)]
 struct FrontMatter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    uid: Option<String>,
+    #[serde(default, skip_serializing)]
     id: Option<ArticleId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     slug: Option<String>,
@@ -127,8 +134,6 @@ struct FrontMatter {
     related: Vec<FileRelated>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     created: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    updated: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     published: Option<String>,
     /// Every other field, kept in order (see [`ArticleFile::extra`]).
@@ -162,7 +167,8 @@ impl ArticleFile {
             .collect();
         photos.sort_by_key(|p| p.role != PhotoRole::Featured);
         ArticleFile {
-            id: Some(article.id),
+            uid: Some(article.uid.clone()),
+            id: None,
             slug: Some(article.slug.clone()),
             headline: article.headline.clone(),
             dek: article.dek.clone(),
@@ -184,11 +190,37 @@ impl ArticleFile {
                 })
                 .collect(),
             created: Some(article.created_at),
-            updated: Some(article.updated_at),
             published: article.published_at,
             extra: String::new(),
             body: article.body.clone(),
         }
+    }
+}
+
+impl ArticleFile {
+    /// Whether this file names `article`: by uid, or (a file written before uids) by id.
+    pub fn names(&self, article: &Article) -> bool {
+        match &self.uid {
+            Some(uid) => *uid == article.uid,
+            None => self.id == Some(article.id),
+        }
+    }
+}
+
+/// A uid as the app writes them is 32 hexadecimal digits; a hand-made one may be any short
+/// name of letters, digits, `-` and `_` (no spaces, nothing YAML or a path would read
+/// differently).
+fn check_uid(uid: &str) -> Result<(), FormatError> {
+    let fine = (1..=64).contains(&uid.len())
+        && uid
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if fine {
+        Ok(())
+    } else {
+        Err(FormatError(format!(
+            "its “uid: {uid}” is not a uid (up to 64 letters, digits, “-” and “_”)"
+        )))
     }
 }
 
@@ -219,7 +251,8 @@ pub fn to_file(file: &ArticleFile) -> String {
         .find(|p| p.role == PhotoRole::Featured)
         .map(|p| p.id);
     let front = FrontMatter {
-        id: file.id,
+        uid: file.uid.clone(),
+        id: None,
         slug: file.slug.clone(),
         headline: file.headline.clone(),
         dek: file.dek.clone(),
@@ -241,7 +274,6 @@ pub fn to_file(file: &ArticleFile) -> String {
             .collect(),
         related: file.related.clone(),
         created: file.created.and_then(format_time),
-        updated: file.updated.and_then(format_time),
         published: file.published.and_then(format_time),
         // Stored as this module wrote it from a file, so it reads back; anything else is
         // left out rather than written broken.
@@ -277,7 +309,7 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
     let (block, body) = split(text)?;
     crate::import::front_matter_bounds::check(block)
         .map_err(|why| FormatError(format!("its front matter is {why}")))?;
-    let front: FrontMatter = serde_norway::from_str(block).map_err(|e| {
+    let mut front: FrontMatter = serde_norway::from_str(block).map_err(|e| {
         let detail = e.to_string();
         // The parser counts from the block; editors count from the top of the file.
         let cause = detail.split(" at line ").next().unwrap_or(&detail);
@@ -292,6 +324,12 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
     if front.headline.trim().is_empty() {
         return Err(FormatError("its headline is empty".into()));
     }
+    if let Some(uid) = &front.uid {
+        check_uid(uid)?;
+    }
+    // The time of the last save, which files written before it was dropped carry: ours, not
+    // another tool's field to keep.
+    front.extra.remove("updated");
     let mut photos: Vec<FilePhoto> = Vec::new();
     let featured = front.featured_photo.or_else(|| {
         front
@@ -324,6 +362,7 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
     }
     photos.sort_by_key(|p| p.role != PhotoRole::Featured);
     Ok(ArticleFile {
+        uid: front.uid,
         id: front.id,
         slug: front.slug,
         headline: front.headline,
@@ -337,7 +376,6 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
         photos,
         related: front.related,
         created: parse_time("created", front.created)?,
-        updated: parse_time("updated", front.updated)?,
         published: parse_time("published", front.published)?,
         extra: if front.extra.is_empty() {
             String::new()
@@ -354,7 +392,8 @@ mod tests {
 
     fn sample() -> ArticleFile {
         ArticleFile {
-            id: Some(12),
+            uid: Some("3f2a9c1e0b7d4e6f8a5b2c9d1e0f7a6b".into()),
+            id: None,
             slug: Some("budget-vote".into()),
             headline: "Budget: “yes” passes 114,000 — null? true".into(),
             dek: "Two lines\nof dek: with colon".into(),
@@ -384,7 +423,6 @@ mod tests {
                 },
             ],
             created: Some(1_772_357_400),
-            updated: Some(1_772_361_731),
             published: None,
             extra: "kicker: Exclusive\nseo:\n  title: Budget passes\n  noindex: false\naliases:\n- /old/budget\n".into(),
             body: "---\nA body that starts like a fence.\n\n---\n".into(),
@@ -399,7 +437,7 @@ mod tests {
         assert_eq!(parsed, file);
         assert_eq!(to_file(&parsed), text);
         assert!(
-            text.starts_with("---\nid: 12\nslug: budget-vote\n"),
+            text.starts_with("---\nuid: 3f2a9c1e0b7d4e6f8a5b2c9d1e0f7a6b\nslug: budget-vote\n"),
             "{text}"
         );
         assert!(text.contains("featured_photo: 5\n"), "{text}");
@@ -426,6 +464,24 @@ mod tests {
             "{written}"
         );
         assert_eq!(parse(&written).unwrap(), file);
+    }
+
+    /// Files written before uids name the article by its library id and carry the time of the
+    /// last save: both are read (the id to find the article), neither is written again.
+    #[test]
+    fn an_older_file_with_id_and_updated_reads_and_is_written_without_them() {
+        let text = "---\nid: 12\nheadline: A\ncreated: 2026-03-01T09:30:00Z\nupdated: 2026-03-01T10:02:11Z\n---\nBody\n";
+        let file = parse(text).unwrap();
+        assert_eq!((file.id, file.uid.as_deref()), (Some(12), None));
+        assert_eq!(file.created, Some(1_772_357_400));
+        assert_eq!(
+            file.extra, "",
+            "`updated:` is ours, not another tool's field"
+        );
+        assert_eq!(
+            to_file(&file),
+            "---\nheadline: A\ndek: ''\nbyline: ''\nsection: ''\ntags: []\ndateline: ''\ncreated: 2026-03-01T09:30:00Z\n---\nBody\n"
+        );
     }
 
     #[test]
@@ -457,6 +513,11 @@ mod tests {
                 "---\nheadline: A\nstatus: live\n---\n",
                 "front matter is not valid",
             ),
+            (
+                "---\nuid: two words\nheadline: A\n---\n",
+                "“uid: two words” is not a uid",
+            ),
+            ("---\nuid: ''\nheadline: A\n---\n", "“uid: ” is not a uid"),
             (
                 "---\nheadline: A\ncreated: yesterday\n---\n",
                 "“created: yesterday” is not a date",

@@ -7,7 +7,7 @@ use crate::Library;
 use crate::error::Result;
 use crate::import::ImportedArticle;
 use crate::model::ArticleId;
-use crate::store::{Store, StoreError, WorkspaceFile};
+use crate::store::{FileIdentity, Store, StoreError, WorkspaceFile};
 use std::path::PathBuf;
 
 impl Library {
@@ -66,31 +66,44 @@ impl Library {
             return Ok(None);
         }
         let mut decoded = match disk::decode(&path, &on_disk, false) {
-            Ok(decoded) if decoded.merge_conflict && decoded.file.id.is_none() => {
-                report.problem(
-                    path,
-                    "This file holds a merge conflict (<<<<<<< … >>>>>>> lines); no article was made from it until the conflict is resolved in the file".to_string(),
-                );
-                return Ok(None);
-            }
             Ok(decoded) => decoded,
             Err(message) => {
                 report.problem(path, message);
                 return Ok(None);
             }
         };
+        let named = match (&decoded.file.uid, decoded.file.id) {
+            // A uid this library does not know is another desk's new article: no complaint.
+            (Some(uid), _) => self.store().article_with_uid(uid)?,
+            (None, id) => id,
+        };
+        if decoded.merge_conflict && named.is_none() {
+            report.problem(
+                path,
+                "This file holds a merge conflict (<<<<<<< … >>>>>>> lines); no article was made from it until the conflict is resolved in the file".to_string(),
+            );
+            return Ok(None);
+        }
         if decoded.file.section.is_empty() {
             decoded.file.section = self.section_of_folder(rel)?;
         }
         let hash = on_disk.hash().unwrap_or_default().to_string();
         let mut why_new = None;
-        if let Some(id) = decoded.file.id {
+        if let Some(id) = named {
             match self.claim(ws, id, rel, &hash)? {
                 Claim::Moved | Claim::Ours => return Ok(Some(id)),
                 Claim::Taken(reason) => why_new = Some(reason),
             }
         }
         let file = &decoded.file;
+        // Another desk's article keeps its name and age; a copy of an article is a new one.
+        let identity = match why_new {
+            None => FileIdentity {
+                uid: file.uid.clone(),
+                created_at: file.created,
+            },
+            Some(_) => FileIdentity::default(),
+        };
         let imported = ImportedArticle {
             headline: file.headline.clone(),
             dek: file.dek.clone(),
@@ -125,7 +138,7 @@ impl Library {
         };
         let created = self
             .store_mut()
-            .create_from_file_agreed(&new, version, agreement);
+            .create_from_file_agreed(&new, &identity, version, agreement);
         let id = match created {
             Ok(article) => article.id,
             Err(e) => {

@@ -83,7 +83,7 @@ impl Library {
             _ => {
                 // Someone else's file is where this article's should go: never overwrite it.
                 let theirs = disk::decode(&path, &on_disk, false).ok();
-                if theirs.and_then(|d| d.file.id) != Some(app.article.id) {
+                if !theirs.is_some_and(|d| d.file.names(&app.article)) {
                     report.problem(
                         path,
                         format!(

@@ -230,3 +230,51 @@ fn hugo_jekyll_and_obsidian_files_become_articles_with_their_fields() {
         "{rewritten}"
     );
 }
+
+/// A file another desk's library wrote (through git or a sync service) names its article by
+/// uid: this library's new article takes the same uid and creation time, so both desks write
+/// the same front matter and a later move or edit finds the same article on each.
+#[test]
+fn another_desks_file_keeps_its_uid_and_creation_time() {
+    let mut fx = fixture();
+    let path = fx.ws.root().join("world").join("flood.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = "---\nuid: 0f1e2d3c4b5a69788796a5b4c3d2e1f0\nslug: flood\nheadline: Flood\ndek: ''\nbyline: ''\nsection: World\ntags: []\nstatus: draft\ndateline: ''\ncreated: 2026-03-01T09:30:00Z\n---\nWater rose.\n";
+    std::fs::write(&path, text).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    assert!(report.problems.is_empty(), "{}", messages(&report));
+    let article = fx.lib.store().article(report.created[0]).unwrap();
+    assert_eq!(article.uid, "0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+    assert_eq!(article.created_at, 1_772_357_400);
+    assert_eq!(
+        fx.rendered(article.id),
+        text,
+        "this desk writes what it read"
+    );
+    assert!(fx.mirror().is_empty());
+}
+
+/// A copy of an article's file (the original still in place) is a new article, with a uid of
+/// its own, so the two never claim each other's file.
+#[test]
+fn a_copy_of_an_articles_file_becomes_a_new_article_with_its_own_uid() {
+    let mut fx = fixture();
+    let original = fx.article("Harbour", "", "Boats.\n");
+    let its_file = fx.file_of(original.id);
+    let copy = fx.ws.root().join("unfiled").join("harbour-copy.md");
+    std::fs::copy(&its_file, &copy).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&copy));
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    assert!(
+        messages(&report).contains("a copy"),
+        "{}",
+        messages(&report)
+    );
+    let made = fx.lib.store().article(report.created[0]).unwrap();
+    assert_ne!(made.uid, original.uid);
+    assert_eq!(made.uid.len(), 32);
+    assert_eq!(fx.file_of(original.id), its_file);
+    assert_eq!(fx.file_of(made.id), copy);
+    assert_eq!(fx.body(original.id), "Boats.\n");
+}
