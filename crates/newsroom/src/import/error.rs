@@ -94,7 +94,8 @@ fn capitalized(text: &str) -> String {
 }
 
 /// A size in megabytes with one decimal, as file managers show it.
-fn megabytes(bytes: u64) -> String {
+/// A size as editors read it: "1.5 MB".
+pub(crate) fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 

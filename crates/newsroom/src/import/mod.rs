@@ -22,6 +22,7 @@ use crate::model::{NewArticle, Status, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+pub(crate) use error::megabytes;
 pub use error::{ImportError, MAX_FILE_BYTES};
 pub use file::{decode_text, read_text_file};
 pub(crate) use front_matter::unused_yaml_fields;

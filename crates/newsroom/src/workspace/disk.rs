@@ -12,6 +12,13 @@ use std::io::Read;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// The largest article file the sync takes in: 1 MiB, some 150,000 words, several times the
+/// longest feature a newsroom runs. Taking a file in (its text saved, indexed and kept in the
+/// history) holds the library lock for about 30 ms per MiB on a small machine (BENCHMARKS.md,
+/// "Workspace sync"), and the window waits on that lock; a larger file is reported and left
+/// alone. Reading for hashes (our own writes checked) still goes up to [`MAX_FILE_BYTES`].
+pub const MAX_ARTICLE_FILE_BYTES: u64 = 1024 * 1024;
+
 /// What is at a path of the workspace.
 #[derive(Debug)]
 pub(super) enum OnDisk {
@@ -111,6 +118,14 @@ pub(super) fn decode(path: &Path, on_disk: &OnDisk, known: bool) -> Result<Decod
         OnDisk::NotAFile(kind) => return Err(format!("{}; {outcome}", kind.sentence(path))),
         OnDisk::Present { bytes, .. } => bytes,
     };
+    if bytes.len() as u64 > MAX_ARTICLE_FILE_BYTES {
+        return Err(format!(
+            "“{}” is {}, more than the {} an article file in the workspace may be (about 150,000 words); {outcome} — split it into several articles",
+            path.display(),
+            import::megabytes(bytes.len() as u64),
+            import::megabytes(MAX_ARTICLE_FILE_BYTES)
+        ));
+    }
     if bytes.is_empty() {
         return Err(format!(
             "“{}” is empty; {outcome} (if a program is still saving it, this clears up when it finishes)",

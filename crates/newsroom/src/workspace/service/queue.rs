@@ -9,6 +9,7 @@
 //! before any path that does not (a deleted file: a rename's old end), whichever chunks the
 //! two ends fall in.
 
+use crate::workspace::disk::MAX_ARTICLE_FILE_BYTES;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -35,15 +36,31 @@ impl IngestQueue {
         }
     }
 
-    /// The next chunk of at most `max` paths, `None` when nothing waits.
-    pub fn next_chunk(&mut self, max: usize) -> Option<Vec<PathBuf>> {
+    /// The next chunk of at most `max` paths whose files hold at most `max_bytes` together
+    /// (but always one path), `None` when nothing waits. The time a chunk holds the lock grows
+    /// with the text taken in, so a few large files make a chunk of their own; sizes are read
+    /// here, before the lock is taken.
+    pub fn next_chunk(&mut self, max: usize, max_bytes: u64) -> Option<Vec<PathBuf>> {
         let mut chunk = Vec::new();
-        for set in [&mut self.present, &mut self.gone] {
-            while chunk.len() < max {
-                match set.pop_first() {
-                    Some(path) => chunk.push(path),
-                    None => break,
-                }
+        let mut bytes = 0;
+        while chunk.len() < max {
+            let Some(path) = self.present.first() else {
+                break;
+            };
+            // A file over the limit is only read and refused: it weighs no more than the limit.
+            let size = std::fs::symlink_metadata(path)
+                .map_or(0, |m| m.len())
+                .min(MAX_ARTICLE_FILE_BYTES);
+            if !chunk.is_empty() && bytes + size > max_bytes {
+                return Some(chunk);
+            }
+            bytes += size;
+            chunk.extend(self.present.pop_first());
+        }
+        while chunk.len() < max {
+            match self.gone.pop_first() {
+                Some(path) => chunk.push(path),
+                None => break,
             }
         }
         (!chunk.is_empty()).then_some(chunk)
@@ -78,7 +95,7 @@ mod tests {
         }
         queue.push(reported.iter().cloned().chain(reported.iter().cloned()));
         let mut chunks = Vec::new();
-        while let Some(chunk) = queue.next_chunk(50) {
+        while let Some(chunk) = queue.next_chunk(50, u64::MAX) {
             assert!(chunk.len() <= 50);
             chunks.push(chunk);
         }
@@ -90,12 +107,37 @@ mod tests {
         assert!(order[first_gone..].iter().all(|p| !p.exists()));
     }
 
+    /// Large files make small chunks: together the files of a chunk hold at most the byte
+    /// budget, unless one file alone is larger (it is a chunk of its own). Vanished paths weigh
+    /// nothing.
+    #[test]
+    fn a_chunk_holds_at_most_its_bytes_but_always_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let sizes = [("a.md", 600), ("b.md", 600), ("c.md", 100), ("d.md", 2000)];
+        let mut queue = IngestQueue::default();
+        for (name, size) in sizes {
+            let path = dir.path().join(name);
+            std::fs::write(&path, vec![b'x'; size]).unwrap();
+            queue.push([path]);
+        }
+        queue.push([dir.path().join("gone.md")]);
+        let mut chunks = Vec::new();
+        while let Some(chunk) = queue.next_chunk(50, 1000) {
+            let names: Vec<String> = chunk
+                .iter()
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                .collect();
+            chunks.push(names.join(" "));
+        }
+        assert_eq!(chunks, ["a.md", "b.md c.md", "d.md gone.md"]);
+    }
+
     /// `mv a.md b.md` by another program during a checkout: the rename's two ends are more than
     /// a chunk apart in path order, so chunks cut in path order would see the old end gone
     /// first and trash the article (and then make a new one of the moved file).
     #[test]
     fn a_rename_among_a_checkout_moves_its_article_whatever_the_chunks() {
-        use super::super::run::INGEST_BATCH;
+        use super::super::run::{INGEST_BATCH, INGEST_BYTES};
         use crate::Library;
         use crate::model::{NewArticle, RevisionCause};
         use crate::store::Store;
@@ -141,7 +183,7 @@ mod tests {
         let mut queue = IngestQueue::default();
         queue.push(reported);
         let mut chunks = 0;
-        while let Some(chunk) = queue.next_chunk(INGEST_BATCH) {
+        while let Some(chunk) = queue.next_chunk(INGEST_BATCH, INGEST_BYTES) {
             let report = lib.ingest_workspace_paths(&ws, &chunk).unwrap();
             assert!(
                 report.trashed.is_empty() && report.created.is_empty(),
@@ -170,21 +212,43 @@ mod tests {
         std::fs::write(&path, "back").unwrap();
         queue.push([path.clone(), dir.path().join("gone.md")]);
         assert_eq!(
-            queue.next_chunk(1),
+            queue.next_chunk(1, u64::MAX),
             Some(vec![path]),
             "it exists now: first"
         );
-        assert_eq!(queue.next_chunk(5), Some(vec![dir.path().join("gone.md")]));
-        assert_eq!(queue.next_chunk(5), None);
+        assert_eq!(
+            queue.next_chunk(5, u64::MAX),
+            Some(vec![dir.path().join("gone.md")])
+        );
+        assert_eq!(queue.next_chunk(5, u64::MAX), None);
     }
 
-    /// The figure in BENCHMARKS.md ("Workspace sync"): the lock held per chunk when a checkout
-    /// rewrites 2,000 files. `cargo test --release -p newsroom --lib checkout_of_2000 -- --ignored
-    /// --nocapture`
+    /// The figures in BENCHMARKS.md ("Workspace sync"): the lock held per chunk when a checkout
+    /// rewrites 2,000 files, and when twenty articles of 1 MiB (the largest the sync takes in)
+    /// arrive at once. `cargo test --release -p newsroom --lib lock_held_per_chunk -- --ignored
+    /// --nocapture --test-threads 1`
     #[test]
     #[ignore = "a measurement: run it in release"]
     fn checkout_of_2000_files_lock_held_per_chunk() {
-        use super::super::run::INGEST_BATCH;
+        lock_held_per_chunk(
+            "2000 files of 1 KiB",
+            2000,
+            &"A paragraph of words. ".repeat(50),
+        );
+    }
+
+    #[test]
+    #[ignore = "a measurement: run it in release"]
+    fn twenty_one_mebibyte_files_lock_held_per_chunk() {
+        let words = "A paragraph of words. ".repeat(47_000);
+        lock_held_per_chunk("20 files of 1 MiB", 20, &words);
+    }
+
+    /// Makes `count` articles with `body`, has another program rewrite every file, then takes
+    /// the files in chunk by chunk as the sync loop does, and prints how long each chunk held
+    /// the library (its lock, in the app).
+    fn lock_held_per_chunk(what: &str, count: usize, body: &str) {
+        use super::super::run::{INGEST_BATCH, INGEST_BYTES};
         use crate::Library;
         use crate::model::{NewArticle, RevisionCause};
         use crate::store::Store;
@@ -195,11 +259,11 @@ mod tests {
         let store = Store::open(&dir.path().join("library.db")).unwrap();
         let mut lib = Library::with_store(store, &dir.path().join("media")).unwrap();
         let ws = Workspace::open(&dir.path().join("Newsroom")).unwrap();
-        for n in 0..2000 {
+        for n in 0..count {
             let new = NewArticle {
                 headline: format!("Story {n:04}"),
                 section: ["World", "Sports", "Culture"][n % 3].into(),
-                body: "A paragraph of words. ".repeat(50),
+                body: body.into(),
                 ..NewArticle::default()
             };
             lib.store_mut()
@@ -211,24 +275,24 @@ mod tests {
         for file in lib.store().workspace_files().unwrap() {
             let path = ws.absolute(&file.path);
             let text = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&path, text.replace("A paragraph", "Checked out")).unwrap();
+            std::fs::write(&path, text.replacen("A paragraph", "Checked out", 1)).unwrap();
             paths.push(path);
         }
         let mut queue = IngestQueue::default();
         queue.push(paths);
         let started = Instant::now();
         let mut holds: Vec<Duration> = Vec::new();
-        while let Some(chunk) = queue.next_chunk(INGEST_BATCH) {
+        while let Some(chunk) = queue.next_chunk(INGEST_BATCH, INGEST_BYTES) {
             let asked = Instant::now();
             let report = lib.ingest_workspace_paths(&ws, &chunk).unwrap();
             holds.push(asked.elapsed());
-            assert_eq!(report.changed.len(), chunk.len());
+            assert_eq!(report.changed.len(), chunk.len(), "{report:?}");
         }
         let total = started.elapsed();
         holds.sort();
         let at = |q: f64| holds[((holds.len() - 1) as f64 * q) as usize];
         println!(
-            "2000 files in {} chunks, {total:?} in all; lock per chunk median {:?}, p95 {:?}, max {:?}",
+            "{what}: {} chunks, {total:?} in all; lock per chunk median {:?}, p95 {:?}, max {:?}",
             holds.len(),
             at(0.5),
             at(0.95),

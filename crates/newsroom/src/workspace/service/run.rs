@@ -18,7 +18,12 @@ pub(super) const MIRROR_BATCH: usize = 50;
 /// Files taken in per ingest chunk, the lock held for one chunk only: a git checkout or a sync
 /// tool changing thousands of files at once is one watcher batch, taken in chunk after chunk
 /// (BENCHMARKS.md, "Workspace sync").
-pub(super) const INGEST_BATCH: usize = 50;
+pub(super) const INGEST_BATCH: usize = 25;
+
+/// The text taken in per ingest chunk at most (one larger file is a chunk alone): taking in
+/// 1 MiB of article text (saved, indexed, kept in the history) holds the lock about 30 ms here
+/// (BENCHMARKS.md, "Workspace sync"), so no chunk keeps a keystroke waiting longer.
+pub(super) const INGEST_BYTES: u64 = 1024 * 1024;
 
 /// The pause between two batches (mirror or ingest): the lock is free for the app's commands,
 /// which a thread taking it back at once could otherwise beat to it every time.
@@ -215,7 +220,7 @@ impl<T: SyncTarget> SyncLoop<T> {
     /// Takes in one chunk of the queued files under the lock; the next, if any, follows
     /// shortly, after whatever messages came meanwhile.
     fn ingest_chunk(&mut self) {
-        if let Some(chunk) = self.queue.next_chunk(INGEST_BATCH)
+        if let Some(chunk) = self.queue.next_chunk(INGEST_BATCH, INGEST_BYTES)
             && self.step(|t| t.ingest(&chunk)).is_err()
         {
             self.rescan_owed = true;

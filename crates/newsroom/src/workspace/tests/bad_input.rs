@@ -4,6 +4,7 @@
 use super::{Fixture, fixture, messages};
 use crate::import::MAX_FILE_BYTES;
 use crate::model::Article;
+use crate::workspace::disk::MAX_ARTICLE_FILE_BYTES;
 use std::path::PathBuf;
 
 /// Writes `bytes` over the file of a known article, ingests it and checks that the report
@@ -118,6 +119,25 @@ fn a_file_over_the_size_limit_is_refused_unread() {
     );
     assert_eq!(fx.body(article.id), "Short.\n");
     assert_eq!(std::fs::metadata(&path).unwrap().len(), MAX_FILE_BYTES + 1);
+}
+
+/// An article file over 1 MiB would hold the library lock (and the window) for longer than
+/// a keystroke may wait: it is refused, known or new, and the article and file stay as they
+/// were.
+#[test]
+fn an_article_file_over_one_mebibyte_is_refused() {
+    let words = "Every word counts. ".repeat(60_000);
+    let text = format!("---\nheadline: Long read\n---\n{words}\n");
+    assert!(text.len() as u64 > MAX_ARTICLE_FILE_BYTES);
+    let expected = "is 1.1 MB, more than the 1.0 MB an article file in the workspace may be";
+    refused_for_known_article(text.as_bytes(), expected);
+    refused_as_new_file("long-read.md", text.as_bytes(), expected);
+    let just_under = format!("---\nheadline: Long read\n---\n{}", &words[..1_000_000]);
+    let mut fx = fixture();
+    let path = fx.ws.root().join("long-read.md");
+    std::fs::write(&path, &just_under).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.created.len(), 1, "{}", messages(&report));
 }
 
 #[test]
