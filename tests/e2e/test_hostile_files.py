@@ -1,6 +1,6 @@
 """Hostile and odd files arriving in the workspace while the editor types: a link to a private
 file, a FIFO nobody writes to, 200 KB of nested front matter and a megabyte of nested image
-brackets. Typing goes on and is saved, each file that cannot be an article is named in one
+brackets, a 2 MB article. Typing goes on and is saved, each file that cannot be an article is named in one
 sentence, and nothing private is read."""
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def test_typing_goes_on_while_hostile_files_arrive(launch, cli, tmp_path, worksp
     os.mkfifo(world / "pipe.md")
     (world / "nested.md").write_text("---\ntitle: " + "[" * 100_000 + "x" + "]" * 100_000 + "\n---\nBody\n")
     (world / "brackets.md").write_text("# Brackets\n\n" + "[![" * 330_000 + "\n")
+    (world / "huge.md").write_text("---\nheadline: Huge\n---\n" + "Every word counts. " * 120_000)
     app.type_body("", "Second line typed after they arrived.")
     app.wait_saved()
 
@@ -35,6 +36,7 @@ def test_typing_goes_on_while_hostile_files_arrive(launch, cli, tmp_path, worksp
     wait_for(lambda: "leak.md: " in said() and "is a symbolic link" in said(), message=lambda: f"the link named; toasts: {app.toasts()}")
     wait_for(lambda: "pipe.md: " in said() and "named pipe (FIFO)" in said(), message=lambda: f"the FIFO named; toasts: {app.toasts()}")
     wait_for(lambda: "nested.md: " in said() and "64 KB" in said(), message=lambda: f"the nested front matter named; toasts: {app.toasts()}")
+    wait_for(lambda: "huge.md: " in said() and "more than the 1.0 MB" in said(), message=lambda: f"the 2 MB article named; toasts: {app.toasts()}")
     app.screenshot("hostile-files")
 
     # The typing was saved as typed, and the sync wrote it to the article's file meanwhile.

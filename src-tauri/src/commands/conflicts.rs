@@ -15,7 +15,7 @@ pub fn list_conflicts(state: State<'_, AppState>) -> CommandResult<Vec<Conflict>
 }
 
 /// The conflict of article `id`: the app's version, the file's, and their differences.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn compare_conflict(
     state: State<'_, AppState>,
     id: ArticleId,

@@ -16,7 +16,7 @@ pub fn list_revisions(
     Ok(state.library()?.revisions(id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn compare_revision(
     state: State<'_, AppState>,
     id: ArticleId,

@@ -121,7 +121,10 @@ pub(super) fn decode(path: &Path, on_disk: &OnDisk, known: bool) -> Result<Decod
     if bytes.len() as u64 > MAX_ARTICLE_FILE_BYTES {
         return Err(format!(
             "“{}” is {}, more than the {} an article file in the workspace may be (about 150,000 words); {outcome} — split it into several articles",
-            path.display(),
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |name| name.to_string_lossy().into_owned()
+            ),
             import::megabytes(bytes.len() as u64),
             import::megabytes(MAX_ARTICLE_FILE_BYTES)
         ));
