@@ -1,7 +1,7 @@
 //! Turning what a file says into a change the store can apply, keeping only what the library
 //! can hold: unknown photos, articles and authors are left out, with a sentence saying so.
 
-use super::file_format::{ArticleFile, FileRelated};
+use super::file_format::{ArticleFile, ArticleName, FileRelated};
 use crate::model::{ArticleId, ArticlePatch, RelatedTarget};
 use crate::slug;
 use crate::store::{FileVersion, Store, StoreError};
@@ -96,21 +96,20 @@ fn related_links(
     let mut out: Vec<(RelatedTarget, String)> = Vec::new();
     for link in links {
         let entry = match link {
-            FileRelated::Article { article } if Some(*article) == id => {
-                notes.push(
-                    "an article cannot be related to itself, so that link was left out".into(),
-                );
-                continue;
-            }
-            FileRelated::Article { article } => match store.article(*article) {
-                Ok(_) => (RelatedTarget::Article { id: *article }, String::new()),
-                Err(StoreError::ArticleNotFound(_)) => {
+            FileRelated::Article { article } => match related_article(store, article)? {
+                Ok(other) if Some(other) == id => {
+                    notes.push(
+                        "an article cannot be related to itself, so that link was left out".into(),
+                    );
+                    continue;
+                }
+                Ok(other) => (RelatedTarget::Article { id: other }, String::new()),
+                Err(missing) => {
                     notes.push(format!(
-                        "there is no article with id {article}, so that related link was left out"
+                        "there is no article with {missing} in the library, so that related link was left out"
                     ));
                     continue;
                 }
-                Err(e) => return Err(e),
             },
             FileRelated::Link { url, title } => match web_address(url) {
                 Some(url) => (RelatedTarget::External { url }, one_line(title)),
@@ -127,6 +126,23 @@ fn related_links(
         }
     }
     Ok(out)
+}
+
+/// The article a related link names, or how it names one this library does not have.
+fn related_article(
+    store: &Store,
+    name: &ArticleName,
+) -> Result<Result<ArticleId, String>, StoreError> {
+    match name {
+        ArticleName::Uid(uid) => Ok(store
+            .article_with_uid(uid)?
+            .ok_or_else(|| format!("uid {uid}"))),
+        ArticleName::Id(id) => match store.article(*id) {
+            Ok(_) => Ok(Ok(*id)),
+            Err(StoreError::ArticleNotFound(_)) => Ok(Err(format!("id {id}"))),
+            Err(e) => Err(e),
+        },
+    }
 }
 
 /// The same rule as the related-links editor: absolute http(s) addresses with a host.

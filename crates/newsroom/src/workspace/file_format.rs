@@ -20,7 +20,7 @@
 //! - id: 9
 //!   caption: The chamber at dawn
 //! related:
-//! - article: 7
+//! - article: 0a1b2c3d4e5f60718293a4b5c6d7e8f9
 //! - url: https://example.org/report
 //!   title: The report
 //! created: 2026-03-01T09:30:00Z
@@ -82,18 +82,27 @@ pub struct FilePhoto {
     pub caption: Option<String>,
 }
 
-/// A related link: another article by id, or a page elsewhere.
+/// A related link: another article, or a page elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
 pub enum FileRelated {
     Article {
-        article: ArticleId,
+        article: ArticleName,
     },
     Link {
         url: String,
         #[serde(default)]
         title: String,
     },
+}
+
+/// How a file names another article: by uid, which every desk's library knows it by, or (in
+/// files written before uids) by this library's id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ArticleName {
+    Id(ArticleId),
+    Uid(String),
 }
 
 /// Why a file could not be read as an article: one sentence fragment, completed by the caller
@@ -155,8 +164,14 @@ struct PhotoEntry {
 const FENCE: &str = "---";
 
 impl ArticleFile {
-    /// The file of an article as the app has it.
-    pub fn from_article(article: &Article, photos: &[PhotoUse], related: &[RelatedLink]) -> Self {
+    /// The file of an article as the app has it; `uid_of` names the related articles (by id
+    /// when it does not know one).
+    pub fn from_article(
+        article: &Article,
+        photos: &[PhotoUse],
+        related: &[RelatedLink],
+        uid_of: impl Fn(ArticleId) -> Option<String>,
+    ) -> Self {
         let mut photos: Vec<FilePhoto> = photos
             .iter()
             .map(|u| FilePhoto {
@@ -182,7 +197,9 @@ impl ArticleFile {
             related: related
                 .iter()
                 .map(|link| match &link.target {
-                    RelatedTarget::Article { id } => FileRelated::Article { article: *id },
+                    RelatedTarget::Article { id } => FileRelated::Article {
+                        article: uid_of(*id).map_or(ArticleName::Id(*id), ArticleName::Uid),
+                    },
                     RelatedTarget::External { url } => FileRelated::Link {
                         url: url.clone(),
                         title: link.title.clone(),
@@ -416,7 +433,12 @@ mod tests {
                 },
             ],
             related: vec![
-                FileRelated::Article { article: 7 },
+                FileRelated::Article {
+                    article: ArticleName::Uid("0a1b2c3d4e5f60718293a4b5c6d7e8f9".into()),
+                },
+                FileRelated::Article {
+                    article: ArticleName::Uid("1234".into()),
+                },
                 FileRelated::Link {
                     url: "https://example.org/r".into(),
                     title: "The report".into(),

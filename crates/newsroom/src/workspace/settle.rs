@@ -466,7 +466,9 @@ pub(super) fn render_in(store: &Store, id: ArticleId) -> Result<Option<Rendered>
     let related = store.related(id)?;
     let file = ArticleFile {
         extra: store.extra_fields(id)?,
-        ..ArticleFile::from_article(&article, &photos, &related)
+        ..ArticleFile::from_article(&article, &photos, &related, |id| {
+            store.article(id).ok().map(|related| related.uid)
+        })
     };
     let text = to_file(&file);
     let hash = content_hash(text.as_bytes());

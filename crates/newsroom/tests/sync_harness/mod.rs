@@ -98,7 +98,12 @@ pub fn expected_file(library: &Library, id: ArticleId) -> String {
     let article = store.article(id).expect("the article exists");
     let photos = store.photo_uses(id).expect("its photos can be read");
     let related = store.related(id).expect("its related links can be read");
-    to_file(&ArticleFile::from_article(&article, &photos, &related))
+    to_file(&ArticleFile::from_article(
+        &article,
+        &photos,
+        &related,
+        |id| store.article(id).ok().map(|related| related.uid),
+    ))
 }
 
 /// Every text an article has had that the library still holds: its current body and the

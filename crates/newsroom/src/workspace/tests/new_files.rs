@@ -1,7 +1,7 @@
 //! Files that appear: new articles, our own interrupted writes, photos in the inbox.
 
 use super::{fixture, messages};
-use crate::model::{ArticlePatch, Status};
+use crate::model::{ArticlePatch, RelatedTarget, Status};
 
 #[test]
 fn a_new_markdown_file_becomes_an_article_and_its_file_is_left_as_written() {
@@ -277,4 +277,48 @@ fn a_copy_of_an_articles_file_becomes_a_new_article_with_its_own_uid() {
     assert_eq!(fx.file_of(original.id), its_file);
     assert_eq!(fx.file_of(made.id), copy);
     assert_eq!(fx.body(original.id), "Boats.\n");
+}
+
+/// Related articles are named by uid in files, so another desk's file links to the article
+/// this library knows by that uid, whatever its id here; a uid it does not know is left out
+/// with a sentence.
+#[test]
+fn related_articles_are_named_by_uid() {
+    let mut fx = fixture();
+    let budget = fx.article("Budget", "", "Numbers.\n");
+    let vote = fx.article("Vote", "", "Ayes.\n");
+    let written = fx.read(&fx.file_of(vote.id));
+    fx.lib
+        .store_mut()
+        .add_related(vote.id, &RelatedTarget::Article { id: budget.id }, "")
+        .unwrap();
+    fx.mirror();
+    let text = fx.read(&fx.file_of(vote.id));
+    assert!(
+        text.contains(&format!("related:\n- article: {}\n", budget.uid)),
+        "{text}"
+    );
+    assert_ne!(text, written);
+
+    let path = fx.ws.root().join("unfiled").join("from-desk-b.md");
+    std::fs::write(
+        &path,
+        format!(
+            "---\nuid: b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0\nheadline: From desk B\nrelated:\n- article: {}\n- article: ffffffffffffffffffffffffffffffff\n---\nText.\n",
+            budget.uid
+        ),
+    )
+    .unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    let links = fx.lib.store().related(report.created[0]).unwrap();
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].target, RelatedTarget::Article { id: budget.id });
+    assert!(
+        messages(&report).contains(
+            "there is no article with uid ffffffffffffffffffffffffffffffff in the library"
+        ),
+        "{}",
+        messages(&report)
+    );
 }
