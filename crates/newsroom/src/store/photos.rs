@@ -131,6 +131,11 @@ impl Store {
         load(&self.conn, id)
     }
 
+    /// The photo whose file has this SHA-256 (hex), if the library has it.
+    pub fn photo_with_hash(&self, hash: &str) -> Result<Option<Photo>, StoreError> {
+        by_hash(&self.conn, hash)
+    }
+
     /// Photos of the library, newest first; `query` matches caption, credit, alt text or file
     /// name (case-insensitive).
     pub fn photos(&self, query: Option<&str>, trashed: bool) -> Result<Vec<Photo>, StoreError> {

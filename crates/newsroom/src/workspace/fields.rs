@@ -1,8 +1,8 @@
 //! Turning what a file says into a change the store can apply, keeping only what the library
 //! can hold: unknown photos, articles and authors are left out, with a sentence saying so.
 
-use super::file_format::{ArticleFile, ArticleName, FileRelated};
-use crate::model::{ArticleId, ArticlePatch, RelatedTarget};
+use super::file_format::{ArticleFile, ArticleName, FilePhoto, FileRelated};
+use crate::model::{ArticleId, ArticlePatch, PhotoId, RelatedTarget};
 use crate::slug;
 use crate::store::{FileVersion, Store, StoreError};
 
@@ -29,13 +29,11 @@ pub(super) fn file_version(
     };
     let mut photos = Vec::new();
     for photo in &file.photos {
-        match store.photo(photo.id) {
-            Ok(_) => photos.push((photo.id, photo.role, photo.caption.clone())),
-            Err(StoreError::PhotoNotFound(_)) => notes.push(format!(
-                "there is no photo with id {} in the library, so it was left out",
-                photo.id
+        match local_photo(store, photo)? {
+            Ok(id) => photos.push((id, photo.role, photo.caption.clone())),
+            Err(missing) => notes.push(format!(
+                "there is no photo with {missing} in the library, so it was left out"
             )),
-            Err(e) => return Err(e),
         }
     }
     let related = related_links(store, id, &file.related, &mut notes)?;
@@ -126,6 +124,23 @@ fn related_links(
         }
     }
     Ok(out)
+}
+
+/// This library's id of a photo the file names: by its file's hash when the file gives one
+/// (the id is then another library's, maybe another photo's here), otherwise by id; or how it
+/// names a photo this library does not have.
+fn local_photo(store: &Store, photo: &FilePhoto) -> Result<Result<PhotoId, String>, StoreError> {
+    if let Some(hash) = &photo.hash {
+        return Ok(store
+            .photo_with_hash(hash)?
+            .map(|found| found.id)
+            .ok_or_else(|| format!("the file {hash}")));
+    }
+    match store.photo(photo.id) {
+        Ok(_) => Ok(Ok(photo.id)),
+        Err(StoreError::PhotoNotFound(_)) => Ok(Err(format!("id {}", photo.id))),
+        Err(e) => Err(e),
+    }
 }
 
 /// The article a related link names, or how it names one this library does not have.

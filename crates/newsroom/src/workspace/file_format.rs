@@ -16,6 +16,7 @@
 //! featured_photo: 5
 //! photos:
 //! - id: 5
+//!   hash: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
 //!   role: featured
 //! - id: 9
 //!   caption: The chamber at dawn
@@ -76,7 +77,11 @@ pub struct ArticleFile {
 /// A photo used by the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilePhoto {
+    /// The photo's id in the library that wrote the file.
     pub id: PhotoId,
+    /// The SHA-256 of the photo's file, which names it in every library (ids are each
+    /// library's own); `None` for a photo still awaiting its file, and in older files.
+    pub hash: Option<String>,
     pub role: PhotoRole,
     /// The caption printed in this article instead of the photo's own.
     pub caption: Option<String>,
@@ -154,6 +159,8 @@ struct FrontMatter {
 #[serde(deny_unknown_fields)]
 struct PhotoEntry {
     id: PhotoId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hash: Option<String>,
     /// Written only for the featured photo; inline is the default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     role: Option<PhotoRole>,
@@ -176,6 +183,7 @@ impl ArticleFile {
             .iter()
             .map(|u| FilePhoto {
                 id: u.photo.id,
+                hash: u.photo.file.as_ref().map(|file| file.hash.clone()),
                 role: u.role,
                 caption: u.caption_override.clone(),
             })
@@ -285,6 +293,7 @@ pub fn to_file(file: &ArticleFile) -> String {
             .iter()
             .map(|p| PhotoEntry {
                 id: p.id,
+                hash: p.hash.clone(),
                 role: (p.role == PhotoRole::Featured).then_some(PhotoRole::Featured),
                 caption: p.caption.clone(),
             })
@@ -358,6 +367,7 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
     if let Some(id) = featured.filter(|id| !front.photos.iter().any(|p| p.id == *id)) {
         photos.push(FilePhoto {
             id,
+            hash: None,
             role: PhotoRole::Featured,
             caption: None,
         });
@@ -373,6 +383,7 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
         };
         photos.push(FilePhoto {
             id: entry.id,
+            hash: entry.hash,
             role,
             caption: entry.caption,
         });
@@ -423,11 +434,13 @@ mod tests {
             photos: vec![
                 FilePhoto {
                     id: 5,
+                    hash: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into()),
                     role: PhotoRole::Featured,
                     caption: None,
                 },
                 FilePhoto {
                     id: 9,
+                    hash: None,
                     role: PhotoRole::Inline,
                     caption: Some("The chamber: at dawn".into()),
                 },

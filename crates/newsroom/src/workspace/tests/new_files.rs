@@ -1,7 +1,7 @@
 //! Files that appear: new articles, our own interrupted writes, photos in the inbox.
 
 use super::{fixture, messages};
-use crate::model::{ArticlePatch, RelatedTarget, Status};
+use crate::model::{ArticlePatch, PhotoRole, RelatedTarget, Status};
 
 #[test]
 fn a_new_markdown_file_becomes_an_article_and_its_file_is_left_as_written() {
@@ -318,6 +318,49 @@ fn related_articles_are_named_by_uid() {
         messages(&report).contains(
             "there is no article with uid ffffffffffffffffffffffffffffffff in the library"
         ),
+        "{}",
+        messages(&report)
+    );
+}
+
+/// Photo ids are each library's own: a file names its photos by their file's hash too, and
+/// this library attaches the photo with that hash, never its own photo that happens to have
+/// the id; a hash it does not have is left out with a sentence.
+#[test]
+fn photos_in_another_desks_file_are_found_by_hash_not_by_id() {
+    let mut fx = fixture();
+    let mut import = |name: &str, bytes: Vec<u8>| {
+        let path = fx.ws.root().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (photo, _) = fx.lib.import_photo(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        photo
+    };
+    let mut other = tiny_png();
+    other.extend_from_slice(b"trailing bytes make another file");
+    let first = import("first.png", tiny_png());
+    let second = import("second.png", other);
+    let second_hash = second.file.as_ref().unwrap().hash.clone();
+    let path = fx.ws.root().join("unfiled").join("harbour.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let unknown = "0".repeat(64);
+    std::fs::write(
+        &path,
+        format!(
+            "---\nheadline: Harbour\nfeatured_photo: {}\nphotos:\n- id: {}\n  hash: {second_hash}\n  role: featured\n- id: {}\n  hash: {unknown}\n---\nText.\n",
+            first.id, first.id, second.id
+        ),
+    )
+    .unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert_eq!(report.created.len(), 1, "{report:?}");
+    let uses = fx.lib.store().photo_uses(report.created[0]).unwrap();
+    let attached: Vec<_> = uses.iter().map(|u| (u.photo.id, u.role)).collect();
+    assert_eq!(attached, vec![(second.id, PhotoRole::Featured)]);
+    assert!(
+        messages(&report).contains(&format!(
+            "there is no photo with the file {unknown} in the library"
+        )),
         "{}",
         messages(&report)
     );
