@@ -337,27 +337,6 @@ impl Store {
         self.write(|tx, _| upsert_file(tx, file))
     }
 
-    /// Records newer stamps of files read and found unchanged, in one transaction.
-    pub fn restamp_workspace_files(
-        &mut self,
-        stamps: &[(ArticleId, FileStamp)],
-    ) -> Result<(), StoreError> {
-        if stamps.is_empty() {
-            return Ok(());
-        }
-        self.write(|tx, _| {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE workspace_files SET size = ?2, mtime_ns = ?3, stamped_at = ?4
-                 WHERE article_id = ?1",
-            )?;
-            for (id, stamp) in stamps {
-                let (size, mtime_ns, stamped_at) = stamp_columns(Some(*stamp));
-                stmt.execute(params![id, size, mtime_ns, stamped_at])?;
-            }
-            Ok(())
-        })
-    }
-
     /// Forgets an article's file (it left the folder).
     pub fn forget_workspace_file(&mut self, id: ArticleId) -> Result<(), StoreError> {
         self.write(|tx, _| {

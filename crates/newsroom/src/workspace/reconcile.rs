@@ -9,9 +9,10 @@
 //! - a file whose size and modification time equal the stamp recorded at that agreement has not
 //!   changed, unless the stamp is "racy" ([`FileStamp::is_racy`]): then it is read and hashed.
 //!
-//! A file with another stamp is read and hashed; if its bytes are the agreed ones (a `touch`,
-//! a copy that kept the bytes) only the new stamp is recorded. Everything else goes through the
-//! agreement rule as before.
+//! A file with another stamp (or a racy one) is taken in like a file the watcher reported: read
+//! and hashed, in chunks with the library free between them (see [`Library::scan_workspace`]);
+//! if its bytes are the agreed ones (a `touch`, a copy that kept the bytes) only the new stamp
+//! is recorded. Everything else goes through the agreement rule as before.
 //!
 //! # Leftovers
 //! A crash during an atomic write leaves our temporary file behind (see [`super::atomic`]).
@@ -21,8 +22,7 @@
 //! [`FileStamp::is_racy`]: crate::store::FileStamp::is_racy
 
 use super::atomic::{LEFTOVER_AGE, is_our_temp_file};
-use super::disk::{self, stamp_of};
-use super::settle::better_stamp;
+use super::disk::stamp_of;
 use super::{SyncReport, Workspace, WorkspaceError, displaced, layout};
 use crate::Library;
 use crate::error::Result;
@@ -55,6 +55,18 @@ impl Library {
     /// over ([`Library::adopt_workspace`]). Unchanged files are not read (see the module
     /// documentation), so on an agreed workspace this costs a directory walk and one query.
     pub fn reconcile_workspace_files(&mut self, ws: &Workspace) -> Result<SyncReport> {
+        let (mut report, to_take_in) = self.scan_workspace(ws)?;
+        report.merge(self.ingest_workspace_paths(ws, &to_take_in)?);
+        Ok(report)
+    }
+
+    /// [`Library::reconcile_workspace_files`] up to the files it must take in, which it
+    /// returns instead (for [`Library::ingest_workspace_paths`], all at once or in chunks):
+    /// the files that changed or appeared, then the old paths of articles whose files are gone
+    /// (taken in after every new file, a moved file is found before its article is trashed).
+    /// Taking files in holds the library for as long as their text takes to save; the sync
+    /// loop queues them in chunks, as it does the watcher's, so no start-up holds it long.
+    pub fn scan_workspace(&mut self, ws: &Workspace) -> Result<(SyncReport, Vec<PathBuf>)> {
         self.adopt_workspace(ws)?;
         let mut report = SyncReport::default();
         // Files displaced before a crash or a stop: late writes into them are taken in before
@@ -78,7 +90,6 @@ impl Library {
 
         let mut suspects = std::mem::take(&mut scan.not_files);
         let mut present = HashSet::new();
-        let mut restamps = Vec::new();
         for file in scan.listed {
             let state = ws.relative(&file.path).and_then(|rel| known.get(&rel));
             let Some(state) = state else {
@@ -92,33 +103,25 @@ impl Library {
             let trusted = state.stamp.is_some_and(|stamp| {
                 stamp.matches(file.stamp.size, file.stamp.mtime_ns) && !stamp.is_racy()
             });
-            if trusted {
-                continue;
-            }
-            let on_disk = disk::read(&file.path)?;
-            if on_disk.hash() == Some(state.file_hash.as_str()) {
-                if better_stamp(state.stamp, on_disk.stamp()) {
-                    restamps.extend(on_disk.stamp().map(|stamp| (state.article_id, stamp)));
-                }
-            } else {
+            if !trusted {
                 suspects.push(file.path);
             }
         }
-        self.store_mut().restamp_workspace_files(&restamps)?;
 
-        report.merge(self.ingest_workspace_paths(ws, &suspects)?);
+        let mut gone: Vec<PathBuf> = known
+            .values()
+            .filter(|f| !present.contains(&f.article_id) && !dirty.contains(&f.article_id))
+            .map(|f| ws.absolute(&f.path))
+            .collect();
+        gone.sort();
         let with_file: HashSet<ArticleId> = known.values().map(|f| f.article_id).collect();
         for (id, trashed) in self.store().article_ids_trashed()? {
-            let missing = if with_file.contains(&id) {
-                !present.contains(&id)
-            } else {
-                !trashed
-            };
-            if missing && !dirty.contains(&id) {
+            if !trashed && !with_file.contains(&id) && !dirty.contains(&id) {
                 self.settle(ws, id, &mut report)?;
             }
         }
-        Ok(report)
+        suspects.extend(gone);
+        Ok((report, suspects))
     }
 }
 

@@ -137,6 +137,17 @@ mod tests {
     /// first and trash the article (and then make a new one of the moved file).
     #[test]
     fn a_rename_among_a_checkout_moves_its_article_whatever_the_chunks() {
+        rename_among_a_checkout(false);
+    }
+
+    /// The same checkout made while the app was closed, found by the start-up scan, which the
+    /// loop queues in chunks too.
+    #[test]
+    fn a_rename_found_by_the_start_up_scan_moves_its_article_whatever_the_chunks() {
+        rename_among_a_checkout(true);
+    }
+
+    fn rename_among_a_checkout(found_by_scan: bool) {
         use super::super::run::{INGEST_BATCH, INGEST_BYTES};
         use crate::Library;
         use crate::model::{NewArticle, RevisionCause};
@@ -179,6 +190,12 @@ mod tests {
         reported.sort();
         assert_eq!(reported.first(), Some(&old));
         assert_eq!(reported.last(), Some(&new));
+        if found_by_scan {
+            let (report, found) = lib.scan_workspace(&ws).unwrap();
+            assert!(report.is_empty(), "{report:?}");
+            assert_eq!(found.len(), reported.len(), "{found:?}");
+            reported = found;
+        }
 
         let mut queue = IngestQueue::default();
         queue.push(reported);
@@ -230,24 +247,23 @@ mod tests {
     #[test]
     #[ignore = "a measurement: run it in release"]
     fn checkout_of_2000_files_lock_held_per_chunk() {
-        lock_held_per_chunk(
-            "2000 files of 1 KiB",
-            2000,
-            &"A paragraph of words. ".repeat(50),
-        );
+        let body = "A paragraph of words. ".repeat(50);
+        lock_held_per_chunk("2000 files of 1 KiB", 2000, &body, false);
+        lock_held_per_chunk("same, while the app was closed", 2000, &body, true);
     }
 
     #[test]
     #[ignore = "a measurement: run it in release"]
     fn twenty_one_mebibyte_files_lock_held_per_chunk() {
         let words = "A paragraph of words. ".repeat(47_000);
-        lock_held_per_chunk("20 files of 1 MiB", 20, &words);
+        lock_held_per_chunk("20 files of 1 MiB", 20, &words, false);
     }
 
     /// Makes `count` articles with `body`, has another program rewrite every file, then takes
-    /// the files in chunk by chunk as the sync loop does, and prints how long each chunk held
+    /// the files in chunk by chunk as the sync loop does (the watcher's paths, or those the
+    /// start-up scan found, whose own hold is printed too), and prints how long each chunk held
     /// the library (its lock, in the app).
-    fn lock_held_per_chunk(what: &str, count: usize, body: &str) {
+    fn lock_held_per_chunk(what: &str, count: usize, body: &str, found_by_scan: bool) {
         use super::super::run::{INGEST_BATCH, INGEST_BYTES};
         use crate::Library;
         use crate::model::{NewArticle, RevisionCause};
@@ -278,9 +294,14 @@ mod tests {
             std::fs::write(&path, text.replacen("A paragraph", "Checked out", 1)).unwrap();
             paths.push(path);
         }
+        let started = Instant::now();
+        if found_by_scan {
+            let (_, found) = lib.scan_workspace(&ws).unwrap();
+            println!("{what}: the scan held the library {:?}", started.elapsed());
+            paths = found;
+        }
         let mut queue = IngestQueue::default();
         queue.push(paths);
-        let started = Instant::now();
         let mut holds: Vec<Duration> = Vec::new();
         while let Some(chunk) = queue.next_chunk(INGEST_BATCH, INGEST_BYTES) {
             let asked = Instant::now();

@@ -227,6 +227,9 @@ impl<T: SyncTarget> SyncLoop<T> {
         }
         self.ingest_due = None;
         self.pause_after_batch();
+        if self.mirror_due.is_none() {
+            self.tell_ready_once_settled();
+        }
     }
 
     /// After a batch: the next batch of either kind waits [`BATCH_PAUSE`], so the lock is
@@ -257,7 +260,13 @@ impl<T: SyncTarget> SyncLoop<T> {
             // Tried again at the next check rather than in a tight loop.
             Err(()) => self.mirror_due = Some(Instant::now() + self.options.check_every),
         }
-        if std::mem::take(&mut self.ready_owed) {
+        self.tell_ready_once_settled();
+    }
+
+    /// Says `Ready` once, after the start: when the files the first scan found are taken in
+    /// and the app's changes written.
+    fn tell_ready_once_settled(&mut self) {
+        if self.queue.is_empty() && std::mem::take(&mut self.ready_owed) {
             (self.emit)(SyncEvent::Ready);
         }
     }
@@ -274,13 +283,24 @@ impl<T: SyncTarget> SyncLoop<T> {
     }
 
     /// A full scan, which looks at every file: the files still queued need no chunk of their
-    /// own.
+    /// own. The files it finds changed are queued and taken in chunk by chunk, like the
+    /// watcher's.
     fn reconcile(&mut self) {
         self.queue.clear();
         self.ingest_due = None;
         self.last_full_scan = Instant::now();
-        if self.step(T::reconcile).is_err() {
+        let mut found = Vec::new();
+        let scanned = self.step(|target| {
+            let (report, paths) = target.reconcile()?;
+            found = paths;
+            Ok(report)
+        });
+        if scanned.is_err() {
             self.rescan_owed = true;
+        }
+        if !found.is_empty() {
+            self.queue.push(found);
+            self.ingest_due = Some(Instant::now());
         }
     }
 

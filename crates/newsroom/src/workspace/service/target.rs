@@ -12,10 +12,11 @@ use std::path::PathBuf;
 /// Each call runs under the shared lock, so each is kept short: the articles changed in the
 /// app are written by [`SyncTarget::mirror`] in batches, never by one long call.
 pub trait SyncTarget: Send {
-    /// A scan of the folder against the library (at start, and after lost events): changes
-    /// made to files while nobody watched are taken in. The articles changed in the app are
-    /// left to [`SyncTarget::mirror`].
-    fn reconcile(&mut self) -> Result<SyncReport>;
+    /// A scan of the folder against the library (at start, and after lost events): returns
+    /// the files changed, made, moved or deleted while nobody watched, for
+    /// [`SyncTarget::ingest`] (see [`Library::scan_workspace`]). The articles changed in the
+    /// app are left to [`SyncTarget::mirror`].
+    fn reconcile(&mut self) -> Result<(SyncReport, Vec<PathBuf>)>;
     /// Takes in files a watcher saw change (absolute paths).
     fn ingest(&mut self, paths: &[PathBuf]) -> Result<SyncReport>;
     /// Writes at most `max_articles` of the articles changed in the app to their files;
@@ -50,10 +51,10 @@ impl DerefMut for LibraryTarget {
 }
 
 impl SyncTarget for LibraryTarget {
-    fn reconcile(&mut self) -> Result<SyncReport> {
+    fn reconcile(&mut self) -> Result<(SyncReport, Vec<PathBuf>)> {
         match &self.workspace {
-            Some(ws) => self.library.reconcile_workspace_files(ws),
-            None => Ok(SyncReport::default()),
+            Some(ws) => self.library.scan_workspace(ws),
+            None => Ok((SyncReport::default(), Vec::new())),
         }
     }
 

@@ -32,6 +32,8 @@ struct Fake {
     batch_work: Duration,
     /// What taking in one path costs.
     ingest_work: Duration,
+    /// The files each scan finds changed.
+    found_by_scan: Vec<PathBuf>,
 }
 
 fn busy() -> Error {
@@ -42,9 +44,9 @@ fn busy() -> Error {
 }
 
 impl SyncTarget for Fake {
-    fn reconcile(&mut self) -> Result<SyncReport> {
+    fn reconcile(&mut self) -> Result<(SyncReport, Vec<PathBuf>)> {
         self.calls.push((Instant::now(), Call::Reconcile));
-        Ok(SyncReport::default())
+        Ok((SyncReport::default(), self.found_by_scan.clone()))
     }
 
     fn ingest(&mut self, paths: &[PathBuf]) -> Result<SyncReport> {
@@ -488,4 +490,38 @@ fn a_checkout_sized_batch_is_taken_in_by_chunks_and_frees_the_lock_between_them(
     );
     let longest = waits.iter().max().unwrap();
     assert!(*longest < Duration::from_millis(120), "{waits:?}");
+}
+
+/// Files the start-up scan finds changed are taken in chunk by chunk, like a watcher batch,
+/// so the lock is free between chunks; `Ready` comes once all are in and the app's changes
+/// written.
+#[test]
+fn the_files_a_scan_finds_are_taken_in_by_chunks_before_ready() {
+    let found: Vec<PathBuf> = (0..60)
+        .map(|n| PathBuf::from(format!("/nowhere/story-{n:02}.md")))
+        .collect();
+    let running = start(Fake {
+        found_by_scan: found.clone(),
+        ..Fake::default()
+    });
+    // `start` returned on `Ready`: by then every file was taken in.
+    let calls = running.kinds();
+    assert_eq!(calls.first(), Some(&Call::Reconcile));
+    let chunks: Vec<&Vec<PathBuf>> = calls
+        .iter()
+        .filter_map(|call| match call {
+            Call::Ingest(paths) => Some(paths),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chunks.len(), 3, "{calls:?}");
+    assert!(chunks.iter().all(|chunk| chunk.len() <= run::INGEST_BATCH));
+    let taken: Vec<PathBuf> = chunks.into_iter().flatten().cloned().collect();
+    assert_eq!(taken, found);
+    let first_mirror = calls.iter().position(|c| *c == Call::Mirror).unwrap();
+    let last_ingest = calls
+        .iter()
+        .rposition(|c| matches!(c, Call::Ingest(_)))
+        .unwrap();
+    assert!(last_ingest < first_mirror, "{calls:?}");
 }
