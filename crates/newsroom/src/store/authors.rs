@@ -55,4 +55,14 @@ impl Store {
     pub fn author(&self, id: AuthorId) -> Result<Author, StoreError> {
         load(&self.conn, id)
     }
+
+    /// The author with this name (names are unique, ignoring case), if there is one.
+    pub fn author_named(&self, name: &str) -> Result<Option<Author>, StoreError> {
+        let id: Option<AuthorId> = self
+            .conn
+            .prepare_cached("SELECT id FROM authors WHERE name = ?1")?
+            .query_row([name.trim()], |row| row.get(0))
+            .optional()?;
+        id.map(|id| load(&self.conn, id)).transpose()
+    }
 }

@@ -18,14 +18,23 @@ pub(super) fn file_version(
         (Some(wanted), Some(id)) => usable_slug(store, id, wanted, &mut notes)?,
         _ => None,
     };
-    let author_id = match file.author_id {
-        Some(author) if store.author(author).is_err() => {
+    let author_id = match (&file.author, file.author_id) {
+        (Some(name), _) => match store.author_named(name)? {
+            Some(author) => Some(Some(author.id)),
+            None => {
+                notes.push(format!(
+                    "there is no author named “{name}” in the library, so the author was left unchanged"
+                ));
+                None
+            }
+        },
+        (None, Some(author)) if store.author(author).is_err() => {
             notes.push(format!(
                 "there is no author with id {author}, so the author was left unchanged"
             ));
             None
         }
-        author => Some(author),
+        (None, author) => Some(author),
     };
     let mut photos = Vec::new();
     for photo in &file.photos {

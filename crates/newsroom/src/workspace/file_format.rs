@@ -62,6 +62,10 @@ pub struct ArticleFile {
     pub tags: Vec<String>,
     pub status: Option<Status>,
     pub dateline: String,
+    /// The author whose bio closes the article, by name (names are unique in a library and
+    /// the same on every desk; ids are not).
+    pub author: Option<String>,
+    /// The author's library id, which files written before names carry; never written.
     pub author_id: Option<AuthorId>,
     /// In order, the featured photo (if any) first.
     pub photos: Vec<FilePhoto>,
@@ -139,6 +143,8 @@ struct FrontMatter {
     #[serde(default)]
     dateline: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    #[serde(default, skip_serializing)]
     author_id: Option<AuthorId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     featured_photo: Option<PhotoId>,
@@ -172,7 +178,7 @@ const FENCE: &str = "---";
 
 impl ArticleFile {
     /// The file of an article as the app has it; `uid_of` names the related articles (by id
-    /// when it does not know one).
+    /// when it does not know one). The author's name is the caller's to fill in.
     pub fn from_article(
         article: &Article,
         photos: &[PhotoUse],
@@ -200,7 +206,8 @@ impl ArticleFile {
             tags: article.tags.clone(),
             status: Some(article.status),
             dateline: article.dateline.clone(),
-            author_id: article.author_id,
+            author: None,
+            author_id: None,
             photos,
             related: related
                 .iter()
@@ -286,7 +293,8 @@ pub fn to_file(file: &ArticleFile) -> String {
         tags: file.tags.clone(),
         status: file.status,
         dateline: file.dateline.clone(),
-        author_id: file.author_id,
+        author: file.author.clone(),
+        author_id: None,
         featured_photo: featured,
         photos: file
             .photos
@@ -400,6 +408,7 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
         tags: front.tags,
         status: front.status,
         dateline: front.dateline,
+        author: front.author,
         author_id: front.author_id,
         photos,
         related: front.related,
@@ -430,7 +439,8 @@ mod tests {
             tags: vec!["budget".into(), "123".into(), "- dash".into()],
             status: Some(Status::Editing),
             dateline: "STOCKHOLM".into(),
-            author_id: Some(3),
+            author: Some("Ana Ruiz".into()),
+            author_id: None,
             photos: vec![
                 FilePhoto {
                     id: 5,

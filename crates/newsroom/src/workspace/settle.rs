@@ -464,8 +464,13 @@ pub(super) fn render_in(store: &Store, id: ArticleId) -> Result<Option<Rendered>
     };
     let photos = store.photo_uses(id)?;
     let related = store.related(id)?;
+    let author = match article.author_id {
+        Some(author) => Some(store.author(author)?.name),
+        None => None,
+    };
     let file = ArticleFile {
         extra: store.extra_fields(id)?,
+        author,
         ..ArticleFile::from_article(&article, &photos, &related, |id| {
             store.article(id).ok().map(|related| related.uid)
         })

@@ -365,3 +365,45 @@ fn photos_in_another_desks_file_are_found_by_hash_not_by_id() {
         messages(&report)
     );
 }
+
+/// The author is named by name in files (unique in a library, the same on every desk; ids
+/// are not): this library signs the article with its author of that name, ignoring case, and
+/// writes the name back; a name it does not know leaves the author unset, with a sentence.
+#[test]
+fn the_author_is_named_by_name() {
+    let mut fx = fixture();
+    fx.lib
+        .store_mut()
+        .upsert_author("Somebody Else", "", "")
+        .unwrap();
+    let ana = fx
+        .lib
+        .store_mut()
+        .upsert_author("Ana Ruiz", "", "")
+        .unwrap();
+    let path = fx.ws.root().join("unfiled").join("signed.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "---\nheadline: Signed\nauthor: ana ruiz\n---\nText.\n",
+    )
+    .unwrap();
+    let unknown = fx.ws.root().join("unfiled").join("unsigned.md");
+    std::fs::write(
+        &unknown,
+        "---\nheadline: Unsigned\nauthor: Nobody Here\n---\nText.\n",
+    )
+    .unwrap();
+    let report = fx.ingest(&[path, unknown]);
+    assert_eq!(report.created.len(), 2, "{report:?}");
+    let signed = fx.lib.store().article(report.created[0]).unwrap();
+    let unsigned = fx.lib.store().article(report.created[1]).unwrap();
+    assert_eq!(signed.author_id, Some(ana.id));
+    assert_eq!(unsigned.author_id, None);
+    assert!(
+        messages(&report).contains("there is no author named “Nobody Here” in the library"),
+        "{}",
+        messages(&report)
+    );
+    assert!(fx.rendered(signed.id).contains("\nauthor: Ana Ruiz\n"));
+}
