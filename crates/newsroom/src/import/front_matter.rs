@@ -99,7 +99,7 @@ pub(super) fn split<'a>(
 /// `lastmod`, a desk's own), as YAML in the file's order: what the workspace keeps and writes
 /// back. Empty when there are none, for TOML, or when the block cannot be read (the import
 /// then says why).
-pub(crate) fn unused_yaml_fields(text: &str) -> String {
+pub fn unused_yaml_fields(text: &str) -> String {
     let Some((Dialect::Yaml, Some((block, _)))) = locate(text) else {
         return String::new();
     };

@@ -25,7 +25,8 @@ use std::path::Path;
 pub(crate) use error::megabytes;
 pub use error::{ImportError, MAX_FILE_BYTES};
 pub use file::{decode_text, read_text_file};
-pub(crate) use front_matter::unused_yaml_fields;
+// Public for the fuzz targets (fuzz/), which read front matter the way the workspace does.
+pub use front_matter::unused_yaml_fields;
 
 /// A story read from outside, ready to become a draft once the editor has checked it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

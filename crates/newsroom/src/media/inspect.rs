@@ -116,12 +116,13 @@ fn check_structure(bytes: &[u8], format: ImageFormat) -> Result<(), &'static str
     let owned = || Bytes::copy_from_slice(bytes);
     match format {
         ImageFormat::Jpeg => {
+            if !jpeg_scan::headers_have_lengths(bytes) {
+                return Err("a marker among its headers is out of place");
+            }
             let jpeg = Jpeg::from_bytes(owned()).map_err(|_| CUT)?;
             let scan_data =
                 jpeg_scan::scan_data(bytes, &jpeg).ok_or("the picture data is missing")?;
-            jpeg_scan::kept_ranges(scan_data)
-                .map(drop)
-                .ok_or("the end of the picture is missing")
+            jpeg_scan::kept_ranges(scan_data).map(drop)
         }
         ImageFormat::Png => {
             let png = Png::from_bytes(owned()).map_err(|_| CUT)?;

@@ -60,7 +60,7 @@ const UNREADABLE: &str = "its structure could not be read";
 fn strip_jpeg(bytes: &[u8], orientation: Option<Bytes>) -> Result<Vec<u8>, &'static str> {
     let mut jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).map_err(|_| UNREADABLE)?;
     let scan_data = jpeg_scan::scan_data(bytes, &jpeg).ok_or(UNREADABLE)?;
-    let ranges = jpeg_scan::kept_ranges(scan_data).ok_or("the end of the picture is missing")?;
+    let ranges = jpeg_scan::kept_ranges(scan_data)?;
     let kept_scan_data: Vec<u8> = ranges
         .into_iter()
         .flat_map(|range| scan_data[range].iter().copied())

@@ -2,7 +2,7 @@ use img_parts::Bytes;
 use img_parts::png::{Png, PngChunk};
 
 use super::fixtures::*;
-use crate::media::{ImageInfo, MAX_FILE_BYTES, MediaError, inspect};
+use crate::media::{ImageInfo, MAX_FILE_BYTES, MediaError, inspect, strip_metadata};
 use crate::model::ImageFormat;
 
 const ALL: [ImageFormat; 4] = [
@@ -90,6 +90,53 @@ fn a_jpeg_cut_inside_its_headers_is_refused() {
     let whole = sample(ImageFormat::Jpeg, 16, 16);
     for cut in [3, 20, 100] {
         assert_eq!(refusal(&whole[..cut]).1, "corrupt", "cut at {cut}");
+    }
+}
+
+/// Found by fuzzing (fuzz/, `photo_metadata`). Among a JPEG's headers every marker starts a
+/// segment with a length; one without (here the reserved 0xFF14, or a restart marker) is read
+/// as two bytes by the structure walker but as a whole segment by the decoder. With a decoy
+/// picture in that "segment", the checks and the metadata stripping saw the decoy and the decoder
+/// the real picture after it: the photo was taken, and its stripped copy for export was the
+/// decoy, which does not open.
+#[test]
+fn a_jpeg_with_a_marker_without_length_among_its_headers_is_refused() {
+    let real = sample(ImageFormat::Jpeg, 8, 6);
+    // A scan header, a little picture data and the end of the image.
+    let decoy = b"\xFF\xDA\x00\x08\x01\x01\x00\x00\x3F\x00\x12\x34\xFF\xD9";
+    for marker in [0x14, 0xD0] {
+        let length = (2 + decoy.len() as u16).to_be_bytes();
+        let hidden = [&real[..2], &[0xFF, marker], &length, decoy, &real[2..]].concat();
+        let (message, kind) = refusal(&hidden);
+        assert_eq!(kind, "corrupt", "0xFF{marker:02X}: {message}");
+    }
+}
+
+/// Found by fuzzing (fuzz/, `photo_metadata`). After the picture data a JPEG holds only restart
+/// markers, tables, the restart interval, further scans, APPn segments and comments. Anything
+/// else there (a second frame header, a reserved segment) is not skipped alike by the decoder
+/// with and without the comments around it, so the copy stripped for export could fail to open
+/// where the original opened: such a file is refused when it is taken in.
+#[test]
+fn a_jpeg_with_a_segment_out_of_place_after_its_picture_data_is_refused() {
+    let plain = sample(ImageFormat::Jpeg, 8, 6);
+    let end = plain.len() - 2;
+    assert_eq!(&plain[end..], b"\xFF\xD9");
+    for odd in [
+        // A frame header behind a comment.
+        &b"\xFF\xFE\x00\x0Eshot at Sergel\xFF\xC0\x00\x02"[..],
+        // A reserved segment, then a broken scan header it hid from the decoder.
+        b"\xFF\x20\x00\x03\xF9\xFA\xFF\xDA\x00\x02",
+    ] {
+        let hidden = [&plain[..end], odd, &plain[end..]].concat();
+        let (message, kind) = refusal(&hidden);
+        assert_eq!(kind, "corrupt", "{odd:?}: {message}");
+        assert_eq!(
+            strip_metadata(&hidden, ImageFormat::Jpeg)
+                .expect_err("refused for export too")
+                .kind(),
+            "corrupt"
+        );
     }
 }
 

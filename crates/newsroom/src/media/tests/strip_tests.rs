@@ -197,3 +197,19 @@ fn damaged_files_are_refused_rather_than_half_copied() {
         assert_eq!(error.kind(), "corrupt", "{format:?}");
     }
 }
+
+/// Found by fuzzing (fuzz/, `photo_metadata`): fill bytes before a comment after the picture
+/// data, and a stray byte after it. The fill bytes go with the comment: kept, the last of them
+/// ran into the stray byte as a marker, and the stripped copy did not open.
+#[test]
+fn fill_bytes_before_a_comment_after_the_picture_data_go_with_it() {
+    let plain = sample(ImageFormat::Jpeg, 8, 6);
+    let end = plain.len() - 2;
+    assert_eq!(&plain[end..], b"\xFF\xD9");
+    let odd = b"\xFF\xFF\xFE\x00\x0Eshot at Sergel\xB3";
+    let original = [&plain[..end], odd, &plain[end..]].concat();
+    let info = inspect(&original).expect("the decoder skips the comment and the stray byte");
+    let stripped = strip_metadata(&original, ImageFormat::Jpeg).unwrap();
+    assert_eq!(inspect(&stripped).ok(), Some(info), "the copy opens");
+    assert_clean(&original, &stripped, ImageFormat::Jpeg);
+}
