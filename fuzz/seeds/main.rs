@@ -349,7 +349,12 @@ fn fixture_photos() -> Vec<Vec<u8>> {
         &[
             (0xE1, exif_app1(&tiff)),
             (0xE1, xmp_app1(&packet)),
-            (0xED, photoshop_app13(&iptc_resources())),
+            (0xED, photoshop_app13(&iptc_resources(&[
+                (120, "Protesters gather in Malmö."),
+                (110, "Reuters"),
+                (80, "Ana Ruiz"),
+                (116, "© 2025 Reuters"),
+            ]))),
             (0xFE, b"shot at Sergel".to_vec()),
         ],
     ));
@@ -394,26 +399,3 @@ fn xmp_packet() -> String {
     .to_string()
 }
 
-/// Photoshop resources holding IPTC caption, credit, by-line and copyright, laid out as the IPTC
-/// tests lay them (an unrelated resource first, so a reader has to skip one).
-fn iptc_resources() -> Vec<u8> {
-    let mut iim = Vec::new();
-    for (dataset, value) in [
-        (120u8, "Protesters gather in Malmö."),
-        (110, "Reuters"),
-        (80, "Ana Ruiz"),
-        (116, "© 2025 Reuters"),
-    ] {
-        iim.extend_from_slice(&[0x1C, 2, dataset]);
-        iim.extend_from_slice(&(value.len() as u16).to_be_bytes());
-        iim.extend_from_slice(value.as_bytes());
-    }
-    let mut out = b"8BIM\x03\xED\x03abc\0\0\0\x03xyz\0".to_vec();
-    out.extend_from_slice(b"8BIM\x04\x04\0\0");
-    out.extend_from_slice(&(iim.len() as u32).to_be_bytes());
-    out.extend_from_slice(&iim);
-    if iim.len() % 2 == 1 {
-        out.push(0);
-    }
-    out
-}

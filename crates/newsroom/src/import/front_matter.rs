@@ -95,18 +95,28 @@ pub(super) fn split<'a>(
     }
 }
 
-/// The fields of `text`'s YAML front matter that no article field takes (Hugo's `aliases`,
-/// `lastmod`, a desk's own), as YAML in the file's order: what the workspace keeps and writes
-/// back. Empty when there are none, for TOML, or when the block cannot be read (the import
-/// then says why).
+/// The fields of `text`'s front matter that no article field takes (Hugo's `aliases`,
+/// `lastmod`, a desk's own), as YAML: what the workspace keeps and writes back (a file is
+/// written with YAML front matter, so a TOML block's fields are kept as YAML, in alphabetical
+/// order). Empty when there are none, or when the block cannot be read (the import then says
+/// why).
 pub fn unused_yaml_fields(text: &str) -> String {
-    let Some((Dialect::Yaml, Some((block, _)))) = locate(text) else {
+    let Some((dialect, Some((block, _)))) = locate(text) else {
         return String::new();
     };
     if super::front_matter_bounds::check(block).is_err() {
         return String::new();
     }
-    let Ok(mut mapping) = serde_norway::from_str::<serde_norway::Mapping>(block) else {
+    let mapping = match dialect {
+        Dialect::Yaml => serde_norway::from_str::<serde_norway::Mapping>(block).ok(),
+        Dialect::Toml => block.parse::<toml::Table>().ok().map(|table| {
+            table
+                .into_iter()
+                .map(|(key, value)| (serde_norway::Value::String(key), toml_as_yaml(value)))
+                .collect()
+        }),
+    };
+    let Some(mut mapping) = mapping else {
         return String::new();
     };
     mapping.retain(|key, _| {
@@ -117,6 +127,25 @@ pub fn unused_yaml_fields(text: &str) -> String {
         return String::new();
     }
     serde_norway::to_string(&mapping).unwrap_or_default()
+}
+
+/// A TOML value as the YAML value that says the same (dates as their text).
+fn toml_as_yaml(value: toml::Value) -> serde_norway::Value {
+    use serde_norway::Value as Y;
+    match value {
+        toml::Value::String(text) => Y::String(text),
+        toml::Value::Integer(number) => Y::Number(number.into()),
+        toml::Value::Float(number) => Y::Number(number.into()),
+        toml::Value::Boolean(flag) => Y::Bool(flag),
+        toml::Value::Datetime(moment) => Y::String(moment.to_string()),
+        toml::Value::Array(items) => Y::Sequence(items.into_iter().map(toml_as_yaml).collect()),
+        toml::Value::Table(table) => Y::Mapping(
+            table
+                .into_iter()
+                .map(|(key, value)| (Y::String(key), toml_as_yaml(value)))
+                .collect(),
+        ),
+    }
 }
 
 fn unclosed(dialect: Dialect, file: Option<&str>) -> ImportError {
@@ -274,6 +303,16 @@ mod tests {
         assert!(fields.contains(&("date".into(), text("2021-12-02T10:00:00+01:00"))));
         assert!(fields.contains(&("title".into(), text("Vote"))));
         assert_eq!(body, "\nBody");
+    }
+
+    /// A Hugo page in TOML keeps the fields no article field takes, written back as YAML.
+    #[test]
+    fn unused_toml_fields_are_kept_as_yaml() {
+        let text = "+++\ntitle = \"Vote\"\nweight = 3\naliases = [\"/old/vote\"]\nlastmod = 2021-12-02T10:00:00Z\n[params]\nkicker = \"Analysis\"\n+++\nBody\n";
+        assert_eq!(
+            unused_yaml_fields(text),
+            "aliases:\n- /old/vote\nlastmod: 2021-12-02T10:00:00Z\nparams:\n  kicker: Analysis\nweight: 3\n"
+        );
     }
 
     #[test]

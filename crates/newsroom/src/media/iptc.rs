@@ -81,35 +81,14 @@ fn read_iim(mut rest: &[u8]) -> IptcFields {
     }
 }
 
-/// Builds Photoshop resources holding the given IIM datasets, for tests elsewhere in `media`.
-#[cfg(test)]
-pub(super) fn resources_for_tests(datasets: &[(u8, &str)]) -> Vec<u8> {
-    let mut iim = Vec::new();
-    for (dataset, value) in datasets {
-        iim.extend_from_slice(&[0x1C, 2, *dataset]);
-        iim.extend_from_slice(&(value.len() as u16).to_be_bytes());
-        iim.extend_from_slice(value.as_bytes());
-    }
-    let mut out = Vec::new();
-    // An unrelated resource first (0x03ED, resolution info, with a 3-letter name), so the walk
-    // has to skip one.
-    out.extend_from_slice(b"8BIM\x03\xED\x03abc\0\0\0\x03xyz\0");
-    out.extend_from_slice(b"8BIM\x04\x04\0\0");
-    out.extend_from_slice(&(iim.len() as u32).to_be_bytes());
-    out.extend_from_slice(&iim);
-    if iim.len() % 2 == 1 {
-        out.push(0);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::media::tests::fixtures::iptc_resources;
 
     #[test]
     fn caption_credit_byline_and_copyright_are_read() {
-        let resources = resources_for_tests(&[
+        let resources = iptc_resources(&[
             (120, "Protesters gather in Malmö."),
             (110, "Reuters"),
             (80, "Ana Ruiz"),
@@ -130,7 +109,7 @@ mod tests {
 
     #[test]
     fn damaged_resources_read_as_nothing_or_what_came_before() {
-        let resources = resources_for_tests(&[(120, "A caption"), (110, "AP")]);
+        let resources = iptc_resources(&[(120, "A caption"), (110, "AP")]);
         for cut in 0..resources.len() {
             // Never panics, whatever the cut.
             let _ = read(&resources[..cut]);

@@ -1,7 +1,6 @@
 use exif::Tag;
 
 use super::fixtures::*;
-use crate::media::iptc::resources_for_tests;
 use crate::media::xmp::packet_for_tests;
 use crate::media::{EmbeddedText, embedded_text};
 use crate::model::ImageFormat;
@@ -70,7 +69,7 @@ fn iptc_wins_over_exif_and_credit_wins_over_byline() {
         ascii(Tag::ImageDescription, "EXIF caption"),
         ascii(Tag::Artist, "EXIF artist"),
     ]);
-    let iptc = resources_for_tests(&[
+    let iptc = iptc_resources(&[
         (120, "Protesters gather in Malmö."),
         (80, "Tom Lee"),
         (110, "POOL (Reuters)"),
@@ -89,7 +88,7 @@ fn iptc_wins_over_exif_and_credit_wins_over_byline() {
 #[test]
 fn the_byline_wins_over_exif_artist_when_there_is_no_credit() {
     let tiff = exif_block(&[ascii(Tag::Artist, "EXIF artist")]);
-    let iptc = resources_for_tests(&[(80, "Tom Lee"), (116, "© Tom Lee")]);
+    let iptc = iptc_resources(&[(80, "Tom Lee"), (116, "© Tom Lee")]);
     let jpeg = jpeg_with(&[(0xE1, exif_app1(&tiff)), (0xED, photoshop_app13(&iptc))]);
     assert_eq!(
         embedded_text(&jpeg, ImageFormat::Jpeg).credit.as_deref(),
@@ -99,7 +98,7 @@ fn the_byline_wins_over_exif_artist_when_there_is_no_credit() {
 
 #[test]
 fn xmp_wins_over_iptc_and_gives_the_alt_text() {
-    let iptc = resources_for_tests(&[(120, "IPTC caption"), (110, "IPTC credit")]);
+    let iptc = iptc_resources(&[(120, "IPTC caption"), (110, "IPTC credit")]);
     let packet = packet_for_tests("XMP caption", "AFP", &["Ana Ruiz"], "Boats in a harbour");
     let jpeg = jpeg_with(&[(0xED, photoshop_app13(&iptc)), (0xE1, xmp_app1(&packet))]);
     assert_eq!(

@@ -205,3 +205,25 @@ pub fn with_gif_extensions(gif: &[u8]) -> Vec<u8> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// Photoshop resources holding the given IPTC IIM datasets (dataset number, text), after an
+/// unrelated resource that a reader has to skip.
+pub fn iptc_resources(datasets: &[(u8, &str)]) -> Vec<u8> {
+    let mut iim = Vec::new();
+    for (dataset, value) in datasets {
+        iim.extend_from_slice(&[0x1C, 2, *dataset]);
+        iim.extend_from_slice(&(value.len() as u16).to_be_bytes());
+        iim.extend_from_slice(value.as_bytes());
+    }
+    let mut out = Vec::new();
+    // An unrelated resource first (0x03ED, resolution info, with a 3-letter name), so the walk
+    // has to skip one.
+    out.extend_from_slice(b"8BIM\x03\xED\x03abc\0\0\0\x03xyz\0");
+    out.extend_from_slice(b"8BIM\x04\x04\0\0");
+    out.extend_from_slice(&(iim.len() as u32).to_be_bytes());
+    out.extend_from_slice(&iim);
+    if iim.len() % 2 == 1 {
+        out.push(0);
+    }
+    out
+}

@@ -2,7 +2,7 @@
 //! given metadata with img-parts. Unit tests of single parsers live beside them.
 
 mod embedded_tests;
-mod fixtures;
+pub(super) mod fixtures;
 mod folder_tests;
 mod import_tests;
 mod inspect_tests;

@@ -5,7 +5,6 @@ use img_parts::webp::WebP;
 use img_parts::{Bytes, ImageEXIF, ImageICC};
 
 use super::fixtures::*;
-use crate::media::iptc::resources_for_tests;
 use crate::media::xmp::packet_for_tests;
 use crate::media::{EmbeddedText, embedded_text, gif, inspect, strip_metadata};
 use crate::model::ImageFormat;
@@ -64,7 +63,7 @@ fn jpeg_loses_exif_gps_xmp_iptc_comments_and_trailing_data_but_keeps_icc_and_ori
             ),
             (
                 markers::APP13,
-                photoshop_app13(&resources_for_tests(&[(120, "Malmö")])),
+                photoshop_app13(&iptc_resources(&[(120, "Malmö")])),
             ),
             (markers::COM, b"Sergel".to_vec()),
         ],

@@ -191,9 +191,14 @@ fn hugo_jekyll_and_obsidian_files_become_articles_with_their_fields() {
     let toml = drop(
         &mut fx,
         "politics/toml-page.md",
-        "+++\ntitle = \"Mayor resigns\"\nsummary = \"After ten years.\"\ntags = [\"mayor\"]\n+++\nShe said goodbye.\n",
+        "+++\ntitle = \"Mayor resigns\"\nsummary = \"After ten years.\"\ntags = [\"mayor\"]\nweight = 2\n+++\nShe said goodbye.\n",
     );
     assert_eq!(toml.headline, "Mayor resigns");
+    assert_eq!(
+        fx.lib.store().extra_fields(toml.id).unwrap(),
+        "weight: 2\n",
+        "a TOML page's own fields are kept too, as YAML"
+    );
     assert_eq!(toml.dek, "After ten years.");
     assert_eq!(
         toml.section, "Politics",
