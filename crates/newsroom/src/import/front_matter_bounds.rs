@@ -72,7 +72,8 @@ fn depth(block: &str) -> usize {
                 (Some(q), c) if c == q && !escaped => quote = None,
                 (Some(_), _) => {}
                 (None, '"' | '\'') if scalar_starts => quote = Some(c),
-                (None, '[' | '{') => {
+                // In a plain scalar of a block (`headline: a{b`), brackets are text.
+                (None, '[' | '{') if scalar_starts || flow > 0 => {
                     flow += 1;
                     deepest = deepest.max(indents.len() + items + flow);
                 }
@@ -82,7 +83,9 @@ fn depth(block: &str) -> usize {
             }
             escaped = false;
             if quote.is_none() && c != ' ' {
-                scalar_starts = matches!(c, '[' | '{' | ',' | ':' | '-' | '?');
+                scalar_starts = c == ':'
+                    || (flow > 0 && matches!(c, '[' | '{' | ','))
+                    || (scalar_starts && matches!(c, '-' | '?'));
             }
         }
         deepest = deepest.max(indents.len() + items + flow);
@@ -104,6 +107,16 @@ mod tests {
             "]".repeat(70)
         );
         assert!(check(&escaped).is_err());
+    }
+
+    /// Found by the `workspace_file` fuzz target: the writer leaves a headline such as `a{{…`
+    /// unquoted (a plain scalar, where brackets are text), and the file must read back.
+    #[test]
+    fn brackets_inside_a_plain_scalar_are_text() {
+        let block = format!("headline: v{}, [{}\n", "{".repeat(80), "[".repeat(80));
+        assert_eq!(check(&block), Ok(()));
+        let flow = format!("headline: [v, {}x{}]\n", "[".repeat(70), "]".repeat(70));
+        assert!(check(&flow).is_err());
     }
 
     #[test]

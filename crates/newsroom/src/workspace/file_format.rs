@@ -529,6 +529,18 @@ mod tests {
         );
     }
 
+    /// Found by the `workspace_file` fuzz target: a headline full of braces is written as a
+    /// plain scalar and must read back.
+    #[test]
+    fn a_headline_full_of_brackets_round_trips() {
+        let file = ArticleFile {
+            headline: format!("v{}, [{} he0bd", "{".repeat(75), "[".repeat(75)),
+            ..ArticleFile::default()
+        };
+        let text = to_file(&file);
+        assert_eq!(parse(&text).unwrap(), file, "{text}");
+    }
+
     #[test]
     fn an_empty_body_and_minimal_front_matter_round_trip() {
         let file = ArticleFile {
