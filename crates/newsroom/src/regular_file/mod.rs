@@ -53,14 +53,19 @@ impl NotRegular {
             NotRegular::Device => "is a device",
             NotRegular::LinkedFolder => "is inside a folder that is a symbolic link",
         };
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        );
+        let name = file_name(path);
         format!(
             "“{name}” {what}, not a regular file; Newsroom never follows links or reads such files"
         )
     }
+}
+
+/// The name a sentence about `path` gives it: its file name (the whole path when it has none).
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// The outcome of [`open`].

@@ -14,7 +14,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The largest article file the sync takes in: 1 MiB, some 150,000 words, several times the
 /// longest feature a newsroom runs. Taking a file in (its text saved, indexed and kept in the
-/// history) holds the library lock for about 30 ms per MiB on a small machine (BENCHMARKS.md,
+/// history) holds the library lock for about 20 ms per MiB on a small machine (BENCHMARKS.md,
 /// "Workspace sync"), and the window waits on that lock; a larger file is reported and left
 /// alone. Reading for hashes (our own writes checked) still goes up to [`MAX_FILE_BYTES`].
 pub const MAX_ARTICLE_FILE_BYTES: u64 = 1024 * 1024;
@@ -121,10 +121,7 @@ pub(super) fn decode(path: &Path, on_disk: &OnDisk, known: bool) -> Result<Decod
     if bytes.len() as u64 > MAX_ARTICLE_FILE_BYTES {
         return Err(format!(
             "“{}” is {}, more than the {} an article file in the workspace may be (about 150,000 words); {outcome} — split it into several articles",
-            path.file_name().map_or_else(
-                || path.display().to_string(),
-                |name| name.to_string_lossy().into_owned()
-            ),
+            regular_file::file_name(path),
             import::megabytes(bytes.len() as u64),
             import::megabytes(MAX_ARTICLE_FILE_BYTES)
         ));

@@ -21,7 +21,7 @@ pub(super) const MIRROR_BATCH: usize = 50;
 pub(super) const INGEST_BATCH: usize = 25;
 
 /// The text taken in per ingest chunk at most (one larger file is a chunk alone): taking in
-/// 1 MiB of article text (saved, indexed, kept in the history) holds the lock about 30 ms here
+/// 1 MiB of article text (saved, indexed, kept in the history) holds the lock about 20 ms here
 /// (BENCHMARKS.md, "Workspace sync"), so no chunk keeps a keystroke waiting longer.
 pub(super) const INGEST_BYTES: u64 = 1024 * 1024;
 
