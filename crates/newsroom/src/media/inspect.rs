@@ -14,6 +14,7 @@ use super::containers::raw_metadata;
 use super::error::{MediaError, Rejection};
 use super::limits::{MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, decoder_limits};
 use super::sniff::{describe_other, detect_format};
+use super::strip::strip_metadata;
 use super::{exif, gif, jpeg_scan};
 
 /// What Newsroom records about a photo's image data.
@@ -41,6 +42,13 @@ pub(super) struct Decoded {
 }
 
 /// Does the work of [`inspect`], keeping the pixels for callers that need them.
+///
+/// A JPEG is decoded as an export will send it, without its metadata. Damaged picture data can
+/// hold markers that the decoder follows one way while the comments between scans are there and
+/// another once they are gone, so that the original opens and the exported copy does not (found
+/// by fuzzing). Decoding the copy means that what is checked, measured and previewed is what
+/// leaves. Stripping copies bytes and decodes nothing, so this costs little. The other formats'
+/// picture data is untouched by stripping.
 pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, MediaError> {
     let reject = MediaError::rejected;
     if bytes.is_empty() {
@@ -62,14 +70,21 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, MediaError> {
             cause: cause.into(),
         })
     })?;
+    let stripped;
+    let picture = if format == ImageFormat::Jpeg {
+        stripped = strip_metadata(bytes, format)?;
+        &stripped[..]
+    } else {
+        bytes
+    };
     // Reading the header needs no limits; the limits then guard the decoding.
-    let mut header = reader(bytes, format);
+    let mut header = reader(picture, format);
     header.no_limits();
     let (width, height) = header
         .into_dimensions()
         .map_err(|e| decoder_rejection(e, format))?;
     check_pixels(width, height)?;
-    let image = reader(bytes, format)
+    let image = reader(picture, format)
         .decode()
         .map_err(|e| decoder_rejection(e, format))?;
     let orientation = raw_metadata(bytes, format)

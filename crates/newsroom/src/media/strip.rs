@@ -61,10 +61,10 @@ fn strip_jpeg(bytes: &[u8], orientation: Option<Bytes>) -> Result<Vec<u8>, &'sta
     let mut jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).map_err(|_| UNREADABLE)?;
     let scan_data = jpeg_scan::scan_data(bytes, &jpeg).ok_or(UNREADABLE)?;
     let ranges = jpeg_scan::kept_ranges(scan_data)?;
-    let kept_scan_data: Vec<u8> = ranges
-        .into_iter()
-        .flat_map(|range| scan_data[range].iter().copied())
-        .collect();
+    let mut kept_scan_data = Vec::with_capacity(scan_data.len());
+    for range in ranges {
+        kept_scan_data.extend_from_slice(&scan_data[range]);
+    }
     let segments = jpeg.segments_mut();
     segments.retain(is_jpeg_picture_segment);
     if let Some(scan) = segments.iter_mut().find(|s| s.has_entropy()) {

@@ -212,3 +212,18 @@ fn fill_bytes_before_a_comment_after_the_picture_data_go_with_it() {
     assert_eq!(inspect(&stripped).ok(), Some(info), "the copy opens");
     assert_clean(&original, &stripped, ImageFormat::Jpeg);
 }
+
+/// Found by fuzzing (fuzz/, `photo_metadata`): picture data full of markers (tables, scan
+/// headers, a second start of image, APP0 segments between scans). With the APP0 segments gone,
+/// the decoder followed the markers into a frame header it refused, so the original was taken
+/// and its exported copy did not open. Inspection now judges the copy: the photo is refused as
+/// damaged when it is taken in, not when its story is exported.
+#[test]
+fn a_jpeg_is_judged_as_its_stripped_copy() {
+    let original = include_bytes!("../../../../../fuzz/findings/photo_metadata-df5ab997.jpg");
+    let stripped = strip_metadata(original, ImageFormat::Jpeg).expect("the copy is made");
+    assert_eq!(inspect(&stripped).unwrap_err().kind(), "corrupt");
+    let refused = inspect(original).unwrap_err();
+    assert_eq!(refused.kind(), "corrupt");
+    assert!(refused.to_string().contains("damaged"), "{refused}");
+}
