@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: the web UI's type check and unit tests, formatting, lints, unit and
-# integration tests of the core, the CLI and the app, the same lints for Windows and macOS
+# integration tests of the core, the CLI and the app (publishing against a real WordPress that
+# scripts/wordpress.sh starts), the same lints for Windows and macOS
 # (scripts/cross-check.sh), the core's tests as Windows binaries under Wine
 # (scripts/test-windows.sh), then the app's end-to-end tests (scripts/e2e.sh). Benchmarks are
 # separate (see BENCHMARKS.md). Safe to run twice.
@@ -25,6 +26,13 @@ cargo fmt --all -- --check
 
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "a real WordPress for the publishing tests (scripts/wordpress.sh)"
+# Started once for the whole run, on loopback, and stopped however the run ends.
+wordpress_dir=${NEWSROOM_WP_DIR:-$PWD/target/wordpress}
+trap 'bash scripts/wordpress.sh stop "$wordpress_dir" >/dev/null 2>&1 || true' EXIT
+bash scripts/wordpress.sh start "$wordpress_dir"
+export NEWSROOM_WP_ENV=$wordpress_dir/env
 
 step "cargo test"
 cargo test --workspace --locked

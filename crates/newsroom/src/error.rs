@@ -6,6 +6,7 @@
 use crate::export::ExportError;
 use crate::import::ImportError;
 use crate::media::MediaError;
+use crate::publish::PublishError;
 use crate::store::StoreError;
 use crate::workspace::WorkspaceError;
 
@@ -22,6 +23,8 @@ pub enum Error {
     Export(#[from] ExportError),
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+    #[error(transparent)]
+    Publish(#[from] PublishError),
 }
 
 impl Error {
@@ -34,6 +37,7 @@ impl Error {
             Error::Import(e) => e.kind(),
             Error::Export(e) => e.kind(),
             Error::Workspace(e) => e.kind(),
+            Error::Publish(e) => e.kind(),
         }
     }
 }

@@ -14,8 +14,10 @@ mod media_files;
 mod photo_entries;
 mod photos;
 mod preview;
+mod publishing;
 mod restoring;
 mod saving;
+mod sites;
 #[cfg(test)]
 pub(crate) mod test_support;
 
@@ -31,7 +33,9 @@ pub use media_files::{MediaBytes, MediaFiles, MediaName, THUMBNAIL_SIDE, THUMBNA
 pub use photo_entries::PhotoEntry;
 pub use photos::AttachRequest;
 pub use preview::MediaUrls;
+pub use publishing::{PostStatus, Progress, PublishOutcome, PublishRequest};
 pub use restoring::restore_backup;
+pub use sites::NewSite;
 
 use crate::error::Result;
 use crate::media::MediaFolder;

@@ -77,6 +77,63 @@ pub enum Command {
     /// Keep a workspace folder of Markdown files in sync with the library, both ways, until
     /// interrupted; prints one line per thing it does.
     Watch(WatchArgs),
+    /// Add, list or remove the sites articles are published to.
+    Site {
+        #[command(subcommand)]
+        command: SiteCommand,
+    },
+    /// Publish an article to a site: creates its post there, or updates the one it became.
+    Publish(PublishArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SiteCommand {
+    /// Add a WordPress site. Its Application Password is read from standard input or a prompt,
+    /// never from the command line, and kept in the system's keychain.
+    Add(SiteAddArgs),
+    /// List the sites: name, CMS, address, user.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a site and its secret (what was published to it is remembered).
+    Remove { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct SiteAddArgs {
+    /// What the site is called in Newsroom, e.g. "The Daily".
+    pub name: String,
+    /// The WordPress site's address (https://…).
+    #[arg(long, value_name = "URL")]
+    pub wordpress: String,
+    /// The WordPress user that publishes.
+    #[arg(long)]
+    pub user: String,
+    /// Where no keychain is available (a server): keep the secret in this file instead, readable
+    /// by you alone.
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The article (id or slug).
+    pub id: String,
+    /// The site (see `newsroom site list`).
+    #[arg(long, value_name = "SITE")]
+    pub to: String,
+    /// draft, publish or scheduled.
+    #[arg(long, default_value = "draft")]
+    pub status: String,
+    /// When a scheduled post goes live, e.g. 2026-12-05T09:00:00+01:00.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Replace the post even though it was edited on the web since it was last published.
+    #[arg(long)]
+    pub overwrite: bool,
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Fields `new` and `edit` share.

@@ -6,7 +6,9 @@ mod articles;
 mod backups;
 mod output;
 mod photos;
+mod publish;
 mod publishing;
+mod sites;
 mod watch;
 
 use args::{Cli, Command};
@@ -90,6 +92,8 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
         Command::Export(a) => publishing::export(library, a),
         Command::Backup { out } => backups::backup(library, out.as_deref()),
         Command::Backups => backups::list(library),
+        Command::Site { command } => sites::site(library, command),
+        Command::Publish(a) => publish::publish(library, a),
         Command::RestoreBackup { .. } => Err(CliError::Usage(
             "restore-backup cannot run on an open library".into(),
         )),

@@ -166,6 +166,15 @@ fn figcaption(out: &mut String, caption: &str, credit: &str) {
         return;
     }
     out.push_str("<figcaption>");
+    caption_and_credit(out, caption, credit);
+    out.push_str("</figcaption>");
+}
+
+/// Appends what a figure's `<figcaption>` holds: the caption, then the credit in a
+/// `<span class="credit">` of its own, so a reader sees both and a stylesheet can set the credit
+/// apart. Publishers that write their own figure share it, so a photo is credited alike
+/// everywhere.
+pub(super) fn caption_and_credit(out: &mut String, caption: &str, credit: &str) {
     push_text(out, caption);
     if !credit.is_empty() {
         if !caption.is_empty() {
@@ -175,7 +184,6 @@ fn figcaption(out: &mut String, caption: &str, credit: &str) {
         push_text(out, credit);
         out.push_str("</span>");
     }
-    out.push_str("</figcaption>");
 }
 
 fn placeholder(out: &mut String, message: &str) {

@@ -17,6 +17,10 @@
 //!    that allowlist. So every string handed out is sanitized, and the usual case costs a scan of
 //!    the tags instead of a DOM round trip.
 //!
+//! [`render`] hands out the body as one fragment; [`render_blocks`] hands out the same HTML as
+//! its top-level blocks, each with its kind, for a publisher that writes each block in the
+//! target's own markup (see `blocks`).
+//!
 //! ```
 //! use newsroom::render::{render, Standalone, Target};
 //!
@@ -24,6 +28,7 @@
 //! assert_eq!(out.html, "<p>Hello <em>world</em> x</p>\n");
 //! ```
 
+mod blocks;
 mod markup;
 mod options;
 mod policy;
@@ -34,6 +39,9 @@ mod tests;
 mod validate;
 
 use crate::model::{ArticleId, PhotoId};
+use comrak::nodes::AstNode;
+
+pub use blocks::{Block, BlockKind, PhotoFigure, RenderedBlocks, render_blocks};
 
 /// What the HTML is for. Preview output carries `data-sourcepos` attributes for scroll sync;
 /// export output does not.
@@ -140,15 +148,33 @@ pub enum Problem {
 pub fn render(markdown: &str, target: Target, resolver: &dyn Resolver) -> Rendered {
     let options = options::for_target(target);
     let arena = comrak::Arena::new();
-    let root = comrak::parse_document(&arena, markdown, &options);
-    let refs = rewrite::rewrite(&arena, root, target, resolver);
+    let (root, refs) = parse(&arena, markdown, &options, target, resolver);
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
-    // Writing into a String cannot fail.
-    let _ = comrak::format_html(root, &options, &mut html);
+    format(root, &options, &mut html);
     Rendered {
         html: sanitize::sanitize(html, &refs.trusted),
         photos: refs.photos,
         articles: refs.articles,
         problems: refs.problems,
     }
+}
+
+/// Steps 1 and 2, shared by [`render`] and [`render_blocks`]: the body's tree, rewritten for
+/// `target`, and what the rewrite found.
+fn parse<'a>(
+    arena: &'a comrak::Arena<'a>,
+    markdown: &str,
+    options: &comrak::Options<'_>,
+    target: Target,
+    resolver: &dyn Resolver,
+) -> (&'a AstNode<'a>, rewrite::References<'a>) {
+    let root = comrak::parse_document(arena, markdown, options);
+    let refs = rewrite::rewrite(arena, root, target, resolver);
+    (root, refs)
+}
+
+/// Step 3: appends the HTML comrak writes for `node` and everything under it.
+fn format<'a>(node: &'a AstNode<'a>, options: &comrak::Options<'_>, html: &mut String) {
+    // Writing into a String cannot fail.
+    let _ = comrak::format_html(node, options, html);
 }

@@ -10,18 +10,21 @@
 //! - every link target is checked against [`policy`]; a link that fails, or an article link that
 //!   leads nowhere, keeps its text but loses the link (marked `broken-link` in preview).
 //!
+//! It also notes which node each library photo's figure became, with the text the figure shows,
+//! so that [`super::render_blocks`] can hand publishers the photo as data.
+//!
 //! The sanitizer still checks the result: this pass is what makes its fast path the usual one.
 
 use super::markup::{self, Picture, Placement};
 use super::policy::{self, TrustedSources};
-use super::{ArticleRef, Problem, ResolvedArticle, Resolver, Target};
+use super::{ArticleRef, PhotoFigure, Problem, ResolvedArticle, Resolver, Target};
 use crate::model::{ArticleId, PhotoId};
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeLink, NodeValue};
 
 /// What the pass found out about the body.
 #[derive(Debug, Default)]
-pub(super) struct References {
+pub(super) struct References<'a> {
     /// Library photos shown (known to the library), in order of first appearance.
     pub photos: Vec<PhotoId>,
     /// Articles linked to (known to the library), in order of first appearance.
@@ -29,6 +32,9 @@ pub(super) struct References {
     pub problems: Vec<Problem>,
     /// Image sources the resolver produced, which the sanitizer must let through.
     pub trusted: TrustedSources,
+    /// Library photos shown as figures of their own (their file shown, or awaited), each with
+    /// the raw node that holds its figure, in order of appearance.
+    pub figures: Vec<(&'a AstNode<'a>, PhotoFigure)>,
 }
 
 /// Rewrites the tree under `root` in place for `target`.
@@ -37,7 +43,7 @@ pub(super) fn rewrite<'a>(
     root: &'a AstNode<'a>,
     target: Target,
     resolver: &dyn Resolver,
-) -> References {
+) -> References<'a> {
     let mut pass = Rewrite {
         arena,
         target,
@@ -80,7 +86,7 @@ struct Rewrite<'a, 'r> {
     arena: &'a Arena<'a>,
     target: Target,
     resolver: &'r dyn Resolver,
-    refs: References,
+    refs: References<'a>,
 }
 
 impl<'a> Rewrite<'a, '_> {
@@ -119,57 +125,74 @@ impl<'a> Rewrite<'a, '_> {
             sourcepos: &sourcepos,
         };
         let alt = node.collect_text();
-        let html = match link.url.strip_prefix("photo:") {
+        let (html, figure) = match link.url.strip_prefix("photo:") {
             Some(id) => self.library_photo(id, alt, &link.title, at),
-            None => self.plain_image(&link.url, alt, &link.title, at),
+            None => (self.plain_image(&link.url, alt, &link.title, at), None),
         };
-        replaced.insert_before(self.raw(html));
+        let raw = self.raw(html);
+        replaced.insert_before(raw);
         replaced.detach();
+        if let Some(figure) = figure.filter(|_| at.block) {
+            self.refs.figures.push((raw, figure));
+        }
     }
 
-    fn library_photo(&mut self, id: &str, alt: String, title: &str, at: Placement<'_>) -> String {
+    /// The HTML of a library photo and, when its image or caption is shown, the photo as shown.
+    fn library_photo(
+        &mut self,
+        id: &str,
+        alt: String,
+        title: &str,
+        at: Placement<'_>,
+    ) -> (String, Option<PhotoFigure>) {
         let Ok(id) = id.trim().parse::<PhotoId>() else {
             self.refs
                 .problems
                 .push(Problem::UnknownPhoto(format!("photo:{id}")));
-            return markup::missing(&format!("“photo:{id}” is not a photo number"), at);
+            let html = markup::missing(&format!("“photo:{id}” is not a photo number"), at);
+            return (html, None);
         };
         let Some(photo) = self.resolver.photo(id) else {
             self.refs
                 .problems
                 .push(Problem::UnknownPhoto(format!("photo:{id}")));
-            return markup::missing(&format!("Photo {id} is not in the library"), at);
+            let html = markup::missing(&format!("Photo {id} is not in the library"), at);
+            return (html, None);
         };
         push_once(&mut self.refs.photos, id);
-        let caption = if title.is_empty() {
-            photo.caption
-        } else {
-            title.to_string()
-        };
-        if photo.url.is_empty() {
-            self.refs.problems.push(Problem::PhotoAwaitingFile(id));
-            return markup::awaiting(id, &caption, &photo.credit, at);
-        }
-        if !self.refs.trusted.trust(&markup::url_as_read(&photo.url)) {
-            self.refs.problems.push(Problem::ImageNotAllowed(photo.url));
-            return markup::missing(
-                &format!("Photo {id} has an address that is not allowed"),
-                at,
-            );
-        }
-        let picture = Picture {
-            src: photo.url,
+        let shown = PhotoFigure {
+            id,
             alt: if alt.trim().is_empty() {
                 photo.alt
             } else {
                 alt
             },
-            caption,
+            caption: if title.is_empty() {
+                photo.caption
+            } else {
+                title.to_string()
+            },
             credit: photo.credit,
+        };
+        if photo.url.is_empty() {
+            self.refs.problems.push(Problem::PhotoAwaitingFile(id));
+            let html = markup::awaiting(id, &shown.caption, &shown.credit, at);
+            return (html, Some(shown));
+        }
+        if !self.refs.trusted.trust(&markup::url_as_read(&photo.url)) {
+            self.refs.problems.push(Problem::ImageNotAllowed(photo.url));
+            let why = format!("Photo {id} has an address that is not allowed");
+            return (markup::missing(&why, at), None);
+        }
+        let picture = Picture {
+            src: photo.url,
+            alt: shown.alt.clone(),
+            caption: shown.caption.clone(),
+            credit: shown.credit.clone(),
             width: photo.width,
             height: photo.height,
         };
-        markup::picture(&picture, at)
+        (markup::picture(&picture, at), Some(shown))
     }
 
     fn plain_image(&mut self, url: &str, alt: String, title: &str, at: Placement<'_>) -> String {

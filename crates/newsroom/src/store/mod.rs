@@ -13,6 +13,7 @@ mod checkpoints;
 mod error;
 mod open;
 mod photos;
+mod publishing;
 mod related;
 mod revisions;
 mod search;
@@ -23,6 +24,7 @@ mod workspace_state;
 pub use error::StoreError;
 pub(crate) use open::check_library_file;
 pub use photos::{PhotoPatch, PhotoText};
+pub use publishing::{Publication, PublishedPost, UploadedPhoto};
 pub use revisions::{RETENTION, RevisionInfo, SaveReceipt, TYPING_WINDOW_SECS};
 pub use workspace_state::{FileIdentity, FileStamp, FileVersion, StoredConflict, WorkspaceFile};
 

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_workspace.sql"),
     include_str!("migrations/0003_extra_fields.sql"),
     include_str!("migrations/0004_article_uids.sql"),
+    include_str!("migrations/0005_publishing.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

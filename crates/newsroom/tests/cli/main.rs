@@ -6,5 +6,8 @@ mod bad_input;
 mod commands;
 mod harness;
 mod hostile;
+mod publish;
 mod stop_request;
 mod watch;
+#[path = "../wordpress_server/mod.rs"]
+mod wordpress_server;

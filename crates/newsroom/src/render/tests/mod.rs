@@ -1,5 +1,6 @@
 //! Behaviour of the whole renderer, one file per feature, with a small in-memory library.
 
+mod blocks;
 mod figures;
 mod gfm;
 mod links;

@@ -1,0 +1,128 @@
+//! What can go wrong while adding a site or publishing, each as a sentence for the editor.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::site::SiteKind;
+use crate::model::PhotoId;
+
+/// A failure of publishing. `Display` is the sentence shown to the editor.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("“{name}” cannot be a site name: {why}.")]
+    BadName { name: String, why: &'static str },
+    #[error("{url} cannot be used as a site address: {why}.")]
+    BadUrl { url: String, why: &'static str },
+    #[error("There is no site called “{0}”; `newsroom site list` shows the sites.")]
+    NoSuchSite(String),
+    #[error("A site called “{0}” already exists; remove it first or choose another name.")]
+    SiteExists(String),
+    #[error("The {what} is empty; paste it and try again.")]
+    EmptySecret { what: &'static str },
+    #[error(
+        "No keychain is available on this computer ({detail}). Keep the secret in a file only you \
+         can read instead, with --secret-file PATH."
+    )]
+    NoKeychain { detail: String },
+    #[error("The keychain could not {doing} the secret: {detail}.")]
+    Keychain { doing: &'static str, detail: String },
+    #[error(
+        "The secret for “{site}” is no longer in the keychain; remove the site and add it again."
+    )]
+    SecretMissing { site: String },
+    #[error("The secret file {} could not be {doing}: {source}.", path.display())]
+    SecretFile {
+        path: PathBuf,
+        doing: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "Other users can read the secret file {}; make it yours alone (chmod 600 on it) and try \
+         again.",
+        path.display()
+    )]
+    SecretFileShared { path: PathBuf },
+    #[error("{host} could not be found; check the site's address and the network.")]
+    HostNotFound { host: String },
+    #[error("{host} could not be reached ({detail}); check the address and the network.")]
+    Unreachable { host: String, detail: String },
+    #[error("{host} took too long to answer; try again, or check the network.")]
+    TimedOut { host: String },
+    #[error("The secure connection to {host} failed: {detail}.")]
+    Tls { host: String, detail: String },
+    #[error("{site} refused to sign in: {reason}")]
+    SignIn { site: String, reason: String },
+    #[error("{url} does not look like a {kind} site: {detail}.")]
+    NotTheCms {
+        url: String,
+        kind: SiteKind,
+        detail: String,
+    },
+    #[error(
+        "{site} refused the photo “{photo}” as too large; make it smaller or raise the site's \
+         upload limit."
+    )]
+    PhotoTooLarge { site: String, photo: String },
+    #[error("{site} answered “{status}”: {message}")]
+    Server {
+        site: String,
+        status: u16,
+        message: String,
+    },
+    #[error("The article has no headline; write one before publishing.")]
+    NoHeadline,
+    #[error(
+        "Photo {id} is still awaiting its image file; add the file or take the photo out of the \
+         article before publishing."
+    )]
+    PhotoAwaitingFile { id: PhotoId },
+    #[error(
+        "The post on {} was edited on the web after it was last published from here; compare the \
+         two, then overwrite the web version or leave it.",
+        .0.site
+    )]
+    EditedOnTheWeb(Box<WebEdit>),
+    #[error("Publishing was cancelled; nothing more was sent to {site}.")]
+    Cancelled { site: String },
+}
+
+/// A post edited on the site since Newsroom last published it: both versions, for the editor
+/// to compare before deciding.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WebEdit {
+    pub site: String,
+    pub post_id: String,
+    pub url: String,
+    /// When the site says the post was last changed, and what Newsroom recorded.
+    pub web_modified: String,
+    pub recorded_modified: String,
+    pub web_title: String,
+    /// The post's body as the site holds it (its raw markup).
+    pub web_body: String,
+}
+
+impl PublishError {
+    /// A stable name for the kind of failure, for front ends to branch on.
+    pub fn kind(&self) -> &'static str {
+        use PublishError::*;
+        match self {
+            BadName { .. } | BadUrl { .. } | EmptySecret { .. } => "invalid",
+            NoSuchSite(_) => "not_found",
+            SiteExists(_) => "exists",
+            NoKeychain { .. } => "no_keychain",
+            Keychain { .. }
+            | SecretMissing { .. }
+            | SecretFile { .. }
+            | SecretFileShared { .. } => "secret",
+            HostNotFound { .. } | Unreachable { .. } | TimedOut { .. } | Tls { .. } => "network",
+            SignIn { .. } => "unauthorized",
+            NotTheCms { .. } => "not_cms",
+            PhotoTooLarge { .. } => "too_large",
+            Server { .. } => "server",
+            NoHeadline | PhotoAwaitingFile { .. } => "incomplete",
+            EditedOnTheWeb(_) => "conflict",
+            Cancelled { .. } => "cancelled",
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The HTTP side of publishing: one client with timeouts, the system's certificate store, and no
+//! redirects, whose failures are sentences that name the site.
+//!
+//! Redirects are not followed because a `POST` that is redirected arrives as a `GET` without its
+//! body: a site that moved is reported with its new address instead (see [`Reply::moved_to`]).
+
+use std::time::Duration;
+
+use ureq::Agent;
+use ureq::http::Response;
+use ureq::tls::{RootCerts, TlsConfig};
+
+use super::error::PublishError;
+
+/// Longest a site may take to accept a connection.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
+/// Longest one request may take in all, uploads of large photos included.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(180);
+/// Largest answer read from a site: a post with its whole body, or a page of terms.
+const MAX_REPLY_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A site's answer: its status and its body, parsed as JSON where it is JSON.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub json: serde_json::Value,
+    location: Option<String>,
+}
+
+impl Reply {
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// Where a redirect points, if the site answered with one.
+    pub fn moved_to(&self) -> Option<&str> {
+        (300..400)
+            .contains(&self.status)
+            .then_some(self.location.as_deref())
+            .flatten()
+    }
+
+    /// A string field of the JSON body.
+    pub fn str(&self, field: &str) -> Option<&str> {
+        self.json.get(field).and_then(|v| v.as_str())
+    }
+}
+
+/// The HTTP client of one publishing run.
+pub struct Http {
+    agent: Agent,
+    /// The host name, for sentences about the network.
+    host: String,
+}
+
+impl Http {
+    /// A client for the site at `url` (a canonical site address).
+    pub fn new(url: &str) -> Http {
+        let tls = TlsConfig::builder()
+            .root_certs(RootCerts::PlatformVerifier)
+            .build();
+        let agent = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(REQUEST_TIMEOUT))
+            .user_agent(concat!("Newsroom/", env!("CARGO_PKG_VERSION")))
+            .tls_config(tls)
+            .build()
+            .new_agent();
+        let host = url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| url.to_owned());
+        Http { agent, host }
+    }
+
+    pub fn get(&self, url: &str, auth: &str) -> Result<Reply, PublishError> {
+        self.finish(self.agent.get(url).header("Authorization", auth).call())
+    }
+
+    pub fn post_json(
+        &self,
+        url: &str,
+        auth: &str,
+        body: &serde_json::Value,
+    ) -> Result<Reply, PublishError> {
+        self.finish(
+            self.agent
+                .post(url)
+                .header("Authorization", auth)
+                .send_json(body),
+        )
+    }
+
+    /// Sends `bytes` as the body, with the headers given (content type, disposition).
+    pub fn post_bytes(
+        &self,
+        url: &str,
+        auth: &str,
+        headers: &[(&str, &str)],
+        bytes: &[u8],
+    ) -> Result<Reply, PublishError> {
+        let mut request = self.agent.post(url).header("Authorization", auth);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.finish(request.send(bytes))
+    }
+
+    fn finish(
+        &self,
+        sent: Result<Response<ureq::Body>, ureq::Error>,
+    ) -> Result<Reply, PublishError> {
+        let mut response = sent.map_err(|e| self.transport_error(e))?;
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_REPLY_BYTES)
+            .read_to_vec()
+            .map_err(|e| self.transport_error(e))?;
+        // Some hosts put a byte-order mark or PHP notices before the JSON.
+        let json = serde_json::from_slice(&body)
+            .or_else(|_| {
+                let start = body.iter().position(|&b| b == b'{' || b == b'[');
+                serde_json::from_slice(&body[start.unwrap_or(body.len())..])
+            })
+            .unwrap_or(serde_json::Value::Null);
+        Ok(Reply {
+            status,
+            json,
+            location,
+        })
+    }
+
+    /// What a failure below HTTP means for the editor.
+    fn transport_error(&self, error: ureq::Error) -> PublishError {
+        let host = self.host.clone();
+        match error {
+            ureq::Error::HostNotFound => PublishError::HostNotFound { host },
+            ureq::Error::Timeout(_) | ureq::Error::BodyStalled => PublishError::TimedOut { host },
+            ureq::Error::Tls(detail) => PublishError::Tls {
+                host,
+                detail: detail.to_owned(),
+            },
+            ureq::Error::Rustls(detail) => PublishError::Tls {
+                host,
+                detail: detail.to_string(),
+            },
+            ureq::Error::ConnectionFailed => PublishError::Unreachable {
+                host,
+                detail: "the connection was refused".into(),
+            },
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                PublishError::TimedOut { host }
+            }
+            ureq::Error::BodyExceedsLimit(_) => PublishError::Unreachable {
+                host,
+                detail: "its answer was larger than any post".into(),
+            },
+            other => PublishError::Unreachable {
+                host,
+                detail: other.to_string(),
+            },
+        }
+    }
+}
