@@ -13,8 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-# Running headless: the virtual display, WebKit's WebDriver, `import` for screenshots.
-ensure_apt_packages xvfb xauth webkit2gtk-driver imagemagick
+# Running headless: the virtual display, WebKit's WebDriver, `import` for screenshots, and X's
+# XTEST library, through which a test presses keys as a keyboard does (conftest.py, XTest).
+ensure_apt_packages xvfb xauth webkit2gtk-driver imagemagick libxtst6
 python3 -c 'import venv, ensurepip' 2>/dev/null || ensure_apt_packages python3-venv
 ensure_tauri_driver
 

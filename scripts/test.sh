@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: the web UI's type check and unit tests, formatting, lints, unit and
 # integration tests of the core, the CLI and the app (publishing against a real WordPress that
-# scripts/wordpress.sh starts), the same lints for Windows and macOS
+# scripts/wordpress.sh starts, and scripts/ghost.sh's stand-in for Ghost), the same lints for Windows and macOS
 # (scripts/cross-check.sh), the core's tests as Windows binaries under Wine
 # (scripts/test-windows.sh), then the app's end-to-end tests (scripts/e2e.sh). Benchmarks are
 # separate (see BENCHMARKS.md). Safe to run twice.
@@ -27,12 +27,22 @@ cargo fmt --all -- --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "a real WordPress for the publishing tests (scripts/wordpress.sh)"
-# Started once for the whole run, on loopback, and stopped however the run ends.
+step "the publishing tests' servers: a real WordPress, the Ghost Admin API stand-in"
+# Started once for the whole run, on loopback, and stopped however the run ends. A real Ghost
+# cannot run here (see tests/ghost.rs); scripts/ghost_stand_in.py implements its documented API.
 wordpress_dir=${NEWSROOM_WP_DIR:-$PWD/target/wordpress}
-trap 'bash scripts/wordpress.sh stop "$wordpress_dir" >/dev/null 2>&1 || true' EXIT
+ghost_dir=$PWD/target/ghost
+stop_servers() {
+  bash scripts/wordpress.sh stop "$wordpress_dir" >/dev/null 2>&1 || true
+  bash scripts/ghost.sh stop "$ghost_dir" >/dev/null 2>&1 || true
+}
+trap stop_servers EXIT
 bash scripts/wordpress.sh start "$wordpress_dir"
 export NEWSROOM_WP_ENV=$wordpress_dir/env
+bash scripts/ghost.sh start "$ghost_dir"
+export NEWSROOM_GHOST_ENV=$ghost_dir/env
+# The stand-in checks itself against the behaviour it documents before the client is tested on it.
+python3 scripts/ghost_stand_in.py --self-test
 
 step "cargo test"
 cargo test --workspace --locked

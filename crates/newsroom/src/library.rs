@@ -33,7 +33,7 @@ pub use media_files::{MediaBytes, MediaFiles, MediaName, THUMBNAIL_SIDE, THUMBNA
 pub use photo_entries::PhotoEntry;
 pub use photos::AttachRequest;
 pub use preview::MediaUrls;
-pub use publishing::{PostStatus, Progress, PublishOutcome, PublishRequest};
+pub use publishing::{Progress, PublishOutcome, PublishRequest};
 pub use restoring::restore_backup;
 pub use sites::NewSite;
 

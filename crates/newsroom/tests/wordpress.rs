@@ -19,25 +19,26 @@
 
 #[path = "shared_corpus/mod.rs"]
 mod shared_corpus;
-#[path = "wordpress_server/mod.rs"]
-mod wordpress_server;
+#[path = "test_servers/mod.rs"]
+#[allow(dead_code)]
+mod test_servers;
 
 use std::error::Error;
-use std::io::Cursor;
+use std::io::{Cursor, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use base64::Engine;
 use exif::{Field, In, Tag, Value};
 use newsroom::Library;
-use newsroom::library::{
-    AttachRequest, NewSite, PostStatus, Progress, PublishOutcome, PublishRequest,
-};
+use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome, PublishRequest};
 use newsroom::model::{ArticleId, ArticlePatch, PhotoRole};
-use newsroom::publish::SiteKind;
+use newsroom::publish::{PostStatus, SiteKind};
 use newsroom::store::PhotoPatch;
 use serde_json::Value as Json;
-use wordpress_server::Server;
+use test_servers::Server;
 
 type TestResult<T = ()> = Result<T, Box<dyn Error>>;
 
@@ -102,13 +103,18 @@ const SITE: &str = "The Daily";
 
 impl Desk {
     fn new(server: &Server) -> TestResult<Desk> {
+        Desk::reaching(server, &server.url)
+    }
+
+    /// A desk that reaches the server at `url` (through a [`Link`], say).
+    fn reaching(server: &Server, url: &str) -> TestResult<Desk> {
         let dir = tempfile::tempdir()?;
         let mut library = Library::open(&dir.path().join("library.db"))?;
         library.add_site(
             NewSite {
                 name: SITE.into(),
                 kind: SiteKind::WordPress,
-                url: server.url.clone(),
+                url: url.to_owned(),
                 user: Some(server.user.clone()),
                 secret_file: Some(dir.path().join("daily.secret")),
             },
@@ -530,9 +536,126 @@ fn answers_lost_after_the_site_wrote_are_found_again_not_duplicated() -> TestRes
     Ok(())
 }
 
+/// A network link to the server that the test can cut: a TCP relay on loopback. Cut, it closes
+/// every connection it carries and refuses new ones, as a site that went away does.
+struct Link {
+    url: String,
+    up: Arc<AtomicBool>,
+}
+
+impl Link {
+    fn to(server: &Server) -> TestResult<Link> {
+        let target = server.url.trim_start_matches("http://").to_owned();
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let up = Arc::new(AtomicBool::new(true));
+        let carrying = Arc::clone(&up);
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                if !carrying.load(Ordering::SeqCst) {
+                    continue;
+                }
+                let Ok(site) = TcpStream::connect(&target) else {
+                    continue;
+                };
+                for (mut from, mut to) in [
+                    (client.try_clone(), site.try_clone()),
+                    (site.try_clone(), client.try_clone()),
+                ]
+                .into_iter()
+                .filter_map(|(a, b)| Some((a.ok()?, b.ok()?)))
+                {
+                    let up = Arc::clone(&carrying);
+                    std::thread::spawn(move || relay(&mut from, &mut to, &up));
+                }
+            }
+        });
+        Ok(Link { url, up })
+    }
+
+    fn cut(&self) {
+        self.up.store(false, Ordering::SeqCst);
+    }
+
+    fn mend(&self) {
+        self.up.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Copies bytes until either side closes or the link is cut.
+fn relay(from: &mut TcpStream, to: &mut TcpStream, up: &AtomicBool) {
+    let _ = from.set_read_timeout(Some(std::time::Duration::from_millis(50)));
+    let mut buffer = [0; 16 * 1024];
+    while up.load(Ordering::SeqCst) {
+        match from.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                if to.write_all(&buffer[..n]).is_err() {
+                    break;
+                }
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(_) => break,
+        }
+    }
+    let _ = from.shutdown(Shutdown::Both);
+    let _ = to.shutdown(Shutdown::Both);
+}
+
+#[test]
+fn a_site_that_goes_away_mid_publish_gets_nothing_half_published_and_the_retry_finishes()
+-> TestResult {
+    let Some(server) = Server::get() else {
+        return Ok(());
+    };
+    let link = Link::to(&server)?;
+    let mut desk = Desk::reaching(&server, &link.url)?;
+    let tag = unique("away");
+    let Some(article) = desk.seed_article(&tag)? else {
+        return Ok(());
+    };
+    let before = desk.library.store().article(article)?;
+
+    let error = desk
+        .publish_stopping(article, false, |step| {
+            if matches!(step, Progress::Photo { number: 1, .. }) {
+                link.cut();
+            }
+            false
+        })
+        .expect_err("the site went away");
+    assert_eq!(error.kind(), "network", "{error}");
+    assert!(error.to_string().contains("127.0.0.1"), "{error}");
+    assert!(
+        server
+            .posts_with_slug(&format!("blinken-lavrov-{tag}"))?
+            .is_empty(),
+        "nothing half-published"
+    );
+    assert_eq!(
+        desk.library.store().article(article)?,
+        before,
+        "nothing lost"
+    );
+
+    link.mend();
+    let retried = desk.publish(article, false)?;
+    assert_eq!((retried.photos_uploaded, retried.photos_reused), (1, 1));
+    assert_eq!(
+        server
+            .posts_with_slug(&format!("blinken-lavrov-{tag}"))?
+            .len(),
+        1
+    );
+    Ok(())
+}
+
 /// The address of a web server that is not a CMS: it answers every request with a page.
 fn not_a_cms() -> TestResult<String> {
-    use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     let url = format!("http://{}", listener.local_addr()?);
     std::thread::spawn(move || {
@@ -594,6 +717,13 @@ fn bad_credentials_and_addresses_are_refused_in_a_sentence_and_nothing_is_added(
             server.password.as_str(),
             "invalid",
             "not HTTPS",
+        ),
+        // `.invalid` never resolves (RFC 2606).
+        (
+            site("https://newsroom-test.invalid", &server.user),
+            server.password.as_str(),
+            "network",
+            "No server called newsroom-test.invalid",
         ),
     ];
     for (new, secret, kind, words) in cases {

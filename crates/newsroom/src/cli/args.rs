@@ -88,8 +88,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum SiteCommand {
-    /// Add a WordPress site. Its Application Password is read from standard input or a prompt,
-    /// never from the command line, and kept in the system's keychain.
+    /// Add a WordPress or Ghost site. Its secret (an Application Password, an Admin API key) is
+    /// read from standard input or a prompt, never from the command line, and kept in the
+    /// system's keychain.
     Add(SiteAddArgs),
     /// List the sites: name, CMS, address, user.
     List {
@@ -101,15 +102,19 @@ pub enum SiteCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("cms").required(true).args(["wordpress", "ghost"])))]
 pub struct SiteAddArgs {
     /// What the site is called in Newsroom, e.g. "The Daily".
     pub name: String,
-    /// The WordPress site's address (https://…).
+    /// A WordPress site's address (https://…); its Application Password is the secret.
+    #[arg(long, value_name = "URL", requires = "user")]
+    pub wordpress: Option<String>,
+    /// A Ghost site's address (https://…); an Admin API key (id:secret) is the secret.
     #[arg(long, value_name = "URL")]
-    pub wordpress: String,
+    pub ghost: Option<String>,
     /// The WordPress user that publishes.
     #[arg(long)]
-    pub user: String,
+    pub user: Option<String>,
     /// Where no keychain is available (a server): keep the secret in this file instead, readable
     /// by you alone.
     #[arg(long, value_name = "PATH")]

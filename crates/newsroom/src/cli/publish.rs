@@ -4,8 +4,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use newsroom::Library;
-use newsroom::library::{PostStatus, PublishRequest};
-use newsroom::publish::PublishError;
+use newsroom::library::PublishRequest;
+use newsroom::publish::{PostStatus, PublishError};
 
 use super::args::PublishArgs;
 use super::output::{article_id, print_json, write_line};

@@ -23,31 +23,50 @@ pub fn site(library: &mut Library, command: SiteCommand) -> CliResult {
 }
 
 fn add(library: &mut Library, args: SiteAddArgs) -> CliResult {
-    let prompt = format!(
-        "Application Password for {} at {}: ",
-        args.user, args.wordpress
-    );
+    let (kind, url) = match (args.wordpress, args.ghost) {
+        (Some(url), _) => (SiteKind::WordPress, url),
+        (None, Some(url)) => (SiteKind::Ghost, url),
+        (None, None) => {
+            return Err(CliError::Usage(
+                "name the site's CMS: --wordpress URL or --ghost URL".into(),
+            ));
+        }
+    };
+    let prompt = match (&kind, &args.user) {
+        (SiteKind::WordPress, Some(user)) => format!("Application Password for {user} at {url}: "),
+        _ => format!("Admin API key for {url} (Settings → Integrations): "),
+    };
     let secret = read_secret(&prompt)?;
-    let site = library.add_site(
-        NewSite {
-            name: args.name,
-            kind: SiteKind::WordPress,
-            url: args.wordpress,
-            user: Some(args.user),
-            secret_file: args.secret_file,
-        },
-        &secret,
-    )?;
+    let site = library
+        .add_site(
+            NewSite {
+                name: args.name,
+                kind,
+                url,
+                user: args.user,
+                secret_file: args.secret_file,
+            },
+            &secret,
+        )
+        .map_err(|error| match error.kind() {
+            // The command line's way to the file the sentence offers.
+            "no_keychain" => CliError::Usage(format!(
+                "{}: add --secret-file PATH to choose it",
+                error.to_string().trim_end_matches('.')
+            )),
+            _ => CliError::Core(error),
+        })?;
     let kept = match &site.secret {
         SecretPlace::Keychain => "the keychain".to_owned(),
         SecretPlace::File(path) => path.display().to_string(),
     };
+    let account = match &site.user {
+        Some(user) => format!("signed in as {user}"),
+        None => "signed in".to_owned(),
+    };
     write_line(format_args!(
-        "Added {} ({} at {}); signed in as {}, the secret is in {kept}.",
-        site.name,
-        site.kind,
-        site.url,
-        site.user.as_deref().unwrap_or_default()
+        "Added {} ({} at {}); {account}, the secret is in {kept}.",
+        site.name, site.kind, site.url
     ));
     Ok(())
 }

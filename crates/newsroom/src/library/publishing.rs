@@ -1,54 +1,33 @@
-//! Publishing an article to a WordPress site in one action, and getting right what desktop
-//! publishers are known to get wrong:
+//! Publishing an article to a site (WordPress or Ghost, through [`Cms`]) in one action, and
+//! getting right what desktop publishers are known to get wrong:
 //!
 //! - **No duplicates.** The post an article became is remembered per site (by the site's
 //!   address) and updated on the next publish. A publish interrupted after the site created the
 //!   post but before the answer arrived finds it again on retry (the account's post with the
 //!   article's slug and headline). Each photo is uploaded once per site, remembered by its
-//!   file's SHA-256 the moment the upload is answered, and an upload whose answer was lost is
-//!   found again by the hash in its file name.
+//!   file's SHA-256 the moment the upload is answered; on WordPress an upload whose answer was
+//!   lost is found again by the hash in its file name.
 //! - **Nothing half-published.** Every photo is uploaded before the post is created or
 //!   updated, so a failure midway leaves the site's readers with nothing new.
-//! - **No overwritten web edits.** Before updating, the post's `modified_gmt` is compared with
-//!   the one recorded at the last publish; a later one stops the publish with both versions.
+//! - **No overwritten web edits.** Before updating, the post's last-modified time
+//!   (`modified_gmt`, `updated_at`) is compared with the one recorded at the last publish; a
+//!   different one stops the publish with both versions.
 //! - **No private metadata.** Photos leave stripped of GPS position and other metadata, as in
 //!   the export.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde_json::{Value, json};
-
 use super::Library;
 use crate::error::Result;
 use crate::media;
-use crate::model::{Article, ArticleId, PhotoId, PhotoRole, PhotoUse, Timestamp};
-use crate::publish::wordpress::blocks::{self, RemotePhoto};
-use crate::publish::wordpress::{RemotePost, Taxonomy, WordPress};
-use crate::publish::{self, PublishError, Site, WebEdit};
+use crate::model::{Article, ArticleId, PhotoFile, PhotoId, PhotoRole, PhotoUse};
+use crate::publish::{
+    self, Account, Cms, Featured, OutgoingPost, PostStatus, PublishError, RemoteMedia, RemotePost,
+    Site, WebEdit, caption_with_credit,
+};
 use crate::render::{self, ArticleRef, ResolvedArticle, ResolvedPhoto, Resolver, Target};
 use crate::store::{PublishedPost, Store, UploadedPhoto};
-
-/// How the post should stand on the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PostStatus {
-    /// Saved on the site for an editor there to look at; readers do not see it.
-    Draft,
-    /// Live at once.
-    Publish,
-    /// Goes live at this time (Unix seconds).
-    Scheduled(Timestamp),
-}
-
-impl PostStatus {
-    fn wordpress(self) -> &'static str {
-        match self {
-            PostStatus::Draft => "draft",
-            PostStatus::Publish => "publish",
-            PostStatus::Scheduled(_) => "future",
-        }
-    }
-}
 
 /// What to publish where.
 #[derive(Debug, Clone)]
@@ -73,7 +52,6 @@ pub enum Progress {
         name: String,
         reused: bool,
     },
-    Terms,
     Sending {
         creating: bool,
     },
@@ -99,7 +77,6 @@ impl std::fmt::Display for Progress {
             } => {
                 write!(f, "Photo {number} of {of} already on the site ({name})")
             }
-            Progress::Terms => f.write_str("Section and tags ready"),
             Progress::Sending { creating: true } => f.write_str("Creating the post…"),
             Progress::Sending { creating: false } => f.write_str("Updating the post…"),
         }
@@ -121,10 +98,17 @@ pub struct PublishOutcome {
     pub photos_reused: usize,
 }
 
-/// A photo of the article on its way to the site.
+/// A photo of the article on its way to the site, with the words this article shows with it.
 struct Outgoing {
     id: PhotoId,
-    use_: Option<PhotoUse>,
+    /// The article's featured photo.
+    featured: bool,
+    file: PhotoFile,
+    /// The file's name when it was imported, for progress lines.
+    name: String,
+    alt: String,
+    /// The caption in this article, with the credit.
+    caption: String,
 }
 
 impl Library {
@@ -158,56 +142,68 @@ impl Library {
         progress(Progress::SigningIn {
             site: site.name.clone(),
         });
-        let wp = WordPress::new(&site, &secret);
-        let account = wp.check()?;
+        let cms = publish::connect(&site, &secret)?;
+        let account = cms.sign_in()?;
         stop()?;
-        let existing = self.existing_post(&wp, &site, &article, account.id, request)?;
+        let existing = self.existing_post(cms.as_ref(), &site, &article, &account, request)?;
 
         let mut remote = HashMap::new();
         let (mut uploaded, mut reused) = (0, 0);
         for (index, photo) in photos.iter().enumerate() {
             stop()?;
-            let (on_site, fresh) = self.photo_on_site(&wp, &site, photo, account.id)?;
-            let name = self
-                .store
-                .photo(photo.id)?
-                .file
-                .map(|f| f.original_name)
-                .unwrap_or_default();
-            if fresh {
+            let (media, sent) = self.photo_on_site(cms.as_ref(), &site, photo, &account)?;
+            if sent {
                 uploaded += 1;
             } else {
                 reused += 1;
             }
-            remote.insert(photo.id, on_site);
+            remote.insert(photo.id, media);
             progress(Progress::Photo {
                 number: index + 1,
                 of: photos.len(),
-                name,
-                reused: !fresh,
+                name: photo.name.clone(),
+                reused: !sent,
             });
         }
 
         stop()?;
-        let fields = self.post_fields(&wp, &site, &article, &photos, &remote, request.status)?;
-        progress(Progress::Terms);
-        stop()?;
+        let resolver = SiteResolver {
+            store: &self.store,
+            site: &site,
+            remote: &remote,
+        };
+        let body = render::render_blocks(&article.body, Target::Export, &resolver);
+        let featured = photos
+            .iter()
+            .find(|p| p.featured)
+            .and_then(|p| Some((p, remote.get(&p.id)?)))
+            .map(|(p, media)| Featured {
+                media,
+                alt: &p.alt,
+                caption: &p.caption,
+            });
         progress(Progress::Sending {
             creating: existing.is_none(),
         });
-        let post = match &existing {
-            Some(post) => wp.update_post(post.id, &fields)?,
-            None => wp.create_post(&fields)?,
-        };
+        let post = cms.write(
+            existing.as_ref(),
+            &OutgoingPost {
+                article: &article,
+                status: request.status,
+                body: &body,
+                photos: &remote,
+                featured,
+            },
+        )?;
         let record = PublishedPost {
-            post_id: post.id.to_string(),
+            post_id: post.id.clone(),
             url: post.link.clone(),
-            modified: post.modified_gmt.clone(),
+            modified: post.modified.clone(),
         };
         self.store
             .record_publication(article.id, &site, &record, &post.status)?;
         Ok(PublishOutcome {
-            site: site.name,
+            site: site.name.clone(),
             post_id: record.post_id,
             url: record.url,
             status: post.status,
@@ -221,7 +217,7 @@ impl Library {
     /// awaiting its file (the post would have a hole in it).
     fn outgoing_photos(&self, article: &Article) -> Result<Vec<Outgoing>> {
         let uses = self.store.photo_uses(article.id)?;
-        let featured = uses.iter().find(|u| u.role == PhotoRole::Featured).cloned();
+        let featured = uses.into_iter().find(|u| u.role == PhotoRole::Featured);
         let in_body =
             render::render(&article.body, Target::Export, &LibraryPhotos(&self.store)).photos;
         let mut photos: Vec<Outgoing> = Vec::new();
@@ -233,10 +229,21 @@ impl Library {
             if photos.iter().any(|p| p.id == id) {
                 continue;
             }
-            if self.store.photo(id)?.file.is_none() {
+            let photo = self.store.photo(id)?;
+            let Some(file) = photo.file else {
                 return Err(PublishError::PhotoAwaitingFile { id }.into());
-            }
-            photos.push(Outgoing { id, use_ });
+            };
+            let caption = use_
+                .as_ref()
+                .map_or(photo.caption.as_str(), PhotoUse::caption);
+            photos.push(Outgoing {
+                id,
+                featured: use_.is_some(),
+                name: file.original_name.clone(),
+                caption: caption_with_credit(caption, &photo.credit),
+                alt: photo.alt,
+                file,
+            });
         }
         Ok(photos)
     }
@@ -245,39 +252,28 @@ impl Library {
     /// since. `None` when there is none yet (or it was deleted on the site).
     fn existing_post(
         &self,
-        wp: &WordPress<'_>,
+        cms: &dyn Cms,
         site: &Site,
         article: &Article,
-        author: u64,
+        account: &Account,
         request: &PublishRequest,
     ) -> Result<Option<RemotePost>> {
         let Some(recorded) = self.store.published_post(article.id, &site.url)? else {
             // A publish that was stopped after the site created the post, before its answer.
-            let adopted = wp
-                .posts_with_slug(&article.slug, author)?
-                .into_iter()
-                .find(|post| post.title == article.headline);
-            return Ok(adopted);
+            return Ok(cms.lost_post(account, &article.slug, &article.headline)?);
         };
-        let Some(post) = recorded
-            .post_id
-            .parse()
-            .ok()
-            .map(|id| wp.post(id))
-            .transpose()?
-            .flatten()
-        else {
+        let Some(post) = cms.post(&recorded.post_id)? else {
             return Ok(None);
         };
-        if post.modified_gmt != recorded.modified && !request.overwrite_web_edits {
+        if post.modified != recorded.modified && !request.overwrite_web_edits {
             return Err(PublishError::EditedOnTheWeb(Box::new(WebEdit {
                 site: site.name.clone(),
                 post_id: recorded.post_id,
                 url: post.link,
-                web_modified: post.modified_gmt,
+                web_modified: post.modified,
                 recorded_modified: recorded.modified,
                 web_title: post.title,
-                web_body: post.content,
+                web_body: post.body,
             }))
             .into());
         }
@@ -289,38 +285,32 @@ impl Library {
     /// caption on the site are brought up to date. The flag says whether it was uploaded now.
     fn photo_on_site(
         &mut self,
-        wp: &WordPress<'_>,
+        cms: &dyn Cms,
         site: &Site,
         photo: &Outgoing,
-        author: u64,
-    ) -> Result<(RemotePhoto, bool)> {
-        let stored = self.store.photo(photo.id)?;
-        let Some(file) = stored.file.clone() else {
-            return Err(PublishError::PhotoAwaitingFile { id: photo.id }.into());
-        };
-        let caption = photo
-            .use_
-            .as_ref()
-            .map_or(stored.caption.as_str(), PhotoUse::caption);
-        let caption = caption_with_credit(caption, &stored.credit);
+        account: &Account,
+    ) -> Result<(RemoteMedia, bool)> {
+        let file = &photo.file;
         let recorded = match self.store.uploaded_photo(&file.hash, &site.url)? {
-            Some(known) => match known.media_id.parse() {
-                Ok(id) => wp.media(id)?,
-                Err(_) => None,
-            },
+            Some(known) => cms.uploaded(&known.media_id, &known.url)?,
             None => None,
         };
         let stem = upload_stem(&file.original_name, &file.hash);
         let (media, sent) = match recorded {
-            Some(media) => (wp.describe(media, &stored.alt, &caption)?, false),
-            None => match wp.media_named(&stem, author)? {
-                Some(found) => (wp.describe(found, &stored.alt, &caption)?, false),
+            Some(media) => (cms.describe(media, &photo.alt, &photo.caption)?, false),
+            None => match cms.lost_upload(account, &stem)? {
+                Some(found) => (cms.describe(found, &photo.alt, &photo.caption)?, false),
                 None => {
-                    let original = self.media.read(&file)?;
+                    let original = self.media.read(file)?;
                     let stripped = media::strip_metadata(&original, file.format)?;
                     let name = format!("{stem}.{}", file.format.extension());
-                    let media =
-                        wp.upload(&name, file.format.mime(), &stripped, &stored.alt, &caption)?;
+                    let media = cms.upload(
+                        &name,
+                        file.format.mime(),
+                        &stripped,
+                        &photo.alt,
+                        &photo.caption,
+                    )?;
                     (media, true)
                 }
             },
@@ -329,70 +319,11 @@ impl Library {
             &file.hash,
             &site.url,
             &UploadedPhoto {
-                media_id: media.id.to_string(),
+                media_id: media.id.clone(),
                 url: media.url.clone(),
             },
         )?;
-        Ok((
-            RemotePhoto {
-                media_id: media.id,
-                url: media.url,
-            },
-            sent,
-        ))
-    }
-
-    /// The post's fields: headline, body as blocks, dek, slug, status and time, section and
-    /// tags, featured photo.
-    fn post_fields(
-        &self,
-        wp: &WordPress<'_>,
-        site: &Site,
-        article: &Article,
-        photos: &[Outgoing],
-        remote: &HashMap<PhotoId, RemotePhoto>,
-        status: PostStatus,
-    ) -> Result<Value> {
-        let resolver = SiteResolver {
-            store: &self.store,
-            site,
-            remote,
-        };
-        let rendered = render::render_blocks(&article.body, Target::Export, &resolver);
-        let mut content = blocks::opening(&article.byline, &article.dateline);
-        let body = blocks::block_markup(&rendered.blocks, remote)
-            .map_err(|missing| PublishError::PhotoAwaitingFile { id: missing.0 })?;
-        content.push_str(&body);
-        let mut fields = json!({
-            "title": article.headline,
-            "content": content,
-            "excerpt": article.dek,
-            "slug": article.slug,
-            "status": status.wordpress(),
-        });
-        if let PostStatus::Scheduled(at) = status {
-            fields["date_gmt"] = json!(wordpress_time(at));
-        }
-        if !article.section.trim().is_empty() {
-            fields["categories"] = json!([wp.term(Taxonomy::Categories, article.section.trim())?]);
-        }
-        let tags = article
-            .tags
-            .iter()
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| wp.term(Taxonomy::Tags, t.trim()))
-            .collect::<Result<Vec<_>, _>>()?;
-        fields["tags"] = json!(tags);
-        let featured = photos
-            .iter()
-            .find(|p| {
-                p.use_
-                    .as_ref()
-                    .is_some_and(|u| u.role == PhotoRole::Featured)
-            })
-            .and_then(|p| remote.get(&p.id));
-        fields["featured_media"] = json!(featured.map_or(0, |p| p.media_id));
-        Ok(fields)
+        Ok((media, sent))
     }
 }
 
@@ -404,25 +335,6 @@ fn upload_stem(original_name: &str, hash: &str) -> String {
         .map_or(original_name, |(stem, _)| stem);
     let short_hash = hash.get(..16).unwrap_or(hash);
     format!("{}-{short_hash}", crate::slug::slugify(name))
-}
-
-/// The media library's caption: the caption, then the credit after a dash (a credit often has
-/// parentheses of its own: "POOL (Reuters)").
-fn caption_with_credit(caption: &str, credit: &str) -> String {
-    match (caption.trim(), credit.trim()) {
-        (caption, "") => caption.to_owned(),
-        ("", credit) => credit.to_owned(),
-        (caption, credit) => format!("{caption} — {credit}"),
-    }
-}
-
-/// A time as WordPress's `date_gmt` takes it: UTC, without an offset.
-fn wordpress_time(at: Timestamp) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    time::OffsetDateTime::from_unix_timestamp(at)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
 }
 
 /// Photos as the library knows them, for finding which photos a body shows.
@@ -442,7 +354,7 @@ impl Resolver for LibraryPhotos<'_> {
 struct SiteResolver<'a> {
     store: &'a Store,
     site: &'a Site,
-    remote: &'a HashMap<PhotoId, RemotePhoto>,
+    remote: &'a HashMap<PhotoId, RemoteMedia>,
 }
 
 impl Resolver for SiteResolver<'_> {
@@ -489,17 +401,5 @@ mod tests {
             upload_stem("Riksdag Vote.JPG", "0123456789abcdef0123"),
             "riksdag-vote-0123456789abcdef"
         );
-    }
-
-    #[test]
-    fn scheduled_times_are_utc_without_offset() {
-        assert_eq!(wordpress_time(1_796_374_800), "2026-12-04T09:00:00");
-    }
-
-    #[test]
-    fn captions_carry_the_credit() {
-        assert_eq!(caption_with_credit("Vote", "Ana Ruiz"), "Vote — Ana Ruiz");
-        assert_eq!(caption_with_credit(" ", "Ana Ruiz"), "Ana Ruiz");
-        assert_eq!(caption_with_credit("Vote", ""), "Vote");
     }
 }

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use super::Library;
 use crate::error::Result;
-use crate::publish::wordpress::WordPress;
 use crate::publish::{self, PublishError, SecretPlace, Site, SiteKind};
 
 /// A site as the editor describes it when adding it.
@@ -41,23 +40,19 @@ impl Library {
                 .map_or(SecretPlace::Keychain, SecretPlace::File),
         };
         match site.kind {
-            SiteKind::WordPress => {
-                if site.user.is_none() {
-                    return Err(PublishError::BadName {
-                        name: String::new(),
-                        why: "a WordPress site needs the user name that publishes (--user)",
-                    }
-                    .into());
-                }
-                if secret.is_empty() {
-                    return Err(PublishError::EmptySecret {
-                        what: "Application Password",
-                    }
-                    .into());
-                }
-                WordPress::new(&site, secret).check()?;
-            }
+            SiteKind::WordPress if site.user.is_none() => return Err(PublishError::NoUser.into()),
+            SiteKind::WordPress | SiteKind::Ghost => {}
         }
+        if secret.is_empty() {
+            return Err(PublishError::EmptySecret {
+                what: match site.kind {
+                    SiteKind::WordPress => "Application Password",
+                    SiteKind::Ghost => "Admin API key",
+                },
+            }
+            .into());
+        }
+        publish::connect(&site, secret)?.sign_in()?;
         publish::keep_secret(&site, secret)?;
         match self.store.add_site(&site) {
             Ok(true) => Ok(site),

@@ -13,15 +13,22 @@ pub enum PublishError {
     BadName { name: String, why: &'static str },
     #[error("{url} cannot be used as a site address: {why}.")]
     BadUrl { url: String, why: &'static str },
-    #[error("There is no site called “{0}”; `newsroom site list` shows the sites.")]
+    #[error("There is no site called “{0}”.")]
     NoSuchSite(String),
     #[error("A site called “{0}” already exists; remove it first or choose another name.")]
     SiteExists(String),
+    #[error(
+        "That is not a Ghost Admin API key: it is 24 hexadecimal digits, a colon and 64 more, as \
+         Ghost shows it under Settings → Integrations."
+    )]
+    BadAdminKey,
+    #[error("A WordPress site needs the user name that publishes.")]
+    NoUser,
     #[error("The {what} is empty; paste it and try again.")]
     EmptySecret { what: &'static str },
     #[error(
-        "No keychain is available on this computer ({detail}). Keep the secret in a file only you \
-         can read instead, with --secret-file PATH."
+        "No keychain is available on this computer ({detail}). Newsroom can keep the secret in a \
+         file only you can read instead."
     )]
     NoKeychain { detail: String },
     #[error("The keychain could not {doing} the secret: {detail}.")]
@@ -43,17 +50,19 @@ pub enum PublishError {
         path.display()
     )]
     SecretFileShared { path: PathBuf },
-    #[error("{host} could not be found; check the site's address and the network.")]
+    #[error("No server called {host} could be found; check the site's address and the network.")]
     HostNotFound { host: String },
-    #[error("{host} could not be reached ({detail}); check the address and the network.")]
+    #[error(
+        "The server {host} could not be reached ({detail}); check the address and the network."
+    )]
     Unreachable { host: String, detail: String },
-    #[error("{host} took too long to answer; try again, or check the network.")]
+    #[error("The server {host} took too long to answer; try again, or check the network.")]
     TimedOut { host: String },
     #[error("The secure connection to {host} failed: {detail}.")]
     Tls { host: String, detail: String },
     #[error("{site} refused to sign in: {reason}")]
     SignIn { site: String, reason: String },
-    #[error("{url} does not look like a {kind} site: {detail}.")]
+    #[error("The address {url} does not look like a {kind} site: {detail}.")]
     NotTheCms {
         url: String,
         kind: SiteKind,
@@ -107,7 +116,7 @@ impl PublishError {
     pub fn kind(&self) -> &'static str {
         use PublishError::*;
         match self {
-            BadName { .. } | BadUrl { .. } | EmptySecret { .. } => "invalid",
+            BadName { .. } | BadUrl { .. } | EmptySecret { .. } | BadAdminKey | NoUser => "invalid",
             NoSuchSite(_) => "not_found",
             SiteExists(_) => "exists",
             NoKeychain { .. } => "no_keychain",

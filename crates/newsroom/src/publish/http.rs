@@ -9,6 +9,7 @@ use std::time::Duration;
 use ureq::Agent;
 use ureq::http::Response;
 use ureq::tls::{RootCerts, TlsConfig};
+use ureq::unversioned::multipart::{Form, Part};
 
 use super::error::PublishError;
 
@@ -51,6 +52,8 @@ pub struct Http {
     agent: Agent,
     /// The host name, for sentences about the network.
     host: String,
+    /// Headers every request carries (an API version).
+    always: Vec<(&'static str, &'static str)>,
 }
 
 impl Http {
@@ -72,11 +75,36 @@ impl Http {
             .ok()
             .and_then(|u| u.host_str().map(str::to_owned))
             .unwrap_or_else(|| url.to_owned());
-        Http { agent, host }
+        Http {
+            agent,
+            host,
+            always: Vec::new(),
+        }
+    }
+
+    /// The same client, sending `name: value` with every request.
+    pub fn with_header(mut self, name: &'static str, value: &'static str) -> Http {
+        self.always.push((name, value));
+        self
+    }
+
+    fn headers<B>(
+        &self,
+        mut request: ureq::RequestBuilder<B>,
+        auth: &str,
+        extra: &[(&str, &str)],
+    ) -> ureq::RequestBuilder<B> {
+        if !auth.is_empty() {
+            request = request.header("Authorization", auth);
+        }
+        for (name, value) in self.always.iter().copied().chain(extra.iter().copied()) {
+            request = request.header(name, value);
+        }
+        request
     }
 
     pub fn get(&self, url: &str, auth: &str) -> Result<Reply, PublishError> {
-        self.finish(self.agent.get(url).header("Authorization", auth).call())
+        self.finish(self.headers(self.agent.get(url), auth, &[]).call())
     }
 
     pub fn post_json(
@@ -86,11 +114,18 @@ impl Http {
         body: &serde_json::Value,
     ) -> Result<Reply, PublishError> {
         self.finish(
-            self.agent
-                .post(url)
-                .header("Authorization", auth)
+            self.headers(self.agent.post(url), auth, &[])
                 .send_json(body),
         )
+    }
+
+    pub fn put_json(
+        &self,
+        url: &str,
+        auth: &str,
+        body: &serde_json::Value,
+    ) -> Result<Reply, PublishError> {
+        self.finish(self.headers(self.agent.put(url), auth, &[]).send_json(body))
     }
 
     /// Sends `bytes` as the body, with the headers given (content type, disposition).
@@ -101,11 +136,30 @@ impl Http {
         headers: &[(&str, &str)],
         bytes: &[u8],
     ) -> Result<Reply, PublishError> {
-        let mut request = self.agent.post(url).header("Authorization", auth);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
+        self.finish(
+            self.headers(self.agent.post(url), auth, headers)
+                .send(bytes),
+        )
+    }
+
+    /// Sends a `multipart/form-data` form: one file and text fields.
+    pub fn post_file(
+        &self,
+        url: &str,
+        auth: &str,
+        file: (&str, &str, &str, &[u8]),
+        fields: &[(&str, &str)],
+    ) -> Result<Reply, PublishError> {
+        let (field, file_name, content_type, bytes) = file;
+        let part = Part::bytes(bytes)
+            .file_name(file_name)
+            .mime_str(content_type)
+            .map_err(|e| self.transport_error(e))?;
+        let mut form = Form::new().part(field, part);
+        for (name, value) in fields {
+            form = form.text(name, value);
         }
-        self.finish(request.send(bytes))
+        self.finish(self.headers(self.agent.post(url), auth, &[]).send(form))
     }
 
     fn finish(
@@ -160,6 +214,7 @@ impl Http {
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
                 PublishError::TimedOut { host }
             }
+            ureq::Error::Io(io) if names_no_host(&io) => PublishError::HostNotFound { host },
             ureq::Error::BodyExceedsLimit(_) => PublishError::Unreachable {
                 host,
                 detail: "its answer was larger than any post".into(),
@@ -170,4 +225,14 @@ impl Http {
             },
         }
     }
+}
+
+/// Whether an I/O error is a failed name lookup. The system resolver reports it as a message, not
+/// a kind: glibc's "failed to lookup address information", Windows's "No such host is known",
+/// macOS's "nodename nor servname provided".
+fn names_no_host(error: &std::io::Error) -> bool {
+    let message = error.to_string();
+    ["lookup address", "No such host", "nodename nor servname"]
+        .iter()
+        .any(|words| message.contains(words))
 }

@@ -7,11 +7,12 @@ use url::{Host, Url};
 
 use super::error::PublishError;
 
-/// The CMS behind a site. (Ghost follows; the library's schema already names it.)
+/// The CMS behind a site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SiteKind {
     WordPress,
+    Ghost,
 }
 
 impl SiteKind {
@@ -19,12 +20,14 @@ impl SiteKind {
     pub fn as_str(self) -> &'static str {
         match self {
             SiteKind::WordPress => "wordpress",
+            SiteKind::Ghost => "ghost",
         }
     }
 
     pub fn from_stored(name: &str) -> Option<SiteKind> {
         match name {
             "wordpress" => Some(SiteKind::WordPress),
+            "ghost" => Some(SiteKind::Ghost),
             _ => None,
         }
     }
@@ -34,6 +37,7 @@ impl fmt::Display for SiteKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             SiteKind::WordPress => "WordPress",
+            SiteKind::Ghost => "Ghost",
         })
     }
 }

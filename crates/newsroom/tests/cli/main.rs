@@ -8,6 +8,7 @@ mod harness;
 mod hostile;
 mod publish;
 mod stop_request;
+#[path = "../test_servers/mod.rs"]
+#[allow(dead_code)]
+mod test_servers;
 mod watch;
-#[path = "../wordpress_server/mod.rs"]
-mod wordpress_server;

@@ -2,7 +2,7 @@
 //! (see `tests/wordpress.rs`, which proves the publishing itself in depth).
 
 use crate::harness::Cli;
-use crate::wordpress_server::Server;
+use crate::test_servers::Server;
 
 fn add_args<'a>(server: &'a Server, user: &'a str, secret_file: &'a str) -> Vec<&'a str> {
     vec![

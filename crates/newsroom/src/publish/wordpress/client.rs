@@ -5,39 +5,10 @@
 use base64::Engine;
 use serde_json::{Value, json};
 
+use crate::publish::cms::{Account, RemoteMedia, RemotePost};
 use crate::publish::error::PublishError;
 use crate::publish::http::{Http, Reply};
 use crate::publish::site::{Site, SiteKind};
-
-/// A post as the site holds it (read with `context=edit`, so the raw title and content).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RemotePost {
-    pub id: u64,
-    pub link: String,
-    pub status: String,
-    pub slug: String,
-    pub author: u64,
-    /// When the post last changed, in the site's UTC (`2026-12-04T09:30:00`).
-    pub modified_gmt: String,
-    pub title: String,
-    pub content: String,
-}
-
-/// A media item on the site, with the alt text and caption it shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RemoteMedia {
-    pub id: u64,
-    pub url: String,
-    pub alt: String,
-    pub caption: String,
-}
-
-/// The account publishing signs in as.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Account {
-    pub id: u64,
-    pub name: String,
-}
 
 /// A taxonomy whose terms a post names by id.
 #[derive(Debug, Clone, Copy)]
@@ -112,8 +83,7 @@ impl<'s> WordPress<'s> {
             return Err(self.refused(&me, "sign in"));
         }
         Ok(Account {
-            id: me.json["id"].as_u64().unwrap_or_default(),
-            name: me.str("name").unwrap_or_default().to_owned(),
+            id: me.json["id"].as_u64().unwrap_or_default().to_string(),
         })
     }
 
@@ -134,15 +104,14 @@ impl<'s> WordPress<'s> {
     pub fn posts_with_slug(
         &self,
         slug: &str,
-        author: u64,
+        author: &str,
     ) -> Result<Vec<RemotePost>, PublishError> {
-        let author = author.to_string();
         let reply = self.http.get(
             &self.api(
                 "/wp/v2/posts",
                 &[
                     ("slug", slug),
-                    ("author", &author),
+                    ("author", author),
                     ("status", "publish,future,draft,pending,private"),
                     ("context", "edit"),
                 ],
@@ -205,15 +174,14 @@ impl<'s> WordPress<'s> {
     pub fn media_named(
         &self,
         stem: &str,
-        author: u64,
+        author: &str,
     ) -> Result<Option<RemoteMedia>, PublishError> {
-        let author = author.to_string();
         let reply = self.http.get(
             &self.api(
                 "/wp/v2/media",
                 &[
                     ("search", stem),
-                    ("author", &author),
+                    ("author", author),
                     ("per_page", "20"),
                     ("context", "edit"),
                 ],
@@ -415,20 +383,18 @@ fn remote_post(json: &Value) -> RemotePost {
             .to_owned()
     };
     RemotePost {
-        id: json["id"].as_u64().unwrap_or_default(),
+        id: json["id"].as_u64().unwrap_or_default().to_string(),
         link: json["link"].as_str().unwrap_or_default().to_owned(),
         status: json["status"].as_str().unwrap_or_default().to_owned(),
-        slug: json["slug"].as_str().unwrap_or_default().to_owned(),
-        author: json["author"].as_u64().unwrap_or_default(),
-        modified_gmt: json["modified_gmt"].as_str().unwrap_or_default().to_owned(),
+        modified: json["modified_gmt"].as_str().unwrap_or_default().to_owned(),
         title: text(&json["title"]),
-        content: text(&json["content"]),
+        body: text(&json["content"]),
     }
 }
 
 fn remote_media(json: &Value) -> Option<RemoteMedia> {
     Some(RemoteMedia {
-        id: json["id"].as_u64()?,
+        id: json["id"].as_u64()?.to_string(),
         url: json["source_url"].as_str()?.to_owned(),
         alt: json["alt_text"].as_str().unwrap_or_default().to_owned(),
         caption: json["caption"]["raw"]

@@ -1,6 +1,9 @@
-//! WordPress: its REST API and the post body as block markup.
+//! WordPress: its REST API, the post body as block markup, and WordPress as a [`Cms`].
+//!
+//! [`Cms`]: crate::publish::Cms
 
 pub mod blocks;
 mod client;
+mod site;
 
-pub use client::{Account, RemoteMedia, RemotePost, Taxonomy, WordPress};
+pub use client::{Taxonomy, WordPress};

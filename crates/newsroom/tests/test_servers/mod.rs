@@ -1,0 +1,69 @@
+//! The real servers the test script starts for the publishing tests, each named by a file of
+//! `KEY=VALUE` lines in an environment variable: WordPress (`scripts/wordpress.sh`,
+//! `NEWSROOM_WP_ENV`) and the Ghost Admin API stand-in (`scripts/ghost.sh`, `NEWSROOM_GHOST_ENV`).
+//! Shared by `tests/wordpress.rs`, `tests/ghost.rs` and the CLI's `tests/cli/publish.rs` through
+//! `#[path]`; each uses a part of it.
+
+use std::collections::HashMap;
+
+/// The values in the file named by `variable`, or `None` after saying why the test skips. Under
+/// CI a missing server is a failure: the proof must not vanish quietly.
+fn env_file(variable: &str, script: &str) -> Option<HashMap<String, String>> {
+    let Some(path) = std::env::var_os(variable) else {
+        let under_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(
+            !under_ci,
+            "{variable} is not set and CI=true: scripts/test.sh starts the server for these tests"
+        );
+        eprintln!("skipped: no server (start one with {script} and set {variable})");
+        return None;
+    };
+    let text = std::fs::read_to_string(&path).expect("the server's env file");
+    Some(
+        text.lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
+            .collect(),
+    )
+}
+
+fn value(values: &HashMap<String, String>, name: &str) -> String {
+    values
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| panic!("{name} in the server's env file"))
+}
+
+/// The WordPress: its address and an Application Password of its editor account.
+pub struct Server {
+    pub url: String,
+    pub user: String,
+    pub password: String,
+}
+
+impl Server {
+    pub fn get() -> Option<Server> {
+        let values = env_file("NEWSROOM_WP_ENV", "scripts/wordpress.sh")?;
+        Some(Server {
+            url: value(&values, "NEWSROOM_WP_URL"),
+            user: value(&values, "NEWSROOM_WP_USER"),
+            password: value(&values, "NEWSROOM_WP_APP_PASSWORD"),
+        })
+    }
+}
+
+/// The Ghost stand-in: its address and an Admin API key.
+pub struct GhostServer {
+    pub url: String,
+    pub key: String,
+}
+
+impl GhostServer {
+    pub fn get() -> Option<GhostServer> {
+        let values = env_file("NEWSROOM_GHOST_ENV", "scripts/ghost.sh")?;
+        Some(GhostServer {
+            url: value(&values, "NEWSROOM_GHOST_URL"),
+            key: value(&values, "NEWSROOM_GHOST_ADMIN_KEY"),
+        })
+    }
+}
