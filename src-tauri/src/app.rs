@@ -54,6 +54,7 @@ pub fn run() -> ExitCode {
         .setup(|app| {
             if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 webview::tune(&window);
+                webview::hand_reserved_keys_to_page(&window);
             }
             Ok(())
         })

@@ -12,8 +12,11 @@ mod error;
 mod grants;
 mod media;
 mod menu;
+mod post_link;
+mod publishing;
 mod state;
 mod sync;
+mod web_edit;
 mod webview;
 
 fn main() -> std::process::ExitCode {

@@ -1,8 +1,9 @@
-//! What the app holds while it runs: the open library, where its photos are served from, and
-//! the pages the last export wrote.
+//! What the app holds while it runs: the open library, where its photos are served from, the
+//! pages the last export wrote, and the publishes under way.
 
 use crate::error::UiError;
 use crate::grants::Grants;
+use crate::publishing::Publishing;
 use crate::sync::WorkspaceSync;
 use newsroom::Library;
 use newsroom::library::{MediaFiles, MediaUrls};
@@ -79,6 +80,9 @@ pub struct AppState {
     /// reports that, so the window can explain instead of the app vanishing). Shared with the
     /// workspace sync, which takes the same lock for each step.
     library: Result<Arc<Mutex<LibraryTarget>>, UiError>,
+    /// The library's database, for the work that opens a connection of its own
+    /// ([`AppState::own_library`]).
+    db: PathBuf,
     /// The workspace sync: started once the first screen is served (see `crate::sync`).
     pub sync: WorkspaceSync,
     /// Photos are served without taking the library's lock.
@@ -88,6 +92,8 @@ pub struct AppState {
     /// The files and folders the editor chose in a dialog or dropped: the only paths commands
     /// take from the page.
     pub grants: Grants,
+    /// The publishes running now.
+    pub publishing: Publishing,
 }
 
 impl AppState {
@@ -102,16 +108,20 @@ impl AppState {
                     library,
                     workspace: None,
                 }))),
+                db: db.to_path_buf(),
                 sync,
                 last_export: Mutex::default(),
                 grants: Grants::default(),
+                publishing: Publishing::default(),
             },
             Err(error) => AppState {
                 library: Err(error.into()),
+                db: db.to_path_buf(),
                 sync,
                 media_files: None,
                 last_export: Mutex::default(),
                 grants: Grants::default(),
+                publishing: Publishing::default(),
             },
         }
     }
@@ -131,6 +141,17 @@ impl AppState {
             }
             Err(error) => Err(error.clone()),
         }
+    }
+
+    /// A connection of its own to the library, for work that talks to a website (adding a
+    /// site, publishing) and so takes seconds or minutes: holding the shared library's lock that
+    /// long would stall every save. SQLite's WAL mode lets both connections work at once; the
+    /// short writes of either wait for the other's on the busy timeout.
+    pub fn own_library(&self) -> Result<Library, UiError> {
+        if let Err(error) = &self.library {
+            return Err(error.clone());
+        }
+        Ok(Library::open(&self.db)?)
     }
 
     /// The shared library itself, for the workspace sync.

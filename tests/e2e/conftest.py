@@ -19,6 +19,7 @@ it from the file NEWSROOM_E2E_DIALOG_ANSWERS names).
 from __future__ import annotations
 
 import base64
+import ctypes
 import json
 import os
 import shutil
@@ -460,6 +461,15 @@ class App:
     def screenshot(self, name: str) -> Path:
         return self.shots.take(name)
 
+    def press_on_keyboard(self, *keys: str) -> None:
+        """Presses `keys` together (X key names: "Control_L", "Shift_L", "u") the way a keyboard
+        does, through X's XTEST extension, over the element that has the focus. WebDriver's own
+        key presses go into WebKit behind GTK's back, so they cannot show what GTK does with a key
+        first (its input method takes Ctrl+Shift+U, say)."""
+        rect = self.js("const r = document.activeElement.getBoundingClientRect(); return [r.left + r.width / 2, r.top + Math.min(r.height / 2, 20)]")
+        origin = self.js("return [window.screenX, window.screenY]")
+        XTest(self.shots.display).press([round(origin[0] + rect[0]), round(origin[1] + rect[1])], keys)
+
 
 # When several shown elements carry the name, a form control wins: tests type into fields, not the
 # lists or headings that share a field's name.
@@ -481,6 +491,48 @@ def xpath_literal(s: str) -> str:
     if '"' not in s:
         return f'"{s}"'
     return "concat(" + ", \"'\", ".join(f"'{part}'" for part in s.split("'")) + ")"
+
+
+class XTest:
+    """Real key presses on the test's X display through libXtst (what xdotool uses), without
+    another program to install."""
+
+    def __init__(self, display: str):
+        self.x11 = ctypes.CDLL("libX11.so.6")
+        self.xtst = ctypes.CDLL("libXtst.so.6")
+        self.x11.XOpenDisplay.restype = ctypes.c_void_p
+        self.x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        self.x11.XStringToKeysym.restype = ctypes.c_ulong
+        self.x11.XStringToKeysym.argtypes = [ctypes.c_char_p]
+        self.x11.XKeysymToKeycode.restype = ctypes.c_ubyte
+        self.x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        self.x11.XFlush.argtypes = [ctypes.c_void_p]
+        self.x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        self.xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+        self.xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_ulong]
+        self.display = display
+
+    def press(self, pointer: list[int], keys: tuple[str, ...]) -> None:
+        """Moves the pointer to `pointer` (X's focus follows it when no window manager runs), then
+        presses `keys` down in order and releases them in reverse."""
+        dpy = self.x11.XOpenDisplay(self.display.encode())
+        if not dpy:
+            pytest.fail(f"could not open the X display {self.display}", pytrace=False)
+        try:
+            codes = []
+            for key in keys:
+                code = self.x11.XKeysymToKeycode(dpy, self.x11.XStringToKeysym(key.encode()))
+                if not code:
+                    pytest.fail(f"the X display has no key {key!r}", pytrace=False)
+                codes.append(code)
+            self.xtst.XTestFakeMotionEvent(dpy, -1, pointer[0], pointer[1], 0)
+            for code in codes:
+                self.xtst.XTestFakeKeyEvent(dpy, code, True, 0)
+            for code in reversed(codes):
+                self.xtst.XTestFakeKeyEvent(dpy, code, False, 0)
+            self.x11.XFlush(dpy)
+        finally:
+            self.x11.XCloseDisplay(dpy)
 
 
 class Screenshots:

@@ -9,7 +9,7 @@ import { afterNextPaint } from './logic/frames';
 import { LivePreview } from './logic/livePreview';
 import { SaveQueue } from './logic/saveQueue';
 import type { MediaUrl } from './logic/media';
-import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, SAVE_SHORTCUT, createKeymap, shortcutLabels, type ShortcutLabel } from './logic/shortcuts';
+import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, createKeymap, shortcutLabels, type ShortcutLabel } from './logic/shortcuts';
 import { updatedNotice } from './logic/sync';
 import { formatWordStats } from './logic/text';
 import { TypingBase } from './logic/typingBase';
@@ -22,13 +22,16 @@ import { showMenu } from './panels/menu';
 import { MetadataPanel } from './panels/metadata';
 import { PhotosPanel, type FilePicker } from './panels/photos';
 import { PreviewPanel } from './panels/preview';
+import type { PublicationsList } from './panels/publications';
+import type { PublishPanel } from './panels/publishPanel';
 import { RelatedPanel } from './panels/related';
 import { SaveIndicator } from './panels/saveState';
 import { Toasts } from './panels/toast';
 import { openWorkspaceDialog } from './panels/workspaceDialog';
 import { WorkspaceSync } from './panels/workspaceSync';
 import type { PhotoLibraryView } from './panels/photoLibrary';
-import type { Article, ArticleView, Conflict, FirstScreen, PhotoFile, Resolution } from './types';
+import type { WebEditView } from './panels/webEditView';
+import type { Article, ArticleView, Conflict, FirstScreen, PhotoFile, Resolution, WebEditComparison } from './types';
 
 /** Debounce between the last keystroke and the save (the preview does not wait for it). */
 export const SAVE_DELAY_MS = 200;
@@ -91,7 +94,14 @@ export class App {
   private readonly photoLibrarySlot: HTMLElement;
   private readonly historySlot: HTMLElement;
   private readonly conflictSlot: HTMLElement;
+  private readonly webEditSlot: HTMLElement;
   private photoLibrary: PhotoLibraryView | null = null;
+  /** Made when first asked for (not part of the first screen); it outlives article switches. */
+  private publishPanel: PublishPanel | null = null;
+  private webEdit: WebEditView | null = null;
+  /** The article's publications under its details, loaded after the first screen. */
+  private publications: Promise<PublicationsList> | null = null;
+  private readonly detailsPanel: HTMLElement;
   private mode: ViewMode = 'split';
   private opening = 0;
 
@@ -141,6 +151,7 @@ export class App {
         if (this.mode === 'split') this.preview.scrollToLine(line);
       },
       onInsertPhoto: () => this.showInspector('photos', true),
+      onPublish: () => void this.publishCurrent(),
     });
     this.preview = new PreviewPanel({
       onOpenArticle: (id) => void this.open(id),
@@ -198,7 +209,7 @@ export class App {
       toasts: this.toasts,
       openId: () => this.view?.article.id ?? null,
       refreshOpen: (announce) => this.refreshOpen(announce),
-      reloadList: () => void this.library.reload(),
+      reloadList: () => void this.library.refresh(),
       openTrashed: () => void this.onOpenTrashed(),
       reloadPhotos: () => void this.loadPhotoFiles(),
       onConflicts: (conflicts) => this.onConflicts(conflicts),
@@ -212,6 +223,7 @@ export class App {
     this.historySlot.append(this.history.revision.root);
     this.conflictSlot = byId('conflict-view', root);
     this.conflictSlot.append(this.conflictView.root);
+    this.webEditSlot = byId('web-edit-view', root);
     this.writeView.prepend(this.conflictBanner.root);
     // The preview's pane is declared in index.html; a frame must not move (it would reload).
     const previewPane = this.preview.root.closest('.pane-preview') ?? this.panes.appendChild(h('div', { class: 'pane pane-preview' }, this.preview.root));
@@ -219,6 +231,7 @@ export class App {
     this.writeView.append(h('div', { class: 'statusbar', 'data-testid': 'statusbar' }, this.stats, h('span', { class: 'shortcut-hint' }, `${this.keys('Mod-/')} shows the keyboard shortcuts`)));
     byId('library-slot', root).replaceWith(this.library.root);
     byId('inspector-details', root).append(this.metadata.root);
+    this.detailsPanel = byId('inspector-details', root);
     byId('inspector-photos', root).append(this.photos.root);
     byId('inspector-related', root).append(this.related.root);
     byId('inspector-history', root).append(this.history.root);
@@ -340,6 +353,7 @@ export class App {
     this.photos.load(view.article.id, view.photos);
     this.related.load(view.article.id, view.related, view.backlinks);
     this.history.load(view.article.id);
+    void this.showPublications(view.article.id);
     this.library.setCurrent(view.article.id);
     this.showConflictBanner();
     this.stats.textContent = formatWordStats(view.article.word_count);
@@ -381,8 +395,10 @@ export class App {
     for (const use of view.photos) if (use.photo.file) this.photoFiles.set(use.photo.id, use.photo.file);
     const bodyChanged = this.editor.applyExternal(view.article.body);
     if (bodyChanged) this.live.update(view.article.body);
-    this.refreshPreviewMeta();
-    if (!before || differs(metadataOf(view.article), metadataOf(before.article)) || differs(view.allowed_statuses, before.allowed_statuses)) {
+    const metaChanged = !before || differs(metadataOf(view.article), metadataOf(before.article));
+    // Redrawing the preview's header reloads its photos: only when what it shows changed.
+    if (metaChanged || differs([view.photos, view.related], [before?.photos, before?.related])) this.refreshPreviewMeta();
+    if (metaChanged || differs(view.allowed_statuses, before?.allowed_statuses)) {
       this.metadata.load(view);
     }
     if (differs(view.photos, before?.photos)) this.photos.load(view.article.id, view.photos);
@@ -428,11 +444,7 @@ export class App {
       const comparison = await this.ipc.compareConflict(id);
       if (this.view?.article.id !== id) return;
       this.conflictView.show(comparison);
-      this.writeView.hidden = true;
-      this.photoLibrarySlot.hidden = true;
-      this.historySlot.hidden = true;
-      document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'false');
-      this.conflictSlot.hidden = false;
+      this.showSlot(this.conflictSlot);
       this.conflictView.focus();
     } catch (err) {
       this.toasts.error(err, 'The two versions could not be compared');
@@ -462,6 +474,7 @@ export class App {
   private showEmpty(): void {
     document.body.classList.add('no-article');
     this.history.load(null);
+    void this.showPublications(null);
     this.preview.setArticle({ article: emptyArticle(this.keys), photos: [], related: [] }, '');
   }
 
@@ -577,6 +590,63 @@ export class App {
     openExportDialog({ ipc: this.ipc, toasts: this.toasts, chooseFolder: () => this.platform.chooseFolder() }, a);
   }
 
+  /** The Publish dialog for the open article (or for the publish under way). */
+  async publishCurrent(): Promise<void> {
+    const a = this.view?.article;
+    if (!this.publishPanel) {
+      if (!a) {
+        this.toasts.info('Open an article first, then publish it.');
+        return;
+      }
+      const { PublishPanel } = await import('./panels/publishPanel');
+      this.publishPanel = new PublishPanel({
+        ipc: this.ipc,
+        flush: () => this.queue.flush(),
+        manageSites: () => this.showSites(),
+        compareWebEdit: (comparison) => this.compareWebEdit(comparison),
+        onPublished: (id) => {
+          if (this.view?.article.id === id) void this.showPublications(id);
+        },
+      });
+      document.body.append(this.publishPanel.root);
+    }
+    const shown = await this.publishPanel.open(a ? { id: a.id, headline: a.headline } : null);
+    if (!shown) this.toasts.info('Open an article first, then publish it.');
+  }
+
+  /** Lists the publications of article `id` (`null`: none open) in the Details tab. */
+  async showPublications(id: number | null): Promise<void> {
+    this.publications ??= import('./panels/publications').then(({ PublicationsList }) => {
+      const list = new PublicationsList({ ipc: this.ipc, toasts: this.toasts });
+      this.detailsPanel.append(list.root);
+      return list;
+    });
+    await (await this.publications).load(id);
+  }
+
+  /** A post edited on the web, in the editor's place; resolves whether to overwrite it. */
+  private async compareWebEdit(comparison: WebEditComparison): Promise<boolean> {
+    if (!this.webEdit) {
+      const { WebEditView } = await import('./panels/webEditView');
+      this.webEdit = new WebEditView({ openPost: (id, site) => void this.ipc.openPublishedPost(id, site).catch((err: unknown) => this.toasts.error(err, 'The post could not be opened')) });
+      this.webEditSlot.append(this.webEdit.root);
+    }
+    const decision = this.webEdit.show(comparison);
+    this.showSlot(this.webEditSlot);
+    this.webEdit.focus();
+    const overwrite = await decision;
+    if (!this.webEditSlot.hidden) this.showWrite();
+    return overwrite;
+  }
+
+  /** The Sites dialog; resolves once it is closed. */
+  async showSites(): Promise<void> {
+    const { openSitesDialog } = await import('./panels/sitesDialog');
+    const dialog = await openSitesDialog({ ipc: this.ipc });
+    if (!dialog.open) return;
+    await new Promise<void>((resolve) => dialog.addEventListener('close', () => resolve(), { once: true }));
+  }
+
   /** Files dropped on the window: attached to the open article. */
   async attachDropped(paths: string[]): Promise<void> {
     if (!this.view) {
@@ -619,16 +689,18 @@ export class App {
     );
     const more = button('⋯', () => {
       const id = this.view?.article.id;
+      const sites = { label: 'Sites…', run: () => void this.showSites() };
       const workspace = { label: 'Workspace folder…', run: () => void this.showWorkspace() };
       const shortcuts = { label: 'Keyboard shortcuts', run: () => void this.showShortcuts() };
       if (id === undefined) {
-        showMenu(more, [workspace, shortcuts]);
+        showMenu(more, [sites, workspace, shortcuts]);
         return;
       }
       showMenu(more, [
         { label: `Save now (${keys(SAVE_SHORTCUT)})`, run: () => void this.saveNow() },
         { label: 'Duplicate', run: () => void this.duplicate(id) },
         { label: 'Archive', run: () => void this.archive(id) },
+        sites,
         workspace,
         shortcuts,
         { label: 'Move to trash', run: () => void this.trash(id), danger: true },
@@ -641,7 +713,8 @@ export class App {
         'div',
         { class: 'toolbar-group' },
         button('Photo library', () => void this.togglePhotoLibrary(), { 'data-testid': 'photo-library-button', 'aria-pressed': 'false', id: 'photo-library-toggle' }),
-        button('Export', () => void this.exportCurrent(), { class: 'primary', 'data-testid': 'export', title: `Export (${keys('Mod-e')})` }),
+        button('Export', () => void this.exportCurrent(), { 'data-testid': 'export', title: `Export (${keys('Mod-e')})` }),
+        button('Publish…', () => void this.publishCurrent(), { class: 'primary', 'data-testid': 'publish', title: `Publish to a site (${keys(PUBLISH_SHORTCUT)})` }),
         more,
       ),
     );
@@ -690,21 +763,24 @@ export class App {
   }
 
   private showWrite(): void {
-    this.writeView.hidden = false;
-    this.photoLibrarySlot.hidden = true;
-    this.historySlot.hidden = true;
-    this.conflictSlot.hidden = true;
-    document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'false');
+    this.showSlot(this.writeView);
+  }
+
+  /**
+   * Shows one of the views that take the editor's place (or the editor itself), hiding the others.
+   * Leaving a web edit's comparison undecided (another article opened, say) leaves the site's post
+   * as it is.
+   */
+  private showSlot(slot: HTMLElement): void {
+    for (const s of [this.writeView, this.photoLibrarySlot, this.historySlot, this.conflictSlot, this.webEditSlot]) s.hidden = s !== slot;
+    if (slot !== this.webEditSlot) this.webEdit?.dismiss();
+    document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', String(slot === this.photoLibrarySlot));
   }
 
   /** The History tab's selected revision in the workspace, or the editor back in its place. */
   private showRevision(shown: boolean): void {
     if (shown) {
-      this.writeView.hidden = true;
-      this.photoLibrarySlot.hidden = true;
-      this.conflictSlot.hidden = true;
-      document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'false');
-      this.historySlot.hidden = false;
+      this.showSlot(this.historySlot);
     } else if (!this.historySlot.hidden) {
       this.showWrite();
     }
@@ -724,11 +800,7 @@ export class App {
       });
       this.photoLibrarySlot.append(this.photoLibrary.root);
     }
-    this.writeView.hidden = true;
-    this.historySlot.hidden = true;
-    this.conflictSlot.hidden = true;
-    this.photoLibrarySlot.hidden = false;
-    document.getElementById('photo-library-toggle')?.setAttribute('aria-pressed', 'true');
+    this.showSlot(this.photoLibrarySlot);
     await this.photoLibrary.reload();
     this.photoLibrary.focus();
   }
@@ -755,6 +827,7 @@ export class App {
         'Mod-\\': () => this.cycleMode(),
         'Mod-Shift-p': () => this.showInspector('photos', true),
         [HISTORY_SHORTCUT]: () => this.showInspector('history', true),
+        [PUBLISH_SHORTCUT]: () => void this.publishCurrent(),
         'Mod-/': () => void this.showShortcuts(),
       },
       this.platform.isMac,

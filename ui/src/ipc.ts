@@ -18,6 +18,9 @@ import type {
   PhotoEntry,
   PhotoPatch,
   PhotoUse,
+  Publication,
+  PublishAnswer,
+  PublishProgress,
   RelatedLink,
   RelatedTarget,
   Resolution,
@@ -25,6 +28,9 @@ import type {
   RevisionInfo,
   SaveReceipt,
   SearchHit,
+  Site,
+  SiteForm,
+  StatusChoice,
   SyncEvent,
   UiError,
   WorkspaceStatus,
@@ -41,6 +47,16 @@ const KNOWN_KINDS = new Set([
   'locked',
   'corrupt',
   'newer_version',
+  // Publishing (newsroom::publish::PublishError).
+  'exists',
+  'no_keychain',
+  'secret',
+  'network',
+  'unauthorized',
+  'not_cms',
+  'server',
+  'incomplete',
+  'cancelled',
 ]);
 
 /** Turns whatever a rejected promise carries into `{kind, message}` with a readable message. */
@@ -135,6 +151,24 @@ export const ipc = {
   pickImages: (multiple: boolean, title: string) => call<string[] | null>('pick_images', { multiple, title }),
   /** The native folder dialog, shown by the shell; `null` when cancelled. */
   pickFolder: (title: string) => call<string | null>('pick_folder', { title }),
+  listSites: () => call<Site[]>('list_sites'),
+  /**
+   * Adds a site once its secret signs in. With `inFile` the shell asks where to keep the secret
+   * (a save dialog; computers without a keychain) and resolves `null` when that is cancelled.
+   */
+  addSite: (site: SiteForm, secret: string, inFile: boolean) => call<Site | null>('add_site', { site, secret, inFile }),
+  removeSite: (name: string) => call<Site>('remove_site', { name }),
+  /** Resolves when the publish ends; its steps arrive meanwhile through {@link ipc.onPublishProgress}. */
+  publishArticle: (articleId: number, site: string, status: StatusChoice, overwriteWebEdits: boolean) =>
+    call<PublishAnswer>('publish_article', { articleId, site, status, overwriteWebEdits }),
+  /** Stops the article's publish before its next step; whether one was running. */
+  cancelPublish: (articleId: number) => call<boolean>('cancel_publish', { articleId }),
+  articlePublications: (articleId: number) => call<Publication[]>('article_publications', { articleId }),
+  /** Opens the post the article became on `site` in the browser (the shell looks its address up). */
+  openPublishedPost: (articleId: number, site: string) => call<null>('open_published_post', { articleId, site }),
+  /** Calls `handler` with every step of every publish; resolves to the function that stops listening. */
+  onPublishProgress: (handler: (step: PublishProgress) => void): Promise<() => void> =>
+    listen<PublishProgress>('publish_progress', (e) => handler(e.payload)),
   /** Calls `handler` with every event of the workspace sync; resolves to the function that stops listening. */
   onSync: (handler: (event: SyncEvent) => void): Promise<() => void> => listen<SyncEvent>('sync', (e) => handler(e.payload)),
 };

@@ -287,3 +287,87 @@ export type SyncEvent =
   | { event: 'watching_by_polling'; reason: string }
   | { event: 'library_changed_elsewhere' }
   | { event: 'error'; message: string };
+
+/** The CMS behind a site. */
+export type SiteKind = 'wordpress' | 'ghost';
+
+/** A site articles are published to; its secret is never sent, only where it is kept. */
+export interface Site {
+  name: string;
+  kind: SiteKind;
+  /** `https://…` without a trailing slash. */
+  url: string;
+  /** The account that publishes (WordPress). */
+  user: string | null;
+  secret: { kind: 'keychain' } | { kind: 'file'; path: string };
+}
+
+/** A site as the editor describes it in the Sites dialog (`user` for WordPress only). */
+export interface SiteForm {
+  name: string;
+  kind: SiteKind;
+  url: string;
+  user: string | null;
+}
+
+/** How the post should stand on the site; `at` in Unix seconds. */
+export type StatusChoice = { status: 'draft' } | { status: 'publish' } | { status: 'scheduled'; at: number };
+
+/** What a publish did. */
+export interface PublishOutcome {
+  site: string;
+  post_id: string;
+  /** Where the post is on the site. */
+  url: string;
+  /** The post's state as the site says it (`draft`, `publish`, `future`…). */
+  status: string;
+  /** A new post (`false`: the article's post was updated). */
+  created: boolean;
+  photos_uploaded: number;
+  photos_reused: number;
+}
+
+/** A post edited on the site after it was last published from here. */
+export interface WebEdit {
+  site: string;
+  post_id: string;
+  url: string;
+  /** When the site says the post last changed (its UTC, e.g. `2026-12-04T09:30:00`). */
+  web_modified: string;
+  recorded_modified: string;
+  web_title: string;
+  /** The body as the site stores it (WordPress's block markup). */
+  web_body: string;
+}
+
+/** The site's version (left) beside Newsroom's (right). */
+export interface WebEditComparison {
+  article_id: number;
+  edit: WebEdit;
+  /** The article's headline, as Newsroom would send it. */
+  headline: string;
+  headline_diff: SideBySide | null;
+  body_diff: SideBySide;
+}
+
+/** How a publish ended when it did not fail. */
+export type PublishAnswer =
+  | ({ result: 'published' } & PublishOutcome)
+  | ({ result: 'edited_on_the_web' } & WebEditComparison);
+
+/** One step of a publish (`publish_progress` event). */
+export interface PublishProgress {
+  article_id: number;
+  line: string;
+}
+
+/** One publication of an article, for its history. */
+export interface Publication {
+  site: string;
+  site_url: string;
+  post_id: string;
+  url: string;
+  /** The post's state as the site reported it then. */
+  status: string;
+  published_at: number;
+}

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { Ipc } from '../src/ipc';
 import { mediaUrls, type MediaUrl } from '../src/logic/media';
 import { shortcutLabels } from '../src/logic/shortcuts';
-import type { Article, ArticleSummary, ArticleView, Conflict, RevisionInfo, Status, SyncEvent, WorkspaceStatus } from '../src/types';
+import type { Article, ArticleSummary, ArticleView, Conflict, Publication, PublishProgress, RevisionInfo, Site, SiteForm, Status, SyncEvent, WorkspaceStatus } from '../src/types';
 
 /** Photo URLs as Tauri's `convertFileSrc` makes them on Linux and macOS (tauri's scripts/core.js). */
 export const linuxMedia: MediaUrl = mediaUrls((path, protocol = 'asset') => `${protocol}://localhost/${encodeURIComponent(path)}`);
@@ -33,6 +33,8 @@ export function fakeIpc(n = 3) {
   const articles = Array.from({ length: n }, (_, i) => article(i + 1));
   const conflicts: Conflict[] = [];
   const listeners: ((event: SyncEvent) => void)[] = [];
+  const sites: Site[] = [];
+  const progressListeners: ((step: PublishProgress) => void)[] = [];
   const ipc = {
     listArticles: vi.fn(async (f: { limit?: number; offset?: number; trashed?: boolean }) => {
       const rows = articles.filter((a) => !!a.trashed_at === !!f.trashed).map(summary);
@@ -102,6 +104,21 @@ export function fakeIpc(n = 3) {
     resolveConflict: vi.fn(),
     workspaceStatus: vi.fn(async (): Promise<WorkspaceStatus> => ({ root: '/home/ana/Documents/Newsroom', mode: 'native', reason: null })),
     chooseWorkspace: vi.fn(async (path: string): Promise<WorkspaceStatus> => ({ root: path, mode: 'native', reason: null })),
+    listSites: vi.fn(async (): Promise<Site[]> => [...sites]),
+    addSite: vi.fn(async (form: SiteForm, _secret: string, _inFile: boolean): Promise<Site | null> => {
+      const site: Site = { name: form.name, kind: form.kind, url: form.url, user: form.user, secret: { kind: 'keychain' } };
+      sites.push(site);
+      return site;
+    }),
+    removeSite: vi.fn(async (name: string) => sites.splice(sites.findIndex((s) => s.name === name), 1)[0]!),
+    publishArticle: vi.fn(),
+    cancelPublish: vi.fn(async () => true),
+    articlePublications: vi.fn(async (_id: number): Promise<Publication[]> => []),
+    openPublishedPost: vi.fn(async () => null),
+    onPublishProgress: vi.fn(async (handler: (step: PublishProgress) => void) => {
+      progressListeners.push(handler);
+      return () => progressListeners.splice(progressListeners.indexOf(handler), 1);
+    }),
     onSync: vi.fn(async (handler: (event: SyncEvent) => void) => {
       listeners.push(handler);
       return () => listeners.splice(listeners.indexOf(handler), 1);
@@ -111,5 +128,9 @@ export function fakeIpc(n = 3) {
   const emit = (event: SyncEvent) => {
     for (const l of listeners) l(event);
   };
-  return { ipc: ipc as unknown as Ipc & typeof ipc, articles, conflicts, emit };
+  /** Announces a publishing step as the shell would. */
+  const progress = (step: PublishProgress) => {
+    for (const l of progressListeners) l(step);
+  };
+  return { ipc: ipc as unknown as Ipc & typeof ipc, articles, conflicts, sites, emit, progress };
 }

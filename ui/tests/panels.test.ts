@@ -45,6 +45,26 @@ describe('LibraryPanel', () => {
     expect(lib.root.textContent).toContain('10,000 articles');
   });
 
+  it('keeps the thumbnails it drew when it draws the rows again (after a save, or a change elsewhere)', async () => {
+    const { ipc, articles } = fakeIpc(3);
+    articles[0]!.featured_photo = 7;
+    const file = { hash: 'a'.repeat(64), format: 'jpeg' as const, width: 10, height: 10, bytes: 100, original_name: 'quay.jpg' };
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), mediaUrl: linuxMedia, keys: pcKeys, photoFile: (id) => (id === 7 ? file : null) });
+    document.body.append(lib.root);
+    await lib.reload();
+    await tick();
+    lib.render();
+    const thumb = lib.root.querySelector('img.row-thumb');
+    expect(thumb).not.toBeNull();
+    lib.patchRow({ id: 1, updated_at: 1_700_000_500 });
+    lib.render();
+    await lib.refresh();
+    await tick();
+    lib.render();
+    expect(lib.root.querySelector('img.row-thumb')).toBe(thumb);
+    expect(lib.root.querySelectorAll('.row-loading')).toHaveLength(0);
+  });
+
   it('searches as you type and highlights matches with <mark>', async () => {
     vi.useFakeTimers();
     const { ipc } = fakeIpc(5);

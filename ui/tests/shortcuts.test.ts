@@ -63,7 +63,7 @@ describe('the editor and the app keys', () => {
   it('leaves Mod-/ to the shortcut list: no HTML comment hides the paragraph from the story', async () => {
     const { EditorPanel } = await import('../src/panels/editor');
     const { runScopeHandlers } = await import('@codemirror/view');
-    const editor = new EditorPanel({ onChange: () => undefined, onBlur: () => undefined, onScroll: () => undefined, onInsertPhoto: () => undefined });
+    const editor = new EditorPanel({ onChange: () => undefined, onBlur: () => undefined, onScroll: () => undefined, onInsertPhoto: () => undefined, onPublish: () => undefined });
     editor.setDoc('The vote was seven to two.');
     for (const mods of [{ ctrlKey: true }, { shiftKey: true, altKey: true }]) {
       const keyDown = new KeyboardEvent('keydown', { key: mods.altKey ? 'A' : '/', bubbles: true, cancelable: true, ...mods });

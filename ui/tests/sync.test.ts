@@ -105,7 +105,7 @@ describe('an outside change in the editor', () => {
 
   it('is applied in place: the cursor, selection and undo history stay, and nothing is echoed', () => {
     const onChange = vi.fn();
-    const editor = new EditorPanel({ onChange, onBlur: () => undefined, onScroll: () => undefined, onInsertPhoto: () => undefined });
+    const editor = new EditorPanel({ onChange, onBlur: () => undefined, onScroll: () => undefined, onInsertPhoto: () => undefined, onPublish: () => undefined });
     document.body.append(editor.root);
     editor.setDoc('First paragraph.\n\nSecond paragraph, where the cursor is.\n');
     const view = editor.view;

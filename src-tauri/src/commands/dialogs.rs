@@ -1,7 +1,8 @@
-//! The open dialogs, shown from Rust so that what the editor picks is known here: each path
-//! returned is granted (see [`crate::grants`]) before the page sees it, and the commands that
-//! take paths accept only granted ones. The page has no permission to open dialogs itself.
-//! Each dialog belongs to the window that asked (modal to it, as the page's own dialogs were).
+//! The open and save dialogs, shown from Rust so that what the editor picks is known here: each
+//! path an open dialog returns is granted (see [`crate::grants`]) before the page sees it, and the
+//! commands that take paths accept only granted ones; the save dialog's path never reaches the
+//! page at all. The page has no permission to open dialogs itself. Each dialog belongs to the
+//! window that asked (modal to it, as the page's own dialogs were).
 
 use crate::error::{CommandResult, UiError};
 use crate::state::AppState;
@@ -60,6 +61,30 @@ pub async fn pick_folder(
         app.state::<AppState>().grants.grant_folder(folder);
     }
     Ok(folder)
+}
+
+/// Where to keep a site's secret on a computer without a keychain: a save dialog, since the
+/// file is new. Called by the command that adds the site, which uses the path itself; `None`
+/// when the editor cancelled.
+pub(super) async fn secret_file_location(
+    app: AppHandle,
+    window: WebviewWindow,
+    site: &str,
+) -> CommandResult<Option<PathBuf>> {
+    let title = format!("Keep the secret for “{site}” in this file");
+    let file_name = format!("{}.secret", newsroom::slug::slugify(site));
+    let chosen = ask(app, move |handle| {
+        handle
+            .dialog()
+            .file()
+            .set_parent(&window)
+            .set_title(title)
+            .set_file_name(file_name)
+            .blocking_save_file()
+            .map(|file| vec![file])
+    })
+    .await?;
+    Ok(chosen.and_then(|paths| paths.into_iter().next()))
 }
 
 /// Shows a dialog off the main thread (the plugin hands it to the main thread and waits) and

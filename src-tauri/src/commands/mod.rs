@@ -5,8 +5,9 @@
 //! the order the editor made them. Those whose time grows with the input (rendering, search,
 //! opening an article) run on the async runtime, and those that read or write photo files or
 //! export pages hand their work to the blocking pool ([`in_background`]), so the window never
-//! stalls on them (docs/IPC.md, "Threads"). Paths come only from the app's own dialogs and
-//! drops ([`crate::grants`]).
+//! stalls on them (docs/IPC.md, "Threads"); so do those that talk to a website (sites,
+//! publishing), with a library connection of their own. Paths come only from the app's own
+//! dialogs and drops ([`crate::grants`]).
 
 mod articles;
 mod conflicts;
@@ -15,7 +16,9 @@ mod export;
 mod history;
 mod photos;
 mod preview;
+mod publishing;
 mod related;
+mod sites;
 mod startup;
 mod workspace;
 
@@ -67,6 +70,13 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         export::open_exported,
         dialogs::pick_images,
         dialogs::pick_folder,
+        sites::list_sites,
+        sites::add_site,
+        sites::remove_site,
+        publishing::publish_article,
+        publishing::cancel_publish,
+        publishing::article_publications,
+        publishing::open_published_post,
     ]
 }
 

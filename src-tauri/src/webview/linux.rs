@@ -1,5 +1,9 @@
-//! WebKitGTK's tuning: fewer caches, no optimizing JIT, no GPU compositing.
+//! WebKitGTK's tuning: fewer caches, no optimizing JIT, no GPU compositing; and the page's
+//! shortcuts that GTK's input methods would take.
 
+use gtk::gdk::{self, ModifierType};
+use gtk::glib::Propagation;
+use gtk::prelude::WidgetExt;
 use tauri::{Runtime, WebviewWindow};
 
 /// Environment variable that keeps the engine's GPU compositing (any non-empty value).
@@ -66,9 +70,69 @@ pub fn tune<R: Runtime>(window: &WebviewWindow<R>) {
     }
 }
 
+/// Ctrl+Shift+U is the page's Publish shortcut, and also the key with which GTK's own input
+/// method and IBus start typing a character by its Unicode number: inside a text field (the
+/// editor above all) the input method takes it and the page never sees it. So the key is taken
+/// here first, before the input method, and handed to the focused element as the keydown it
+/// would have been; the page's keymap then does what it does with it everywhere else. (Inside
+/// Newsroom, Ctrl+Shift+U no longer starts a Unicode number; other programs keep it.)
+pub fn hand_reserved_keys_to_page<R: Runtime>(window: &WebviewWindow<R>) {
+    let page = window.clone();
+    let connected = window.with_webview(move |webview| {
+        webview.inner().connect_key_press_event(move |_, event| {
+            if !is_reserved_by_input_methods(event.keyval(), event.state()) {
+                return Propagation::Proceed;
+            }
+            match page.eval(PUBLISH_KEYDOWN) {
+                Ok(()) => Propagation::Stop,
+                Err(error) => {
+                    eprintln!("newsroom: the Publish shortcut could not reach the page: {error}");
+                    Propagation::Proceed
+                }
+            }
+        });
+    });
+    if let Err(error) = connected {
+        eprintln!("newsroom: the Publish shortcut may not work in text fields: {error}");
+    }
+}
+
+/// The keydown Ctrl+Shift+U gives the page, sent to the element with the focus.
+const PUBLISH_KEYDOWN: &str = "(document.activeElement || document.body).dispatchEvent(new KeyboardEvent('keydown', \
+    {key: 'U', code: 'KeyU', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true, composed: true}));";
+
+/// Whether the key is Ctrl+Shift+U and nothing more (Caps Lock and Num Lock aside).
+fn is_reserved_by_input_methods(key: gdk::keys::Key, state: ModifierType) -> bool {
+    let modifiers = ModifierType::CONTROL_MASK
+        | ModifierType::SHIFT_MASK
+        | ModifierType::MOD1_MASK
+        | ModifierType::SUPER_MASK
+        | ModifierType::META_MASK
+        | ModifierType::HYPER_MASK;
+    state & modifiers == ModifierType::CONTROL_MASK | ModifierType::SHIFT_MASK
+        && key.to_lower() == gdk::keys::constants::u
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_ctrl_shift_u_is_taken_from_the_input_method() {
+        use gdk::keys::constants::{U, a, u};
+        let ctrl_shift = ModifierType::CONTROL_MASK | ModifierType::SHIFT_MASK;
+        assert!(is_reserved_by_input_methods(U, ctrl_shift));
+        assert!(is_reserved_by_input_methods(
+            u,
+            ctrl_shift | ModifierType::LOCK_MASK
+        ));
+        assert!(!is_reserved_by_input_methods(u, ModifierType::CONTROL_MASK));
+        assert!(!is_reserved_by_input_methods(
+            U,
+            ctrl_shift | ModifierType::MOD1_MASK
+        ));
+        assert!(!is_reserved_by_input_methods(a, ctrl_shift));
+    }
 
     #[test]
     fn turns_the_optimizing_jit_off_unless_the_user_chose() {

@@ -7,3 +7,6 @@ pub fn prepare_environment() {}
 
 /// The engine's defaults are kept.
 pub fn tune<R: Runtime>(_window: &WebviewWindow<R>) {}
+
+/// Every key reaches the page: no input method here claims one the page binds.
+pub fn hand_reserved_keys_to_page<R: Runtime>(_window: &WebviewWindow<R>) {}

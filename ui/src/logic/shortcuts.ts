@@ -9,6 +9,8 @@ export const HISTORY_SHORTCUT = 'Mod-Shift-y';
 export const SAVE_SHORTCUT = 'Mod-s';
 /** Creates an article. */
 export const NEW_ARTICLE_SHORTCUT = 'Mod-n';
+/** Opens the Publish dialog (U for upload; Mod-Shift-P is taken by "insert a photo"). */
+export const PUBLISH_SHORTCUT = 'Mod-Shift-u';
 
 export interface Shortcut {
   key: string;

@@ -38,17 +38,21 @@ export function pagesFor(start: number, end: number, pageSize: number): number[]
 
 /**
  * Rows fetched page by page (`list_articles` with limit/offset). Knows which pages are loaded or
- * loading, so scrolling asks only for what is missing; `reset` starts over when the filter changes.
+ * loading, so scrolling asks only for what is missing; `reset` starts over when the filter changes,
+ * `refresh` when the library changed (the rows on show stay until their fresh copies arrive).
  */
 export class PagedRows<T> {
   private pages = new Map<number, T[]>();
+  /** Pages from before a `refresh`, shown until fetched again. */
+  private stale = new Map<number, T[]>();
   private loading = new Set<number>();
   private generation = 0;
 
   constructor(readonly pageSize: number) {}
 
   row(index: number): T | undefined {
-    return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
+    const page = Math.floor(index / this.pageSize);
+    return (this.pages.get(page) ?? this.stale.get(page))?.[index % this.pageSize];
   }
 
   /** Pages covering [start, end) that are neither loaded nor being loaded. */
@@ -67,6 +71,7 @@ export class PagedRows<T> {
     if (token !== this.generation) return false;
     this.loading.delete(page);
     this.pages.set(page, rows);
+    this.stale.delete(page);
     return true;
   }
 
@@ -76,6 +81,18 @@ export class PagedRows<T> {
   }
 
   reset(): void {
+    this.stale.clear();
+    this.pages.clear();
+    this.loading.clear();
+    this.generation++;
+  }
+
+  /**
+   * Starts over like `reset`, but the rows loaded so far keep being shown until their page is
+   * fetched again: a change made elsewhere (another program, a publish) does not blank the list.
+   */
+  refresh(): void {
+    for (const [page, rows] of this.pages) this.stale.set(page, rows);
     this.pages.clear();
     this.loading.clear();
     this.generation++;
@@ -84,7 +101,7 @@ export class PagedRows<T> {
   /** Replaces a loaded row in place (after a rename, a status change...). */
   update(predicate: (row: T) => boolean, replace: (row: T) => T): boolean {
     let changed = false;
-    for (const rows of this.pages.values()) {
+    for (const rows of [...this.pages.values(), ...this.stale.values()]) {
       rows.forEach((row, i) => {
         if (predicate(row)) {
           rows[i] = replace(row);

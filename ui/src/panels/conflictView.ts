@@ -126,7 +126,8 @@ export class ConflictView {
   }
 }
 
-function fieldDiff(name: string, diff: SideBySide | null, labels: DiffLabels): HTMLElement[] {
+/** A field's comparison under its name, or nothing when the field is the same on both sides. */
+export function fieldDiff(name: string, diff: SideBySide | null, labels: DiffLabels): HTMLElement[] {
   if (!diff) return [];
   const view = new DiffView(`Differences in the ${name.toLowerCase()}`);
   view.show(diff, labels);

@@ -26,6 +26,7 @@ import {
   toggleWrap,
   type Edit,
 } from '../logic/markdownFormat';
+import { PUBLISH_SHORTCUT } from '../logic/shortcuts';
 import { textChanges } from '../logic/sync';
 
 /**
@@ -46,6 +47,8 @@ export interface EditorHooks {
   onScroll(topLine: number): void;
   /** Mod-Shift-p: the photos picker. */
   onInsertPhoto(): void;
+  /** The Publish shortcut, which CodeMirror's history keymap would take on a Mac (redo selection). */
+  onPublish(): void;
 }
 
 export class EditorPanel {
@@ -113,6 +116,7 @@ export class EditorPanel {
       { key: 'Mod-Alt-3', run: heading(3) },
       { key: 'Mod-Shift-h', run: heading('cycle') },
       { key: 'Mod-Shift-p', run: () => { this.hooks.onInsertPhoto(); return true; } },
+      { key: PUBLISH_SHORTCUT, run: () => { this.hooks.onPublish(); return true; } },
       { key: 'Enter', run: insertNewlineContinueMarkup },
       { key: 'Backspace', run: deleteMarkupBackward },
     ];

@@ -164,14 +164,24 @@ export class LibraryPanel {
   }
 
   /** Refetches the count and visible pages (after a create, rename, trash...), keeping the scroll position. */
-  async reload(): Promise<void> {
+  /** The list again from the start (a filter changed, an article was added): rows load afresh. */
+  reload(): Promise<void> {
+    return this.load(() => this.rowsCache.reset());
+  }
+
+  /** The list again after a change made elsewhere: the rows on show stay until their fresh copies come. */
+  refresh(): Promise<void> {
+    return this.load(() => this.rowsCache.refresh());
+  }
+
+  private async load(startOver: () => void): Promise<void> {
     const seq = ++this.countSeq;
     const filter = this.filter;
     try {
       const total = await this.deps.ipc.countArticles(filter);
       if (seq !== this.countSeq) return;
       this.total = total;
-      this.rowsCache.reset();
+      startOver();
       this.activeIndex = Math.min(this.activeIndex, Math.max(0, total - 1));
       this.updateSummary();
       this.render();
@@ -238,10 +248,13 @@ export class LibraryPanel {
     const range = visibleRange(this.scroller.scrollTop, viewport, ROW_HEIGHT, this.total);
     this.spacer.style.height = `${range.totalHeight}px`;
     this.rows.style.transform = `translateY(${range.offset}px)`;
+    // Thumbnails already on screen move into the new rows: drawn again (after every save, or a
+    // change elsewhere), a new image would blank until it decodes.
+    const drawn = new Map([...this.rows.querySelectorAll<HTMLImageElement>('img.row-thumb')].map((img) => [img.getAttribute('src'), img]));
     const nodes: HTMLElement[] = [];
     for (let i = range.start; i < range.end; i++) {
       const row = this.rowsCache.row(i);
-      nodes.push(row ? this.rowElement(row, i) : placeholderRow(i, this.total));
+      nodes.push(row ? this.rowElement(row, i, drawn) : placeholderRow(i, this.total));
     }
     this.rows.replaceChildren(...nodes);
     const active = this.rows.querySelector<HTMLElement>(`[data-index="${this.activeIndex}"]`);
@@ -264,13 +277,15 @@ export class LibraryPanel {
     }
   }
 
-  private rowElement(a: ArticleSummary, index: number): HTMLElement {
+  private rowElement(a: ArticleSummary, index: number, drawn: Map<string | null, HTMLImageElement>): HTMLElement {
     const now = (this.deps.now ?? (() => Date.now() / 1000))();
     const file = a.featured_photo !== null ? this.deps.photoFile(a.featured_photo) : null;
     const src = thumbUrl(this.deps.mediaUrl, file);
-    const thumb = src
+    const reused = src ? drawn.get(src) : undefined;
+    if (reused) drawn.delete(src);
+    const thumb = reused ?? (src
       ? h('img', { class: 'row-thumb', src, alt: '', loading: 'lazy', decoding: 'async' })
-      : h('div', { class: 'row-thumb row-thumb-empty', 'aria-hidden': 'true' });
+      : h('div', { class: 'row-thumb row-thumb-empty', 'aria-hidden': 'true' }));
     const row = h(
       'div',
       {

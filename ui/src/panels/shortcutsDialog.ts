@@ -3,7 +3,7 @@
  * each written as this platform writes it ("Ctrl+Shift+F" on Windows and Linux, "⇧⌘F" on a Mac).
  */
 import { button, h } from '../dom';
-import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, SAVE_SHORTCUT, describeShortcut } from '../logic/shortcuts';
+import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, describeShortcut } from '../logic/shortcuts';
 
 /** One row: the shortcuts (alternatives, in CodeMirror's notation) and what they do. */
 export interface ShortcutRow {
@@ -20,6 +20,7 @@ export function shortcutRows(isMac: boolean): ShortcutRow[] {
     { keys: [SAVE_SHORTCUT], what: 'Save now (records a revision)' },
     { keys: [NEW_ARTICLE_SHORTCUT], what: 'New article' },
     { keys: ['Mod-e'], what: 'Export' },
+    { keys: [PUBLISH_SHORTCUT], what: 'Publish to a site' },
     { keys: ['Mod-Shift-f', 'Mod-p'], what: 'Search the library' },
     { keys: ['Mod-\\'], what: 'Editor / split / preview' },
     { keys: ['Mod-b'], what: 'Bold' },
