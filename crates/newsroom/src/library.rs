@@ -97,3 +97,16 @@ pub fn media_root(db_path: &Path) -> PathBuf {
         .unwrap_or_else(|| Path::new("."))
         .join(MEDIA_FOLDER_NAME)
 }
+
+/// The article a body's link names (by id or slug), unless it is unknown or in the trash: what
+/// every target's resolver links to.
+fn linked_article(
+    store: &Store,
+    link: crate::render::ArticleRef<'_>,
+) -> Option<crate::model::Article> {
+    let article = match link {
+        crate::render::ArticleRef::Id(id) => store.article(id).ok()?,
+        crate::render::ArticleRef::Slug(slug) => store.article_by_slug(slug).ok()?,
+    };
+    article.trashed_at.is_none().then_some(article)
+}

@@ -16,15 +16,14 @@ mod test_servers;
 
 use std::error::Error;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use newsroom::Library;
-use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome, PublishRequest};
+use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome};
 use newsroom::model::{ArticleId, ArticlePatch};
+use newsroom::publish::SiteKind;
 use newsroom::publish::ghost::AdminKey;
-use newsroom::publish::{PostStatus, SiteKind};
 use serde_json::Value as Json;
-use test_servers::GhostServer;
+use test_servers::{GhostServer, unique};
 
 type TestResult<T = ()> = Result<T, Box<dyn Error>>;
 
@@ -175,31 +174,8 @@ impl Desk {
         overwrite: bool,
         stop_after: impl Fn(&Progress) -> bool,
     ) -> newsroom::error::Result<PublishOutcome> {
-        let cancel = AtomicBool::new(false);
-        let request = PublishRequest {
-            article,
-            site: SITE.into(),
-            status: PostStatus::Publish,
-            overwrite_web_edits: overwrite,
-        };
-        self.library.publish(
-            &request,
-            &mut |step| {
-                if stop_after(&step) {
-                    cancel.store(true, Ordering::Relaxed);
-                }
-            },
-            &cancel,
-        )
+        test_servers::publish_stopping(&mut self.library, SITE, article, overwrite, stop_after)
     }
-}
-
-fn unique(test: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    format!("{test}-{nanos:x}")
 }
 
 #[test]

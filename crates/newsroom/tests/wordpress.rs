@@ -33,12 +33,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use base64::Engine;
 use exif::{Field, In, Tag, Value};
 use newsroom::Library;
-use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome, PublishRequest};
+use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome};
 use newsroom::model::{ArticleId, ArticlePatch, PhotoRole};
-use newsroom::publish::{PostStatus, SiteKind};
+use newsroom::publish::SiteKind;
 use newsroom::store::PhotoPatch;
 use serde_json::Value as Json;
-use test_servers::Server;
+use test_servers::{Server, unique};
 
 type TestResult<T = ()> = Result<T, Box<dyn Error>>;
 
@@ -238,22 +238,7 @@ impl Desk {
         overwrite: bool,
         stop_after: impl Fn(&Progress) -> bool,
     ) -> newsroom::error::Result<PublishOutcome> {
-        let cancel = AtomicBool::new(false);
-        let request = PublishRequest {
-            article,
-            site: SITE.into(),
-            status: PostStatus::Publish,
-            overwrite_web_edits: overwrite,
-        };
-        self.library.publish(
-            &request,
-            &mut |step| {
-                if stop_after(&step) {
-                    cancel.store(true, Ordering::Relaxed);
-                }
-            },
-            &cancel,
-        )
+        test_servers::publish_stopping(&mut self.library, SITE, article, overwrite, stop_after)
     }
 
     /// Forgets what the library recorded, as if the answers to the site's writes were lost.
@@ -262,15 +247,6 @@ impl Desk {
         conn.execute(&format!("DELETE FROM {table}"), [])?;
         Ok(())
     }
-}
-
-/// A suffix that keeps this run's posts apart from earlier runs' on the same server.
-fn unique(test: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    format!("{test}-{nanos:x}")
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Exporting library articles: gathering each article's author, featured photo and related
 //! links, and answering the exporter's questions from the store and the media folder.
 
-use super::Library;
+use super::{Library, linked_article};
 use crate::error::Result;
 use crate::export::{
     self, ExportError, ExportItem, ExportOptions, ExportReport, ExportSource, SiteInfo,
@@ -35,13 +35,7 @@ impl ExportSource for LibrarySource<'_> {
     }
 
     fn article_link(&self, link: ArticleRef<'_>) -> Option<(ArticleId, String, String)> {
-        let article = match link {
-            ArticleRef::Id(id) => self.store.article(id).ok()?,
-            ArticleRef::Slug(slug) => self.store.article_by_slug(slug).ok()?,
-        };
-        if article.trashed_at.is_some() {
-            return None;
-        }
+        let article = linked_article(self.store, link)?;
         Some((article.id, article.slug, article.headline))
     }
 }

@@ -1,7 +1,7 @@
 //! Rendering a body for the live preview, with photos and article links resolved from the
 //! library.
 
-use super::Library;
+use super::{Library, linked_article};
 use crate::media::MediaFolder;
 use crate::model::{PhotoFile, PhotoId};
 use crate::render::{self, ArticleRef, Rendered, ResolvedArticle, ResolvedPhoto, Resolver, Target};
@@ -61,13 +61,7 @@ impl Resolver for PreviewResolver<'_> {
     }
 
     fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {
-        let article = match link {
-            ArticleRef::Id(id) => self.store.article(id).ok()?,
-            ArticleRef::Slug(slug) => self.store.article_by_slug(slug).ok()?,
-        };
-        if article.trashed_at.is_some() {
-            return None;
-        }
+        let article = linked_article(self.store, link)?;
         Some(ResolvedArticle {
             id: article.id,
             url: preview_article_url(article.id),

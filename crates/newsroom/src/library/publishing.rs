@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::Library;
+use super::{Library, linked_article};
 use crate::error::Result;
 use crate::media;
 use crate::model::{Article, ArticleId, PhotoFile, PhotoId, PhotoRole, PhotoUse};
@@ -369,13 +369,7 @@ impl Resolver for SiteResolver<'_> {
     }
 
     fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {
-        let article = match link {
-            ArticleRef::Id(id) => self.store.article(id).ok()?,
-            ArticleRef::Slug(slug) => self.store.article_by_slug(slug).ok()?,
-        };
-        if article.trashed_at.is_some() {
-            return None;
-        }
+        let article = linked_article(self.store, link)?;
         let url = self
             .store
             .published_post(article.id, &self.site.url)

@@ -133,6 +133,17 @@ pub trait Cms {
     ) -> Result<RemotePost, PublishError>;
 }
 
+/// `at` (Unix seconds) in UTC, written with `format`, as a site's API takes a time.
+pub(super) fn utc_time(
+    at: Timestamp,
+    format: &[time::format_description::BorrowedFormatItem<'_>],
+) -> String {
+    time::OffsetDateTime::from_unix_timestamp(at)
+        .ok()
+        .and_then(|t| t.format(format).ok())
+        .unwrap_or_default()
+}
+
 /// A caption followed by its credit after a dash (a credit often has parentheses of its own:
 /// "POOL (Reuters)"), where a site has one caption field for both.
 pub fn caption_with_credit(caption: &str, credit: &str) -> String {

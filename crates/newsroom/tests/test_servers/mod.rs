@@ -2,7 +2,7 @@
 //! `KEY=VALUE` lines in an environment variable: WordPress (`scripts/wordpress.sh`,
 //! `NEWSROOM_WP_ENV`) and the Ghost Admin API stand-in (`scripts/ghost.sh`, `NEWSROOM_GHOST_ENV`).
 //! Shared by `tests/wordpress.rs`, `tests/ghost.rs` and the CLI's `tests/cli/publish.rs` through
-//! `#[path]`; each uses a part of it.
+//! `#[path]`; each uses a part of it. Also what the publishing tests share beyond the servers.
 
 use std::collections::HashMap;
 
@@ -66,4 +66,41 @@ impl GhostServer {
             key: value(&values, "NEWSROOM_GHOST_ADMIN_KEY"),
         })
     }
+}
+
+/// Publishes `article` to `site` as a live post, stopping (as Cancel does) once `stop_after`
+/// says so of a step.
+pub fn publish_stopping(
+    library: &mut newsroom::Library,
+    site: &str,
+    article: newsroom::model::ArticleId,
+    overwrite: bool,
+    stop_after: impl Fn(&newsroom::library::Progress) -> bool,
+) -> newsroom::error::Result<newsroom::library::PublishOutcome> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let cancel = AtomicBool::new(false);
+    let request = newsroom::library::PublishRequest {
+        article,
+        site: site.into(),
+        status: newsroom::publish::PostStatus::Publish,
+        overwrite_web_edits: overwrite,
+    };
+    library.publish(
+        &request,
+        &mut |step| {
+            if stop_after(&step) {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    )
+}
+
+/// A suffix that keeps this run's posts apart from earlier runs' on the same server.
+pub fn unique(test: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("{test}-{nanos:x}")
 }

@@ -331,10 +331,7 @@ fn excerpt(dek: &str) -> String {
 fn iso_time(at: crate::model::Timestamp) -> String {
     let format =
         time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].000Z");
-    time::OffsetDateTime::from_unix_timestamp(at)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
+    super::cms::utc_time(at, format)
 }
 
 #[cfg(test)]

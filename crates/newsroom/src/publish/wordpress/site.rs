@@ -140,10 +140,7 @@ impl WordPress<'_> {
 /// A time as WordPress's `date_gmt` takes it: UTC, without an offset.
 fn utc_time(at: crate::model::Timestamp) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    time::OffsetDateTime::from_unix_timestamp(at)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
+    crate::publish::cms::utc_time(at, format)
 }
 
 #[cfg(test)]
