@@ -344,3 +344,50 @@ fn a_wrong_or_malformed_key_and_a_site_that_is_not_ghost_are_refused() -> TestRe
     assert!(!dir.path().join("wrong.secret").exists());
     Ok(())
 }
+
+#[test]
+fn a_photo_over_the_sites_upload_limit_is_named_and_nothing_is_published() -> TestResult {
+    let Some(server) = GhostServer::get() else {
+        return Ok(());
+    };
+    let mut desk = Desk::new(&server)?;
+    let slug = format!("ghost-{}", unique("large"));
+    let article = desk.library.store_mut().create_article(
+        &newsroom::model::NewArticle {
+            headline: "Aerial view of the flooded valley".into(),
+            slug: Some(slug.clone()),
+            ..Default::default()
+        },
+        newsroom::model::RevisionCause::Manual,
+    )?;
+    // Noise does not compress: about 6 MB, over the stand-in's 5 MiB limit (Ghost's default
+    // limits are set by its host; the answer is the same 413).
+    let mut seed = 0x2545_f491_u32;
+    let noise = image::RgbImage::from_fn(1400, 1400, |_, _| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let [r, g, b, _] = seed.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let path = desk.dir.path().join("valley.png");
+    noise.save(&path)?;
+    let request = AttachRequest {
+        featured: true,
+        ..AttachRequest::default()
+    };
+    desk.library
+        .attach_photo_file(article.id, &path, &request)?;
+
+    let error = desk.publish(article.id, false).expect_err("too large");
+    assert_eq!(error.kind(), "too_large", "{error}");
+    assert!(
+        error.to_string().contains("valley"),
+        "names the photo: {error}"
+    );
+    assert!(
+        server.posts_with_slug(&slug)?.is_empty(),
+        "nothing published"
+    );
+    Ok(())
+}

@@ -30,67 +30,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use base64::Engine;
 use exif::{Field, In, Tag, Value};
 use newsroom::Library;
 use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome};
 use newsroom::model::{ArticleId, ArticlePatch, PhotoRole};
 use newsroom::publish::SiteKind;
 use newsroom::store::PhotoPatch;
-use serde_json::Value as Json;
 use test_servers::{Server, unique};
 
 type TestResult<T = ()> = Result<T, Box<dyn Error>>;
-
-/// The REST API as the test's own editor on the web sees it.
-impl Server {
-    fn auth(&self) -> String {
-        let token = base64::engine::general_purpose::STANDARD
-            .encode(format!("{}:{}", self.user, self.password));
-        format!("Basic {token}")
-    }
-
-    fn route(&self, route: &str, query: &str) -> String {
-        format!("{}/?rest_route={route}{query}", self.url)
-    }
-
-    /// A GET of the REST API, as the test's own editor on the web.
-    fn get_json(&self, route: &str, query: &str) -> TestResult<Json> {
-        let mut reply = ureq::get(&self.route(route, query))
-            .header("Authorization", &self.auth())
-            .call()?;
-        Ok(reply.body_mut().read_json()?)
-    }
-
-    fn post_json(&self, route: &str, body: &Json) -> TestResult<Json> {
-        let mut reply = ureq::post(&self.route(route, ""))
-            .header("Authorization", &self.auth())
-            .send_json(body)?;
-        Ok(reply.body_mut().read_json()?)
-    }
-
-    fn post(&self, id: &str) -> TestResult<Json> {
-        self.get_json(&format!("/wp/v2/posts/{id}"), "&context=edit")
-    }
-
-    /// The account's posts with `slug`, in any state but the trash.
-    fn posts_with_slug(&self, slug: &str) -> TestResult<Vec<Json>> {
-        let found = self.get_json(
-            "/wp/v2/posts",
-            &format!("&slug={slug}&status=publish,future,draft,pending,private&context=edit"),
-        )?;
-        Ok(found.as_array().cloned().unwrap_or_default())
-    }
-
-    /// The media items whose title holds `needle`.
-    fn media_named(&self, needle: &str) -> TestResult<Vec<Json>> {
-        let found = self.get_json(
-            "/wp/v2/media",
-            &format!("&search={needle}&per_page=100&context=edit"),
-        )?;
-        Ok(found.as_array().cloned().unwrap_or_default())
-    }
-}
 
 /// A library in a temporary folder with the server added as a site, its secret in a private
 /// file (CI machines have no keychain).

@@ -5,6 +5,7 @@
 //! `#[path]`; each uses a part of it. Also what the publishing tests share beyond the servers.
 
 use std::collections::HashMap;
+use std::error::Error;
 
 /// The values in the file named by `variable`, or `None` after saying why the test skips. Under
 /// CI a missing server is a failure: the proof must not vanish quietly.
@@ -49,6 +50,61 @@ impl Server {
             user: value(&values, "NEWSROOM_WP_USER"),
             password: value(&values, "NEWSROOM_WP_APP_PASSWORD"),
         })
+    }
+}
+
+/// The REST API as the test's own editor on the web sees it.
+impl Server {
+    pub fn auth(&self) -> String {
+        use base64::Engine;
+        let token = base64::engine::general_purpose::STANDARD
+            .encode(format!("{}:{}", self.user, self.password));
+        format!("Basic {token}")
+    }
+
+    pub fn route(&self, route: &str, query: &str) -> String {
+        format!("{}/?rest_route={route}{query}", self.url)
+    }
+
+    /// A GET of the REST API, as the test's own editor on the web.
+    pub fn get_json(&self, route: &str, query: &str) -> Result<serde_json::Value, Box<dyn Error>> {
+        let mut reply = ureq::get(&self.route(route, query))
+            .header("Authorization", &self.auth())
+            .call()?;
+        Ok(reply.body_mut().read_json()?)
+    }
+
+    pub fn post_json(
+        &self,
+        route: &str,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value, Box<dyn Error>> {
+        let mut reply = ureq::post(&self.route(route, ""))
+            .header("Authorization", &self.auth())
+            .send_json(body)?;
+        Ok(reply.body_mut().read_json()?)
+    }
+
+    pub fn post(&self, id: &str) -> Result<serde_json::Value, Box<dyn Error>> {
+        self.get_json(&format!("/wp/v2/posts/{id}"), "&context=edit")
+    }
+
+    /// The account's posts with `slug`, in any state but the trash.
+    pub fn posts_with_slug(&self, slug: &str) -> Result<Vec<serde_json::Value>, Box<dyn Error>> {
+        let found = self.get_json(
+            "/wp/v2/posts",
+            &format!("&slug={slug}&status=publish,future,draft,pending,private&context=edit"),
+        )?;
+        Ok(found.as_array().cloned().unwrap_or_default())
+    }
+
+    /// The media items whose title holds `needle`.
+    pub fn media_named(&self, needle: &str) -> Result<Vec<serde_json::Value>, Box<dyn Error>> {
+        let found = self.get_json(
+            "/wp/v2/media",
+            &format!("&search={needle}&per_page=100&context=edit"),
+        )?;
+        Ok(found.as_array().cloned().unwrap_or_default())
     }
 }
 
