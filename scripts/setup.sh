@@ -19,7 +19,10 @@ ensure_apt_packages() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+    # NEWSROOM_APT_NO_RECOMMENDS=1 leaves out recommended packages (a test's daemon needs no desktop).
+    local recommends=()
+    [ "${NEWSROOM_APT_NO_RECOMMENDS:-}" != 1 ] || recommends=(--no-install-recommends)
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${recommends[@]}" "${missing[@]}" >/dev/null
   fi
 }
 

@@ -47,6 +47,9 @@ python3 scripts/ghost_stand_in.py --self-test
 step "cargo test"
 cargo test --workspace --locked
 
+step "the system keychain: a Secret Service of the run's own (scripts/keychain-test.sh)"
+bash scripts/keychain-test.sh
+
 if [ "${NEWSROOM_SKIP_CROSS:-}" != 1 ]; then
   step "cross-check: Windows and macOS (clippy, warnings are errors)"
   bash scripts/cross-check.sh

@@ -642,6 +642,13 @@ fn bad_credentials_and_addresses_are_refused_in_a_sentence_and_nothing_is_added(
             "invalid",
             "not HTTPS",
         ),
+        // A server that answers the TLS handshake with a plain web page.
+        (
+            site(&not_a_cms()?.replace("http://", "https://"), &server.user),
+            server.password.as_str(),
+            "network",
+            "The secure connection to 127.0.0.1 failed: the server does not speak HTTPS",
+        ),
         // `.invalid` never resolves (RFC 2606).
         (
             site("https://newsroom-test.invalid", &server.user),

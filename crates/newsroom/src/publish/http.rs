@@ -205,7 +205,7 @@ impl Http {
             },
             ureq::Error::Rustls(detail) => PublishError::Tls {
                 host,
-                detail: detail.to_string(),
+                detail: tls_detail(&detail),
             },
             ureq::Error::ConnectionFailed => PublishError::Unreachable {
                 host,
@@ -215,6 +215,14 @@ impl Http {
                 PublishError::TimedOut { host }
             }
             ureq::Error::Io(io) if names_no_host(&io) => PublishError::HostNotFound { host },
+            ureq::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
+                let detail = io
+                    .get_ref()
+                    .and_then(|e| e.downcast_ref::<rustls::Error>())
+                    .map(tls_detail)
+                    .unwrap_or_default();
+                PublishError::Tls { host, detail }
+            }
             ureq::Error::BodyExceedsLimit(_) => PublishError::Unreachable {
                 host,
                 detail: "its answer was larger than any post".into(),
@@ -235,4 +243,24 @@ fn names_no_host(error: &std::io::Error) -> bool {
     ["lookup address", "No such host", "nodename nor servname"]
         .iter()
         .any(|words| message.contains(words))
+}
+
+/// What a TLS failure means, in words for the editor where it is a common one.
+fn tls_detail(error: &rustls::Error) -> String {
+    use rustls::CertificateError as Certificate;
+    match error {
+        rustls::Error::InvalidCertificate(
+            Certificate::Expired | Certificate::ExpiredContext { .. },
+        ) => "the site's certificate has expired".into(),
+        rustls::Error::InvalidCertificate(
+            Certificate::NotValidForName | Certificate::NotValidForNameContext { .. },
+        ) => "the site's certificate is for another address".into(),
+        rustls::Error::InvalidCertificate(Certificate::UnknownIssuer) => {
+            "the site's certificate is not signed by an authority this computer trusts".into()
+        }
+        rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
+            "the server does not speak HTTPS at this address".into()
+        }
+        other => other.to_string(),
+    }
 }
