@@ -16,7 +16,6 @@ mod post_link;
 mod publishing;
 mod state;
 mod sync;
-mod web_edit;
 mod webview;
 
 fn main() -> std::process::ExitCode {

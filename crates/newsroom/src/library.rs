@@ -20,6 +20,7 @@ mod saving;
 mod sites;
 #[cfg(test)]
 pub(crate) mod test_support;
+mod web_edit_view;
 
 pub use article_view::{ArticleView, status_choices};
 pub use backups::{
@@ -36,6 +37,7 @@ pub use preview::MediaUrls;
 pub use publishing::{Progress, PublishOutcome, PublishRequest};
 pub use restoring::restore_backup;
 pub use sites::NewSite;
+pub use web_edit_view::WebEditComparison;
 
 use crate::error::Result;
 use crate::media::MediaFolder;

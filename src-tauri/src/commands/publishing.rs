@@ -9,8 +9,7 @@ use super::in_background;
 use crate::error::{CommandResult, UiError};
 use crate::post_link;
 use crate::state::AppState;
-use crate::web_edit::{self, WebEditComparison};
-use newsroom::library::{Progress, PublishOutcome, PublishRequest};
+use newsroom::library::{Progress, PublishOutcome, PublishRequest, WebEditComparison};
 use newsroom::model::{ArticleId, Timestamp};
 use newsroom::publish::{PostStatus, PublishError};
 use newsroom::store::Publication;
@@ -88,12 +87,9 @@ pub async fn publish_article(
         };
         match library.publish(&request, &mut announce, running.cancel_flag()) {
             Ok(outcome) => Ok(PublishAnswer::Published(outcome)),
-            Err(newsroom::Error::Publish(PublishError::EditedOnTheWeb(edit))) => {
-                let article = library.store().article(article_id)?;
-                Ok(PublishAnswer::EditedOnTheWeb(web_edit::compare(
-                    *edit, &article,
-                )))
-            }
+            Err(newsroom::Error::Publish(PublishError::EditedOnTheWeb(edit))) => Ok(
+                PublishAnswer::EditedOnTheWeb(library.compare_web_edit(article_id, *edit)?),
+            ),
             Err(other) => Err(other.into()),
         }
     })

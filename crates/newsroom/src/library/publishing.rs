@@ -337,8 +337,9 @@ fn upload_stem(original_name: &str, hash: &str) -> String {
     format!("{}-{short_hash}", crate::slug::slugify(name))
 }
 
-/// Photos as the library knows them, for finding which photos a body shows.
-struct LibraryPhotos<'s>(&'s Store);
+/// Photos as the library knows them (without addresses), for finding which photos a body shows
+/// and for reading it as text.
+pub(super) struct LibraryPhotos<'s>(pub(super) &'s Store);
 
 impl Resolver for LibraryPhotos<'_> {
     fn photo(&self, id: PhotoId) -> Option<ResolvedPhoto> {
