@@ -59,6 +59,11 @@ pub struct Http {
 impl Http {
     /// A client for the site at `url` (a canonical site address).
     pub fn new(url: &str) -> Http {
+        Http::with_timeout(url, REQUEST_TIMEOUT)
+    }
+
+    /// A client whose requests give up after `timeout` in all.
+    fn with_timeout(url: &str, timeout: Duration) -> Http {
         let tls = TlsConfig::builder()
             .root_certs(RootCerts::PlatformVerifier)
             .build();
@@ -66,7 +71,7 @@ impl Http {
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_connect(Some(CONNECT_TIMEOUT))
-            .timeout_global(Some(REQUEST_TIMEOUT))
+            .timeout_global(Some(timeout))
             .user_agent(concat!("Newsroom/", env!("CARGO_PKG_VERSION")))
             .tls_config(tls)
             .build()
@@ -262,5 +267,26 @@ fn tls_detail(error: &rustls::Error) -> String {
             "the server does not speak HTTPS at this address".into()
         }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_that_never_answers_is_a_timeout_in_words() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        // Takes the connection and says nothing.
+        let silent = std::thread::spawn(move || listener.accept().map(|(stream, _)| stream));
+        let http = Http::with_timeout(&url, Duration::from_millis(300));
+        let error = http.get(&url, "").unwrap_err();
+        assert_eq!(error.kind(), "network");
+        assert_eq!(
+            error.to_string(),
+            "The server 127.0.0.1 took too long to answer; try again, or check the network."
+        );
+        drop(silent.join());
     }
 }
