@@ -240,10 +240,13 @@ impl Http {
     }
 }
 
-/// Whether an I/O error is a failed name lookup. The system resolver reports it as a message, not
-/// a kind: glibc's "failed to lookup address information", Windows's "No such host is known",
-/// macOS's "nodename nor servname provided".
+/// Whether an I/O error is a failed name lookup. Windows says so with an error code
+/// (WSAHOST_NOT_FOUND, WSANO_DATA); elsewhere the system resolver reports it as a message, not a
+/// kind: glibc's "failed to lookup address information", macOS's "nodename nor servname provided".
 fn names_no_host(error: &std::io::Error) -> bool {
+    if cfg!(windows) && matches!(error.raw_os_error(), Some(11001 | 11004)) {
+        return true;
+    }
     let message = error.to_string();
     ["lookup address", "No such host", "nodename nor servname"]
         .iter()
