@@ -4,6 +4,8 @@
 # have neither, so this starts both for one test run: a private D-Bus session (dbus-run-session)
 # with gnome-keyring's Secret Service unlocked by a throwaway password, its keyrings in a
 # temporary folder, and runs tests/keychain.rs in it. Run by scripts/test.sh; safe to run twice.
+# `--workspace`, as scripts/test.sh's `cargo test`: the same features, so nothing is built again
+# (`-p newsroom` alone resolves the dependencies' features anew and rebuilt ~2 GB of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -14,5 +16,5 @@ trap 'rm -rf "$keyrings"' EXIT
 # The daemon lives as long as the session; --unlock reads the new login keyring's password.
 XDG_DATA_HOME=$keyrings dbus-run-session -- bash -c '
   printf throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  NEWSROOM_KEYCHAIN_TEST=1 cargo test --locked -q -p newsroom --test keychain
+  NEWSROOM_KEYCHAIN_TEST=1 cargo test --workspace --locked -q --test keychain
 '

@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+# A CI run builds once and is thrown away: incremental caches would only take disk space.
+[ "${CI:-}" != true ] || export CARGO_INCREMENTAL=0
 
 # Each step says how long the run has taken so far (for BENCHMARKS.md and the 90-minute budget).
 step() { echo "== $* (${SECONDS} s into the run)"; }
