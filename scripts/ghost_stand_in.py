@@ -48,7 +48,7 @@ Behaviour and source:
          other scheme, or no token after it -> 401 INVALID_AUTH_HEADER (S1)
          not a JWS / unreadable header -> 400 BadRequestError INVALID_JWT "Invalid token" (S1)
          no kid -> 400 MISSING_ADMIN_API_KID; unknown kid -> 401 UNKNOWN_ADMIN_API_KEY (S1)
-         alg other than HS256, bad signature, exp passed, aud not matching /\/?admin\/?$/,
+         alg not HS256, bad signature, exp passed, aud not "admin" (slashes around it optional),
          no numeric iat, or iat 5 minutes old ("maxAge exceeded") -> 401 INVALID_JWT
          "Invalid token: <jsonwebtoken's message>" (S1, S2); nbf in the future -> 500 (S1 only
          maps TokenExpiredError and JsonWebTokenError, S2)

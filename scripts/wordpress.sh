@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A real WordPress (Debian's 6.1) for the publishing tests (issue 10): PHP's built-in web server in
 # front of a private MariaDB, both living in one folder, with an editor account and an Application
-# Password the tests sign in with. Installs the Debian packages it needs (skipping what is there)
+# Password the tests sign in with; and nginx in front of PHP on a second port, as most sites are
+# served, with an 8 MB limit on a request (its stock 1 MB is too small for photos; hosts differ). Installs the Debian packages it needs (skipping what is there)
 # without letting them start their services; the site itself listens on 127.0.0.1 only and reads
 # and writes nothing outside DIR (not /etc/wordpress, not the system MariaDB). Works as root or as a
 # user with sudo (for apt only), headless and without a terminal (CI=true, no stdin).
@@ -9,16 +10,17 @@
 #   bash scripts/wordpress.sh start DIR   installs and starts the site, writes DIR/env, prints its URL
 #   bash scripts/wordpress.sh stop DIR    stops the web server and the database (DIR is kept)
 #
-# DIR/env holds three lines a shell can `source` (and any KEY=VALUE reader can split on the first
+# DIR/env holds four lines a shell can `source` (and any KEY=VALUE reader can split on the first
 # '='; no value needs quotes):
-#   NEWSROOM_WP_URL=http://127.0.0.1:PORT
+#   NEWSROOM_WP_URL=http://127.0.0.1:PORT           (PHP's server)
+#   NEWSROOM_WP_NGINX_URL=http://127.0.0.1:PORT     (the same site through nginx)
 #   NEWSROOM_WP_USER=editor
 #   NEWSROOM_WP_APP_PASSWORD=xxxxxxxxxxxxxxxxxxxxxxxx
 # `start` on a DIR whose site is already up and answering keeps it (same URL and password); a DIR
 # whose site was stopped, or died, is started again on the database and files it has, on the same
 # port when that is still free. Only the URL goes to stdout; progress and errors go to stderr.
 # Logs: DIR/mariadb.log, DIR/php-server.log (requests), DIR/php-errors.log (PHP warnings, which
-# never reach a response). The editor's login password, for a look at wp-admin, is in
+# never reach a response), DIR/nginx/error.log. The editor's login password, for a look at wp-admin, is in
 # DIR/admin-password.
 set -euo pipefail
 
@@ -37,7 +39,9 @@ cd "$(dirname "$0")/.."
 
 # php-gd, which makes the thumbnails of uploaded photos, comes with wordpress (a dependency).
 # Without it uploads still succeed, with no sizes but the original and no warning.
-WORDPRESS_APT_PACKAGES=(wordpress php-cli php-mysql mariadb-server curl)
+WORDPRESS_APT_PACKAGES=(wordpress php-cli php-mysql mariadb-server nginx-light curl)
+# The largest request nginx passes on; a larger photo is refused with 413.
+NGINX_BODY_LIMIT=8m
 WP_USER=editor
 WP_TITLE="Newsroom test"
 # How long the database and then the site get to answer before `start` gives up.
@@ -56,6 +60,7 @@ say() { echo "wordpress: $*" >&2; }
 source scripts/lib/processes.sh
 
 stop_all() {
+  stop_recorded "$run/nginx.pid" "nginx" 5
   stop_recorded "$run/php.pid" "the PHP server" 5
   # MariaDB flushes InnoDB on TERM; a kill only costs a crash recovery at the next start.
   stop_recorded "$run/mariadb.pid" "MariaDB" 20
@@ -63,7 +68,7 @@ stop_all() {
 
 show_logs() {
   local log
-  for log in "$dir/mariadb.log" "$dir/php-server.log" "$dir/php-errors.log"; do
+  for log in "$dir/mariadb.log" "$dir/php-server.log" "$dir/php-errors.log" "$dir/nginx/error.log"; do
     if [ -s "$log" ]; then
       echo "---- last lines of $log" >&2
       tail -n 25 "$log" >&2
@@ -324,12 +329,13 @@ PHP_SETTINGS=(
   -d sendmail_path=/bin/true
 )
 
-# The port of DIR's last run when it is still free (links WordPress stored, like a media file's
-# guid, keep working), else any free one.
+# The port of DIR's last run (of the server whose address is KEY in DIR/env, PHP's by default)
+# when it is still free (links WordPress stored, like a media file's guid, keep working), else any
+# free one.
 choose_port() {
-  local previous=
+  local previous= key=${1:-NEWSROOM_WP_URL}
   if [ -f "$dir/env" ]; then
-    previous=$(sed -n 's|^NEWSROOM_WP_URL=http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$dir/env")
+    previous=$(sed -n "s|^$key=http://127\\.0\\.0\\.1:\\([0-9]*\\)\$|\\1|p" "$dir/env")
   fi
   # shellcheck disable=SC2016 # PHP's variables
   php -r 'foreach ([(int) $argv[1], 0] as $port) {
@@ -347,26 +353,65 @@ start_php_server() {
   echo $! >"$run/php.pid"
 }
 
-# GET /wp-json/wp/v2/users/me with the editor's Application Password: 200 means the web server,
-# WordPress, the database and the password all work.
+# nginx as a reverse proxy to PHP's server on PORT, listening on NGINX_PORT, everything it keeps
+# in DIR/nginx. Its master is the leader of a process group of its own, as PHP's server is.
+start_nginx() {
+  local port=$1 nginx_port=$2 prefix=$dir/nginx
+  mkdir -p "$prefix"
+  # As root, nginx would hand its workers to `nobody`, who may not write in DIR.
+  local user_line=
+  [ "$(id -u)" != 0 ] || user_line="user root;"
+  cat >"$prefix/nginx.conf" <<CONF
+$user_line
+daemon off;
+worker_processes 1;
+pid $prefix/nginx.pid;
+error_log $prefix/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $prefix/body;
+  proxy_temp_path $prefix/proxy;
+  fastcgi_temp_path $prefix/fastcgi;
+  uwsgi_temp_path $prefix/uwsgi;
+  scgi_temp_path $prefix/scgi;
+  client_max_body_size $NGINX_BODY_LIMIT;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://127.0.0.1:$port;
+      proxy_set_header Host \$http_host;
+      proxy_read_timeout 120s;
+    }
+  }
+}
+CONF
+  setsid nginx -p "$prefix" -c "$prefix/nginx.conf" </dev/null >>"$prefix/error.log" 2>&1 9>&- &
+  echo $! >"$run/nginx.pid"
+}
+
+# GET /wp-json/wp/v2/users/me with the editor's Application Password at URL (PHP's server by
+# default): 200 means the web server, WordPress, the database and the password all work.
 signed_in() {
-  local answer
+  local answer url=${1:-$NEWSROOM_WP_URL}
   answer=$(curl -s -w ' HTTP %{http_code}' --max-time 5 \
-    -u "$NEWSROOM_WP_USER:$NEWSROOM_WP_APP_PASSWORD" "$NEWSROOM_WP_URL/wp-json/wp/v2/users/me") || true
+    -u "$NEWSROOM_WP_USER:$NEWSROOM_WP_APP_PASSWORD" "$url/wp-json/wp/v2/users/me") || true
   last_answer=${answer: -300}
   [ "${answer: -8}" = "HTTP 200" ]
 }
 
 healthy() {
-  [ -f "$dir/env" ] && running "$run/mariadb.pid" && running "$run/php.pid" || return 1
+  [ -f "$dir/env" ] && running "$run/mariadb.pid" && running "$run/php.pid" && running "$run/nginx.pid" ||
+    return 1
   # shellcheck source=/dev/null
   source "$dir/env"
-  signed_in
+  [ -n "${NEWSROOM_WP_NGINX_URL:-}" ] && signed_in && signed_in "$NEWSROOM_WP_NGINX_URL"
 }
 
 write_env() {
   replace_file "$dir/env" <<EOF
 NEWSROOM_WP_URL=$NEWSROOM_WP_URL
+NEWSROOM_WP_NGINX_URL=$NEWSROOM_WP_NGINX_URL
 NEWSROOM_WP_USER=$NEWSROOM_WP_USER
 NEWSROOM_WP_APP_PASSWORD=$NEWSROOM_WP_APP_PASSWORD
 EOF
@@ -421,6 +466,11 @@ start() {
   start_php_server "$port"
   wait_for "WordPress at $NEWSROOM_WP_URL (GET /wp-json/wp/v2/users/me as $WP_USER)" \
     "$run/php.pid" signed_in
+  local nginx_port
+  nginx_port=$(choose_port NEWSROOM_WP_NGINX_URL) || fail "no free port on 127.0.0.1"
+  NEWSROOM_WP_NGINX_URL=http://127.0.0.1:$nginx_port
+  start_nginx "$port" "$nginx_port"
+  wait_for "nginx at $NEWSROOM_WP_NGINX_URL" "$run/nginx.pid" signed_in "$NEWSROOM_WP_NGINX_URL"
   write_env
   started_ok=1
   say "ready at $NEWSROOM_WP_URL in $(since "$started") (credentials in $dir/env)"
@@ -447,6 +497,7 @@ main() {
       exec 9>"$dir/lock"
       flock 9
       if group_alive "$(cat "$run/php.pid" 2>/dev/null)" ||
+        group_alive "$(cat "$run/nginx.pid" 2>/dev/null)" ||
         group_alive "$(cat "$run/mariadb.pid" 2>/dev/null)"; then
         stop_all
         say "stopped ($dir is kept)"

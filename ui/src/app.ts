@@ -605,7 +605,9 @@ export class App {
         manageSites: () => this.showSites(),
         compareWebEdit: (comparison) => this.compareWebEdit(comparison),
         onPublished: (id) => {
-          if (this.view?.article.id === id) void this.showPublications(id);
+          if (this.view?.article.id !== id) return;
+          void this.showPublications(id);
+          if (this.history.isActive) void this.history.refresh();
         },
       });
       document.body.append(this.publishPanel.root);

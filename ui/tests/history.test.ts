@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { App } from '../src/app';
-import { causeLabel, comparisonSummary, diffSummary, listKeyTarget, revisionName } from '../src/logic/revisions';
+import { causeLabel, comparisonSummary, diffSummary, listKeyTarget, publicationsByRevision, revisionName } from '../src/logic/revisions';
 import { DiffView } from '../src/panels/diffView';
 import { HistoryPanel } from '../src/panels/history';
 import { Toasts } from '../src/panels/toast';
-import type { RevisionComparison, RevisionInfo, SideBySide } from '../src/types';
+import type { Publication, RevisionComparison, RevisionInfo, SideBySide } from '../src/types';
 import { article, fakeIpc, linuxMedia, pcKeys, viewOf } from './fakeIpc';
 
 const NOW = 1_700_000_000;
@@ -37,6 +37,10 @@ function revisions(): RevisionInfo[] {
   ];
 }
 
+function publication(site: string, status: string, published_at: number): Publication {
+  return { site, site_url: 'https://daily.example', post_id: '7', url: `https://daily.example/?p=7&at=${published_at}`, status, published_at };
+}
+
 function comparison(number: number): RevisionComparison {
   const r = revisions().find((x) => x.number === number)!;
   return { revision: { ...r, article_id: 1, dek: '', body: 'Cars crossed on Monday' }, preview_html: '<p>Cars crossed on Monday</p>', headline_diff: null, dek_diff: null, body_diff: diff };
@@ -59,6 +63,19 @@ describe('revision words', () => {
     expect(comparisonSummary({ ...same, identical: true }, { headline: true, dek: false })).toBe('Same body; the headline changed');
     expect(comparisonSummary({ ...same, removed: 2 }, { headline: true, dek: true })).toBe('2 lines removed · the headline and dek changed too');
     expect(revisionName(revisions()[1]!, NOW)).toBe('Revision 2, Saved, 10 min ago, 12 words');
+  });
+
+  it('puts each publication with the revision it sent: the newest made at or before it', () => {
+    const early = publication('Archive', 'publish', NOW - 9000);
+    const draft = publication('The Daily', 'draft', NOW - 600);
+    const live = publication('The Daily', 'publish', NOW - 300);
+    const latest = publication('The Daily', 'publish', NOW);
+    const sent = publicationsByRevision(revisions(), [draft, early, latest, live]);
+    expect(sent.get(3)).toEqual([latest]);
+    expect(sent.get(2)).toEqual([live, draft]);
+    // Older than every revision kept (the rest were thinned out): with the oldest.
+    expect(sent.get(1)).toEqual([early]);
+    expect(publicationsByRevision([], [draft]).size).toBe(0);
   });
 
   it('moves through the list with arrows, Home and End, stopping at the ends', () => {
@@ -137,6 +154,21 @@ describe('HistoryPanel', () => {
     await tick();
     expect(history.root.querySelector('[data-testid="retention"]')!.textContent).toContain('24 hours');
     expect(history.root.textContent).toContain('Ctrl+Shift+Y');
+    expect(history.list.querySelector('[data-testid="revision-publication"]')).toBeNull();
+  });
+
+  it('shows under a revision the sites it was published to, and says so to screen readers', async () => {
+    const { history, ipc } = panel();
+    ipc.articlePublications.mockImplementation(async () => [publication('The Daily', 'publish', NOW - 100)]);
+    history.load(1);
+    await history.setActive(true);
+    const items = [...history.list.querySelectorAll('[role="option"]')];
+    const marks = items.map((i) => [...i.querySelectorAll('[data-testid="revision-publication"]')].map((m) => m.textContent));
+    expect(marks[0]).toEqual([]);
+    expect(marks[1]).toHaveLength(1);
+    expect(marks[1]![0]).toMatch(/^Published to The Daily · published · \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(items[1]!.getAttribute('aria-label')).toBe(`Revision 2, Saved, 10 min ago, 12 words. ${marks[1]![0]}`);
+    expect(items[1]!.querySelector('[data-testid="revision-publication"]')!.getAttribute('title')).toContain('daily.example');
   });
 
   it('selects with the arrow keys and shows the revision against the current text', async () => {

@@ -299,6 +299,8 @@ describe('the Sites dialog', () => {
   it('describes each site', () => {
     expect(siteDetails(daily)).toBe('WordPress · https://daily.example · user editor');
     expect(addedSentences(daily)).toEqual(['Added The Daily, signed in as editor.', 'The password is kept in the system’s keychain.']);
+    const ghost = { ...daily, name: 'The Ghost Daily', kind: 'ghost' as const, user: null, secret: { kind: 'file' as const, path: '/home/ed/ghost.secret' } };
+    expect(addedSentences(ghost)).toEqual(['Added The Ghost Daily; its Admin API key was accepted.', 'The Admin API key is kept in /home/ed/ghost.secret.']);
     expect(addedSentences({ ...daily, secret: { kind: 'file', path: '/home/ana/daily.secret' } })[1]).toBe('The password is kept in /home/ana/daily.secret.');
   });
 

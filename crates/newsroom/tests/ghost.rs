@@ -188,10 +188,25 @@ fn an_article_becomes_one_ghost_post_with_its_photos_tags_and_excerpt() -> TestR
     let Some(article) = desk.seed_article(&tag)? else {
         return Ok(());
     };
+    // Typed just now: saved, but inside the typing window, so no revision holds it yet.
+    let store = desk.library.store_mut();
+    let typed = format!(
+        "{}\n\nLate paragraph, typed just before publishing.",
+        store.article(article)?.body
+    );
+    store.save_body(article, &typed)?;
+    let revisions_before = store.revisions(article)?.len();
 
     let outcome = desk.publish(article, false)?;
     assert!(outcome.created);
     assert_eq!(outcome.photos_uploaded, 2);
+    // The history holds the text as sent: publishing records it as a revision first.
+    let store = desk.library.store();
+    let revisions = store.revisions(article)?;
+    assert_eq!(revisions.len(), revisions_before + 1);
+    let sent = store.revision(article, revisions[0].number)?;
+    assert_eq!(sent.body, typed);
+    assert!(store.publications(article)?[0].published_at >= revisions[0].created_at);
     let posts = server.posts_with_slug(&format!("ghost-{tag}"))?;
     assert_eq!(posts.len(), 1, "one post");
     let post = server.post(&outcome.post_id)?;
@@ -352,38 +367,18 @@ fn a_photo_over_the_sites_upload_limit_is_named_and_nothing_is_published() -> Te
     };
     let mut desk = Desk::new(&server)?;
     let slug = format!("ghost-{}", unique("large"));
-    let article = desk.library.store_mut().create_article(
-        &newsroom::model::NewArticle {
-            headline: "Aerial view of the flooded valley".into(),
-            slug: Some(slug.clone()),
-            ..Default::default()
-        },
-        newsroom::model::RevisionCause::Manual,
-    )?;
-    // Noise does not compress: about 6 MB, over the stand-in's 5 MiB limit (Ghost's default
-    // limits are set by its host; the answer is the same 413).
-    let mut seed = 0x2545_f491_u32;
-    let noise = image::RgbImage::from_fn(1400, 1400, |_, _| {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        let [r, g, b, _] = seed.to_le_bytes();
-        image::Rgb([r, g, b])
-    });
-    let path = desk.dir.path().join("valley.png");
-    noise.save(&path)?;
-    let request = AttachRequest {
-        featured: true,
-        ..AttachRequest::default()
-    };
-    desk.library
-        .attach_photo_file(article.id, &path, &request)?;
+    // About 6 MB, over the stand-in's 5 MiB limit (Ghost's default limits are set by its
+    // host; the answer is the same 413).
+    let article =
+        test_servers::article_with_a_large_photo(&mut desk.library, desk.dir.path(), &slug, 1400)?;
 
-    let error = desk.publish(article.id, false).expect_err("too large");
+    let error = desk.publish(article, false).expect_err("too large");
     assert_eq!(error.kind(), "too_large", "{error}");
     assert!(
-        error.to_string().contains("valley"),
-        "names the photo: {error}"
+        error
+            .to_string()
+            .contains("the photo “valley.png” as too large"),
+        "names the photo as the editor knows it: {error}"
     );
     assert!(
         server.posts_with_slug(&slug)?.is_empty(),

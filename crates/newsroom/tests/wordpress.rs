@@ -697,3 +697,31 @@ fn a_photo_awaiting_its_file_stops_the_publish_before_anything_is_sent() -> Test
     assert!(server.posts_with_slug(&slug)?.is_empty());
     Ok(())
 }
+
+#[test]
+fn a_photo_over_the_web_servers_limit_is_named_and_nothing_is_published() -> TestResult {
+    let Some(server) = Server::get() else {
+        return Ok(());
+    };
+    // Through nginx, as most sites are served: it refuses requests over 8 MB with 413 (PHP's
+    // own server takes a raw upload of any size).
+    let mut desk = Desk::reaching(&server, &server.nginx_url)?;
+    let slug = format!("large-{}", unique("large"));
+    // About 8.7 MB.
+    let article =
+        test_servers::article_with_a_large_photo(&mut desk.library, desk.dir.path(), &slug, 1700)?;
+
+    let error = desk.publish(article, false).expect_err("too large");
+    assert_eq!(error.kind(), "too_large", "{error}");
+    assert_eq!(
+        error.to_string(),
+        "The Daily refused the photo “valley.png” as too large; make it smaller or raise the \
+         site's upload limit."
+    );
+    assert!(
+        server.posts_with_slug(&slug)?.is_empty(),
+        "nothing published"
+    );
+    assert!(server.media_named("valley")?.is_empty(), "no photo kept");
+    Ok(())
+}

@@ -1,5 +1,5 @@
 /** Words for the history panel: why a revision exists, and what a comparison found. */
-import type { DiffStats, RevisionCause, RevisionInfo } from '../types';
+import type { DiffStats, Publication, RevisionCause, RevisionInfo } from '../types';
 import { formatRelative } from './relativeTime';
 
 const CAUSES: Record<RevisionCause, string> = {
@@ -59,4 +59,23 @@ export function comparisonSummary(body: DiffStats, fields: { headline: boolean; 
   const changed = [fields.headline ? 'headline' : '', fields.dek ? 'dek' : ''].filter(Boolean).join(' and ');
   if (body.identical) return changed ? `Same body; the ${changed} changed` : 'Same text as now';
   return changed ? `${diffSummary(body)} · the ${changed} changed too` : diffSummary(body);
+}
+
+/**
+ * Which revision each publication sent: the newest revision made at or before it (a publish sends
+ * the text as it stood then). Keyed by revision number, each list newest first; a publication
+ * older than every revision still kept goes with the oldest. `revisions` is newest first, as listed.
+ */
+export function publicationsByRevision(revisions: RevisionInfo[], publications: Publication[]): Map<number, Publication[]> {
+  const byRevision = new Map<number, Publication[]>();
+  const oldest = revisions[revisions.length - 1];
+  if (!oldest) return byRevision;
+  const newestFirst = [...publications].sort((a, b) => b.published_at - a.published_at);
+  for (const p of newestFirst) {
+    const sent = revisions.find((r) => r.created_at <= p.published_at) ?? oldest;
+    const list = byRevision.get(sent.number) ?? [];
+    list.push(p);
+    byRevision.set(sent.number, list);
+  }
+  return byRevision;
 }

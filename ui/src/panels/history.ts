@@ -1,5 +1,6 @@
 /**
- * The History tab: the open article's revisions, newest first (when, why, how long), and the
+ * The History tab: the open article's revisions, newest first (when, why, how long), each with
+ * the publications that sent it to a site ("Published to The Daily · draft · 10:12"), and the
  * retention rule. Selecting one (click, or the arrow keys: selection follows focus) shows it in
  * the workspace against the current text ({@link RevisionView}); restoring it is a new revision,
  * so the text it replaces stays in this list.
@@ -9,14 +10,15 @@ import type { Ipc } from '../ipc';
 import { Latest } from '../logic/debounce';
 import { formatFull, formatRelative } from '../logic/relativeTime';
 import type { MediaUrl } from '../logic/media';
-import { causeLabel, listKeyTarget, revisionName, wordCount } from '../logic/revisions';
+import { formatStamp, publicationLine } from '../logic/publishWords';
+import { causeLabel, listKeyTarget, publicationsByRevision, revisionName, wordCount } from '../logic/revisions';
 import { HISTORY_SHORTCUT, SAVE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
-import type { ArticleView, RevisionInfo } from '../types';
+import type { ArticleView, Publication, RevisionInfo } from '../types';
 import { RevisionView } from './revisionView';
 import type { Toasts } from './toast';
 
 export interface HistoryDeps {
-  ipc: Pick<Ipc, 'listRevisions' | 'compareRevision' | 'restoreRevision' | 'revisionRetention'>;
+  ipc: Pick<Ipc, 'listRevisions' | 'articlePublications' | 'compareRevision' | 'restoreRevision' | 'revisionRetention'>;
   toasts: Toasts;
   /** Saves the typing still pending, so the "current text" compared is what the editor shows. */
   flush(): Promise<boolean>;
@@ -45,6 +47,7 @@ export class HistoryPanel {
   private readonly comparing = new Latest();
   private articleId: number | null = null;
   private revisions: RevisionInfo[] = [];
+  private published = new Map<number, Publication[]>();
   private selected = -1;
   private active = false;
 
@@ -79,6 +82,7 @@ export class HistoryPanel {
   load(articleId: number | null): void {
     this.articleId = articleId;
     this.revisions = [];
+    this.published.clear();
     this.selected = -1;
     this.list.replaceChildren();
     this.deps.showRevision(false);
@@ -98,7 +102,7 @@ export class HistoryPanel {
     return this.active;
   }
 
-  /** Reloads the list (after a save or a restore), keeping the selected revision selected. */
+  /** Reloads the list (after a save, a restore or a publish), keeping the selected revision selected. */
   async refresh(): Promise<void> {
     if (!this.retention.textContent) void this.loadRetention();
     const id = this.articleId;
@@ -108,10 +112,13 @@ export class HistoryPanel {
     }
     await this.deps.flush();
     try {
-      const result = await this.listing.run(() => this.deps.ipc.listRevisions(id));
+      const { ipc } = this.deps;
+      const result = await this.listing.run(() => Promise.all([ipc.listRevisions(id), ipc.articlePublications(id)]));
       if (result.stale || id !== this.articleId) return;
       const keep = this.revisions[this.selected]?.number;
-      this.revisions = result.value;
+      const [revisions, publications] = result.value;
+      this.revisions = revisions;
+      this.published = publicationsByRevision(revisions, publications);
       this.selected = this.revisions.findIndex((r) => r.number === keep);
       this.render();
     } catch (err) {
@@ -132,15 +139,17 @@ export class HistoryPanel {
     this.status.textContent = this.revisions.length ? '' : `No revisions yet: saving (${this.deps.keys(SAVE_SHORTCUT)}) records one.`;
     const focusable = Math.max(0, this.selected);
     this.list.replaceChildren(
-      ...this.revisions.map((r, i) =>
-        h(
+      ...this.revisions.map((r, i) => {
+        const published = this.published.get(r.number) ?? [];
+        const lines = published.map((p) => `${publicationLine(p)} · ${formatStamp(p.published_at)}`);
+        return h(
           'li',
           {
             class: 'revision-item',
             role: 'option',
             id: `revision-${r.number}`,
             'aria-selected': String(i === this.selected),
-            'aria-label': revisionName(r, now),
+            'aria-label': [revisionName(r, now), ...lines].join('. '),
             tabindex: i === focusable ? '0' : '-1',
             'data-testid': 'revision',
             'data-number': r.number,
@@ -150,8 +159,9 @@ export class HistoryPanel {
           h('span', { class: `revision-cause cause-${r.cause}` }, causeLabel(r.cause)),
           h('span', { class: 'revision-time' }, formatRelative(r.created_at, now)),
           h('span', { class: 'revision-meta' }, `#${r.number} · ${wordCount(r.word_count)}`),
-        ),
-      ),
+          ...published.map((p, j) => h('span', { class: 'revision-published', 'data-testid': 'revision-publication', title: p.url }, lines[j])),
+        );
+      }),
     );
     this.list.querySelectorAll<HTMLElement>('[role="option"]').forEach((item, i) => {
       item.addEventListener('click', () => void this.select(i, true));

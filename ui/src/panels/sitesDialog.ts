@@ -23,10 +23,16 @@ export function siteDetails(site: Site): string {
   return [KIND_NAMES[site.kind] ?? site.kind, site.url, site.user ? `user ${site.user}` : null].filter(Boolean).join(' · ');
 }
 
-/** What the dialog says once a site is added: who signed in, then where the password is kept. */
+/** What a site signs in with: a WordPress account's Application Password, a Ghost integration's key. */
+function secretName(kind: SiteKind): string {
+  return kind === 'ghost' ? 'Admin API key' : 'password';
+}
+
+/** What the dialog says once a site is added: who signed in, then where the secret is kept. */
 export function addedSentences(site: Site): [string, string] {
   const kept = site.secret.kind === 'keychain' ? 'the system’s keychain' : site.secret.path;
-  return [`Added ${site.name}, signed in as ${site.user ?? 'its account'}.`, `The password is kept in ${kept}.`];
+  const signedIn = site.kind === 'ghost' ? `Added ${site.name}; its Admin API key was accepted.` : `Added ${site.name}, signed in as ${site.user ?? 'its account'}.`;
+  return [signedIn, `The ${secretName(site.kind)} is kept in ${kept}.`];
 }
 
 /** Opens the dialog; it removes itself when closed (resolved once the sites are listed). */
@@ -85,7 +91,7 @@ export async function openSitesDialog(deps: SitesDialogDeps): Promise<HTMLDialog
     'dialog',
     { class: 'dialog sites-dialog', 'aria-labelledby': 'sites-title', 'data-testid': 'sites-dialog' },
     h('h2', { id: 'sites-title' }, 'Sites'),
-    h('p', { class: 'muted' }, 'Articles are published to these sites. Their passwords are kept in the system’s keychain, or in a file only you can read, never in the library.'),
+    h('p', { class: 'muted' }, 'Articles are published to these sites. Their passwords and keys are kept in the system’s keychain, or in a file only you can read, never in the library.'),
     list,
     listError,
     form,
@@ -117,7 +123,7 @@ export async function openSitesDialog(deps: SitesDialogDeps): Promise<HTMLDialog
       });
       const error = h('p', { class: 'field-error', role: 'alert' });
       row.replaceChildren(
-        h('div', { class: 'site-confirm' }, h('p', {}, `Remove ${site.name}? Newsroom forgets its password; the posts already on the site stay there.`), error, h('div', { class: 'site-confirm-buttons' }, no, yes)),
+        h('div', { class: 'site-confirm' }, h('p', {}, `Remove ${site.name}? Newsroom forgets its ${secretName(site.kind)}; the posts already on the site stay there.`), error, h('div', { class: 'site-confirm-buttons' }, no, yes)),
       );
       no.focus();
       async function removeSite(): Promise<void> {

@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::{Library, linked_article};
 use crate::error::Result;
 use crate::media;
-use crate::model::{Article, ArticleId, PhotoFile, PhotoId, PhotoRole, PhotoUse};
+use crate::model::{Article, ArticleId, PhotoFile, PhotoId, PhotoRole, PhotoUse, RevisionCause};
 use crate::publish::{
     self, Account, Cms, Featured, OutgoingPost, PostStatus, PublishError, RemoteMedia, RemotePost,
     Site, WebEdit, caption_with_credit,
@@ -128,6 +128,9 @@ impl Library {
         }
         let photos = self.outgoing_photos(&article)?;
         let secret = publish::read_secret(&site)?;
+        // The history keeps the text as it was sent (typing inside the snapshot window has
+        // none yet), so the History tab can show which version went to the site.
+        self.store.snapshot(article.id, RevisionCause::Manual)?;
         let stop = || -> Result<()> {
             if cancel.load(Ordering::Relaxed) {
                 Err(PublishError::Cancelled {
@@ -304,13 +307,15 @@ impl Library {
                     let original = self.media.read(file)?;
                     let stripped = media::strip_metadata(&original, file.format)?;
                     let name = format!("{stem}.{}", file.format.extension());
-                    let media = cms.upload(
-                        &name,
-                        file.format.mime(),
-                        &stripped,
-                        &photo.alt,
-                        &photo.caption,
-                    )?;
+                    let media = cms
+                        .upload(
+                            &name,
+                            file.format.mime(),
+                            &stripped,
+                            &photo.alt,
+                            &photo.caption,
+                        )
+                        .map_err(|error| named_as_the_editor_knows_it(error, photo))?;
                     (media, true)
                 }
             },
@@ -324,6 +329,18 @@ impl Library {
             },
         )?;
         Ok((media, sent))
+    }
+}
+
+/// A refusal of the photo names it as the editor knows it ("valley.png"), not by the name it was
+/// sent under ("valley-92658c6721b4c644.png").
+fn named_as_the_editor_knows_it(error: PublishError, photo: &Outgoing) -> PublishError {
+    match error {
+        PublishError::PhotoTooLarge { site, .. } => PublishError::PhotoTooLarge {
+            site,
+            photo: photo.name.clone(),
+        },
+        other => other,
     }
 }
 

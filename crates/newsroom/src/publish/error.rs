@@ -112,6 +112,14 @@ pub struct WebEdit {
 }
 
 impl PublishError {
+    /// The site (or a server in front of it) would not take the photo file `photo`: too large.
+    pub(crate) fn photo_too_large(site: &str, photo: &str) -> PublishError {
+        PublishError::PhotoTooLarge {
+            site: site.to_owned(),
+            photo: photo.to_owned(),
+        }
+    }
+
     /// A stable name for the kind of failure, for front ends to branch on.
     pub fn kind(&self) -> &'static str {
         use PublishError::*;

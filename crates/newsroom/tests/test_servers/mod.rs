@@ -38,6 +38,8 @@ fn value(values: &HashMap<String, String>, name: &str) -> String {
 /// The WordPress: its address and an Application Password of its editor account.
 pub struct Server {
     pub url: String,
+    /// The same site through nginx, which refuses a request over 8 MB with 413.
+    pub nginx_url: String,
     pub user: String,
     pub password: String,
 }
@@ -47,6 +49,7 @@ impl Server {
         let values = env_file("NEWSROOM_WP_ENV", "scripts/wordpress.sh")?;
         Some(Server {
             url: value(&values, "NEWSROOM_WP_URL"),
+            nginx_url: value(&values, "NEWSROOM_WP_NGINX_URL"),
             user: value(&values, "NEWSROOM_WP_USER"),
             password: value(&values, "NEWSROOM_WP_APP_PASSWORD"),
         })
@@ -159,4 +162,39 @@ pub fn unique(test: &str) -> String {
         .map(|d| d.as_nanos())
         .unwrap_or_default();
     format!("{test}-{nanos:x}")
+}
+
+/// A new article "Aerial view of the flooded valley" with `slug`, whose featured photo
+/// `valley.png` (in `dir`) is random pixels `side` pixels square: noise does not compress, so the
+/// file is about 3 × side² bytes (1400: ~6 MB; 1700: ~8.7 MB), for a photo over a site's limit.
+pub fn article_with_a_large_photo(
+    library: &mut newsroom::Library,
+    dir: &std::path::Path,
+    slug: &str,
+    side: u32,
+) -> Result<newsroom::model::ArticleId, Box<dyn Error>> {
+    let article = library.store_mut().create_article(
+        &newsroom::model::NewArticle {
+            headline: "Aerial view of the flooded valley".into(),
+            slug: Some(slug.to_owned()),
+            ..Default::default()
+        },
+        newsroom::model::RevisionCause::Manual,
+    )?;
+    let mut seed = 0x2545_f491_u32;
+    let noise = image::RgbImage::from_fn(side, side, |_, _| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let [r, g, b, _] = seed.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let path = dir.join("valley.png");
+    noise.save(&path)?;
+    let request = newsroom::library::AttachRequest {
+        featured: true,
+        ..Default::default()
+    };
+    library.attach_photo_file(article.id, &path, &request)?;
+    Ok(article.id)
 }

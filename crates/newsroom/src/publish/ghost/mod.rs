@@ -206,10 +206,7 @@ impl Cms for Ghost<'_> {
             &[("purpose", "image"), ("ref", file_name)],
         )?;
         if reply.status == 413 {
-            return Err(PublishError::PhotoTooLarge {
-                site: self.site.name.clone(),
-                photo: file_name.to_owned(),
-            });
+            return Err(PublishError::photo_too_large(&self.site.name, file_name));
         }
         if !reply.ok() {
             return Err(self.refused(&reply, "upload a photo"));

@@ -218,11 +218,10 @@ impl<'s> WordPress<'s> {
             ],
             bytes,
         )?;
+        // The web server in front of WordPress enforces the size limit (nginx's
+        // client_max_body_size, Apache's LimitRequestBody): PHP reads a raw body whatever its size.
         if reply.status == 413 {
-            return Err(PublishError::PhotoTooLarge {
-                site: self.site.name.clone(),
-                photo: file_name.to_owned(),
-            });
+            return Err(PublishError::photo_too_large(&self.site.name, file_name));
         }
         if !reply.ok() {
             return Err(self.refused(&reply, "upload a photo"));
