@@ -2,7 +2,9 @@
 //! library into a temporary folder. The target is under 2 s for the whole export.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use newsroom::export::{ExportError, ExportItem, ExportOptions, ExportSource, SiteInfo, export};
+use newsroom::export::{
+    EmbargoRule, ExportError, ExportItem, ExportOptions, ExportSource, SiteInfo, export,
+};
 use newsroom::model::{
     Article, ArticleId, Author, ImageFormat, Photo, PhotoFile, PhotoId, PhotoRole, PhotoUse,
     RelatedLink, RelatedTarget, Status,
@@ -137,6 +139,11 @@ fn library() -> (MemorySource, Vec<ExportItem>) {
                 published_at: Some(1_773_300_000),
                 trashed_at: None,
                 word_count: 400,
+                kicker: "Analysis".into(),
+                seo_headline: String::new(),
+                social_headline: String::new(),
+                embargo: None,
+                words_planned: Some(400),
             },
             author: Some(author.clone()),
             featured: source.photos.get(&(id % PHOTOS + 1)).map(|photo| PhotoUse {
@@ -184,6 +191,7 @@ fn export_thousand_articles(c: &mut Criterion) {
             base_url: Some("https://daily.example".into()),
             language: "en".into(),
         },
+        embargo: EmbargoRule::Respect,
     };
     let mut group = c.benchmark_group("export 1000 articles with related links");
     group.sample_size(10);

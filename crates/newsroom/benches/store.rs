@@ -450,6 +450,8 @@ impl Vocabulary {
             slug: None,
             status: Some(weighted(rng, &STATUSES)),
             published_at: None,
+            words_planned: Some(300),
+            ..NewArticle::default()
         }
     }
 

@@ -150,18 +150,55 @@ pub struct Article {
     pub trashed_at: Option<Timestamp>,
     /// Derived from the body; kept in the row so lists do not have to count.
     pub word_count: u32,
+    /// The short label printed above the headline ("Analysis", "Exclusive"); empty for none.
+    pub kicker: String,
+    /// The headline search engines show (`<title>`, JSON-LD); empty: the headline.
+    pub seo_headline: String,
+    /// The headline of social cards (Open Graph, Twitter); empty: the headline.
+    pub social_headline: String,
+    /// Before this moment the story must not go out.
+    pub embargo: Option<Timestamp>,
+    /// The length the desk planned, in words.
+    pub words_planned: Option<u32>,
 }
 
 impl Article {
-    /// Minutes a reader needs, at 230 words a minute, never less than one.
+    /// Minutes a reader needs, at 230 words a minute.
     pub fn reading_minutes(&self) -> u32 {
         reading_minutes(self.word_count)
     }
+
+    /// The headline for search engines: the SEO headline, or the headline.
+    pub fn seo_title(&self) -> &str {
+        or_headline(&self.seo_headline, &self.headline)
+    }
+
+    /// The headline for social cards: the social headline, or the headline.
+    pub fn social_title(&self) -> &str {
+        or_headline(&self.social_headline, &self.headline)
+    }
+
+    /// Whether the embargo still holds at `now`.
+    pub fn embargoed_at(&self, now: Timestamp) -> bool {
+        self.embargo.is_some_and(|until| until > now)
+    }
 }
 
-/// Minutes a reader needs for `words`, at 230 words a minute (a common newsroom figure), at least 1.
+fn or_headline<'a>(variant: &'a str, headline: &'a str) -> &'a str {
+    if variant.is_empty() {
+        headline
+    } else {
+        variant
+    }
+}
+
+/// How long a headline may be before search engines cut it off (a hint, never enforced).
+pub const SEO_HEADLINE_HINT: usize = 60;
+
+/// Minutes a reader needs for `words`, at 230 words a minute (a common newsroom figure): at
+/// least one for any text, none for none.
 pub fn reading_minutes(words: u32) -> u32 {
-    words.div_ceil(230).max(1)
+    words.div_ceil(230)
 }
 
 /// Counts words the way editors do: what a reader reads. Runs of letters or digits are words,
@@ -265,6 +302,11 @@ pub struct NewArticle {
     pub status: Option<Status>,
     /// When the story was first published, for imported stories that already were.
     pub published_at: Option<Timestamp>,
+    pub kicker: String,
+    pub seo_headline: String,
+    pub social_headline: String,
+    pub embargo: Option<Timestamp>,
+    pub words_planned: Option<u32>,
 }
 
 /// A change to an article's metadata: only the fields that are `Some` change.
@@ -281,6 +323,25 @@ pub struct ArticlePatch {
     pub body: Option<String>,
     /// `Some(None)` clears the author.
     pub author_id: Option<Option<AuthorId>>,
+    pub kicker: Option<String>,
+    pub seo_headline: Option<String>,
+    pub social_headline: Option<String>,
+    /// `Some(None)` (`null` in JSON) lifts the embargo.
+    #[serde(default, deserialize_with = "null_clears")]
+    pub embargo: Option<Option<Timestamp>>,
+    /// `Some(None)` (`null` in JSON) drops the target; `Some(Some(0))` is refused.
+    #[serde(default, deserialize_with = "null_clears")]
+    pub words_planned: Option<Option<u32>>,
+}
+
+/// A patch field that is left out changes nothing; one sent as `null` is cleared (serde alone
+/// reads both as `None`).
+fn null_clears<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// One line of the library list: enough to show and sort, without the body.
@@ -295,6 +356,8 @@ pub struct ArticleSummary {
     pub updated_at: Timestamp,
     pub word_count: u32,
     pub featured_photo: Option<PhotoId>,
+    pub kicker: String,
+    pub embargo: Option<Timestamp>,
 }
 
 /// Which articles the library list shows. Every field may be left out (`{}` is the working
@@ -572,7 +635,8 @@ mod tests {
         assert_eq!(count_words("x <b and c> y"), 5);
         assert_eq!(count_words("a - b -- c"), 3);
         assert_eq!(count_words("Åsa köpte 3.5 kg äpplen"), 5);
-        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(0), 0);
+        assert_eq!(reading_minutes(1), 1);
         assert_eq!(reading_minutes(231), 2);
     }
 

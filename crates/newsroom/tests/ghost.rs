@@ -386,3 +386,41 @@ fn a_photo_over_the_sites_upload_limit_is_named_and_nothing_is_published() -> Te
     );
     Ok(())
 }
+
+/// An article under embargo published "now" is scheduled for the embargo, never live before it;
+/// its search and social headlines are Ghost's own meta and Open Graph titles.
+#[test]
+fn an_embargoed_article_is_scheduled_for_its_embargo_with_its_desk_headlines() -> TestResult {
+    let Some(server) = GhostServer::get() else {
+        return Ok(());
+    };
+    let mut desk = Desk::new(&server)?;
+    let slug = format!("ghost-{}", unique("embargo"));
+    let until = time::OffsetDateTime::now_utc().unix_timestamp() + 3 * 24 * 3600;
+    let article = desk.library.store_mut().create_article(
+        &newsroom::model::NewArticle {
+            headline: "Central bank raises rates".into(),
+            slug: Some(slug.clone()),
+            body: "The bank raised its rate by half a point.".into(),
+            seo_headline: "Central bank raises rates by half a point".into(),
+            social_headline: "Your mortgage is about to cost more".into(),
+            embargo: Some(until),
+            ..Default::default()
+        },
+        newsroom::model::RevisionCause::Manual,
+    )?;
+
+    let outcome = desk.publish(article.id, false)?;
+    let post = server.post(&outcome.post_id)?;
+    assert_eq!(post["status"], "scheduled", "{post}");
+    let at = post["published_at"].as_str().ok_or("a publication time")?;
+    let at = time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)?;
+    assert_eq!(at.unix_timestamp(), until);
+    assert_eq!(
+        post["meta_title"],
+        "Central bank raises rates by half a point"
+    );
+    assert_eq!(post["og_title"], "Your mortgage is about to cost more");
+    assert_eq!(post["twitter_title"], "Your mortgage is about to cost more");
+    Ok(())
+}

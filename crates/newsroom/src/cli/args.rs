@@ -199,6 +199,28 @@ pub struct EditArgs {
     pub status: Option<String>,
     #[command(flatten)]
     pub fields: FieldArgs,
+    #[command(flatten)]
+    pub desk: DeskArgs,
+}
+
+/// The desk's fields of an article.
+#[derive(Debug, Args)]
+pub struct DeskArgs {
+    /// The short label above the headline, e.g. Analysis ("" removes it).
+    #[arg(long)]
+    pub kicker: Option<String>,
+    /// The headline search engines show, about 60 characters ("" uses the headline).
+    #[arg(long)]
+    pub seo_headline: Option<String>,
+    /// The headline of social cards ("" uses the headline).
+    #[arg(long)]
+    pub social_headline: Option<String>,
+    /// Not to go out before this time, e.g. 2026-12-03T18:00:00+01:00; "none" lifts it.
+    #[arg(long, value_name = "TIME|none")]
+    pub embargo: Option<String>,
+    /// The planned length in words; "none" drops it.
+    #[arg(long, value_name = "N|none")]
+    pub words_planned: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -247,6 +269,9 @@ pub struct ExportArgs {
     /// Inline images as data URIs: each page is one self-contained file.
     #[arg(long)]
     pub single_file: bool,
+    /// Export articles still under embargo too (refused otherwise).
+    #[arg(long)]
+    pub ignore_embargo: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,12 +1,13 @@
 //! Commands about articles: new, import, list, show, edit, search, revisions, trash.
 
+use super::args::DeskArgs;
 use super::args::{EditArgs, ListArgs, NewArgs};
-use super::output::{article_id, date, out, print_json, read_markdown};
+use super::output::{article_id, date, out, print_json, read_markdown, rfc3339_time};
 use super::{CliError, CliResult};
 use newsroom::Library;
 use newsroom::model::{
     ArticleFilter, ArticlePatch, NewArticle, PhotoUse, RelatedLink, RelatedTarget, RevisionCause,
-    Status,
+    SEO_HEADLINE_HINT, Status,
 };
 use serde::Serialize;
 use std::path::PathBuf;
@@ -31,8 +32,7 @@ pub fn new(library: &mut Library, args: NewArgs) -> CliResult {
         dateline: fields.dateline.unwrap_or_default(),
         body,
         slug: fields.slug,
-        status: None,
-        published_at: None,
+        ..NewArticle::default()
     };
     let article = library
         .store_mut()
@@ -119,6 +119,11 @@ struct ShowJson {
     updated_at: i64,
     published_at: Option<i64>,
     trashed: bool,
+    kicker: String,
+    seo_headline: String,
+    social_headline: String,
+    embargo: Option<i64>,
+    words_planned: Option<u32>,
     photos: Vec<PhotoJson>,
     related: Vec<RelatedLink>,
 }
@@ -170,9 +175,17 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
             updated_at: a.updated_at,
             published_at: a.published_at,
             trashed: a.trashed_at.is_some(),
+            kicker: a.kicker,
+            seo_headline: a.seo_headline,
+            social_headline: a.social_headline,
+            embargo: a.embargo,
+            words_planned: a.words_planned,
             photos: photos.iter().map(PhotoJson::from).collect(),
             related,
         });
+    }
+    if !a.kicker.is_empty() {
+        out!("{}", a.kicker);
     }
     out!("{}", a.headline);
     if !a.dek.is_empty() {
@@ -184,6 +197,8 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
         ("section", &a.section),
         ("byline", &a.byline),
         ("dateline", &a.dateline),
+        ("SEO headline", &a.seo_headline),
+        ("social headline", &a.social_headline),
     ] {
         if !value.is_empty() {
             out!("{label}: {value}");
@@ -192,8 +207,23 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
     if !a.tags.is_empty() {
         out!("tags: {}", a.tags.join(", "));
     }
+    if let Some(until) = a.embargo {
+        let holds = a.embargoed_at(time::OffsetDateTime::now_utc().unix_timestamp());
+        out!(
+            "embargo: {}{}",
+            date(until),
+            if holds {
+                " (not to go out before then)"
+            } else {
+                " (passed)"
+            }
+        );
+    }
+    let planned = a
+        .words_planned
+        .map_or(String::new(), |words| format!(" of {words} planned"));
     out!(
-        "{} words, {} min read  ·  updated {}{}",
+        "{} words{planned}, {} min read  ·  updated {}{}",
         a.word_count,
         a.reading_minutes(),
         date(a.updated_at),
@@ -232,6 +262,37 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
     Ok(())
 }
 
+/// The change the desk's options ask for; "none" clears the embargo or the planned length.
+fn desk_patch(desk: DeskArgs) -> Result<ArticlePatch, CliError> {
+    let cleared = |value: &str| value.trim().eq_ignore_ascii_case("none");
+    let embargo = desk
+        .embargo
+        .map(|at| match cleared(&at) {
+            true => Ok(None),
+            false => rfc3339_time(at.trim()).map(Some),
+        })
+        .transpose()?;
+    let words_planned = desk
+        .words_planned
+        .map(|words| match cleared(&words) {
+            true => Ok(None),
+            false => words.trim().parse::<u32>().map(Some).map_err(|_| {
+                CliError::Usage(format!(
+                    "“{words}” is not a number of words; give one such as 900, or none"
+                ))
+            }),
+        })
+        .transpose()?;
+    Ok(ArticlePatch {
+        kicker: desk.kicker,
+        seo_headline: desk.seo_headline,
+        social_headline: desk.social_headline,
+        embargo,
+        words_planned,
+        ..ArticlePatch::default()
+    })
+}
+
 pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
     let id = article_id(library, &args.id)?;
     let fields = args.fields;
@@ -245,12 +306,20 @@ pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
         slug: fields.slug,
         status: args.status.as_deref().map(parse_status).transpose()?,
         body: fields.body_file.as_deref().map(read_markdown).transpose()?,
-        author_id: None,
+        ..desk_patch(args.desk)?
     };
     if patch == ArticlePatch::default() {
         return Err(CliError::Usage(
-            "nothing to change; give at least one of --headline, --dek, --section, --byline, --dateline, --slug, --tag, --status or --body-file".into(),
+            "nothing to change; give at least one of --headline, --dek, --section, --byline, --dateline, --slug, --tag, --status, --body-file, --kicker, --seo-headline, --social-headline, --embargo or --words-planned".into(),
         ));
+    }
+    if let Some(seo) = &patch.seo_headline
+        && seo.chars().count() > SEO_HEADLINE_HINT
+    {
+        eprintln!(
+            "Note: the SEO headline has {} characters; search engines show about {SEO_HEADLINE_HINT}.",
+            seo.chars().count()
+        );
     }
     let article = library.store_mut().update_article(id, &patch)?;
     if patch.status.is_some() {

@@ -29,6 +29,17 @@ pub fn date(ts: Timestamp) -> String {
         .unwrap_or_else(|| ts.to_string())
 }
 
+/// An RFC 3339 time (`2026-12-05T09:00:00+01:00`) as Unix seconds.
+pub fn rfc3339_time(at: &str) -> Result<Timestamp, CliError> {
+    time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
+        .map(|t| t.unix_timestamp())
+        .map_err(|_| {
+            CliError::Usage(format!(
+                "“{at}” is not a time; write it like 2026-12-05T09:00:00+01:00"
+            ))
+        })
+}
+
 /// Writes one line of output. A reader that goes away (`newsroom list | head`) ends the program
 /// quietly, as command-line tools do, instead of a panic from `println!`.
 pub fn write_line(line: std::fmt::Arguments<'_>) {
@@ -90,4 +101,17 @@ pub fn read_markdown(path: &Path) -> Result<String, CliError> {
         )));
     }
     Ok(newsroom::import::decode_text(&bytes, "standard input")?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn times_need_an_offset() {
+        assert_eq!(
+            super::rfc3339_time("2026-12-04T10:00:00+01:00").unwrap(),
+            1_796_374_800
+        );
+        assert!(super::rfc3339_time("tomorrow").is_err());
+        assert!(super::rfc3339_time("2026-12-04T10:00:00").is_err());
+    }
 }

@@ -8,7 +8,7 @@ use newsroom::library::PublishRequest;
 use newsroom::publish::{PostStatus, PublishError};
 
 use super::args::PublishArgs;
-use super::output::{article_id, print_json, write_line};
+use super::output::{article_id, print_json, rfc3339_time, write_line};
 use super::{CliError, CliResult};
 
 pub fn publish(library: &mut Library, args: PublishArgs) -> CliResult {
@@ -16,7 +16,7 @@ pub fn publish(library: &mut Library, args: PublishArgs) -> CliResult {
     let status = match (args.status.as_str(), args.at.as_deref()) {
         ("draft", None) => PostStatus::Draft,
         ("publish", None) => PostStatus::Publish,
-        ("scheduled", Some(at)) => PostStatus::Scheduled(scheduled_time(at)?),
+        ("scheduled", Some(at)) => PostStatus::Scheduled(rfc3339_time(at)?),
         ("scheduled", None) => {
             return Err(CliError::Usage(
                 "a scheduled post needs its time: --at 2026-12-05T09:00:00+01:00".into(),
@@ -70,27 +70,4 @@ pub fn publish(library: &mut Library, args: PublishArgs) -> CliResult {
         outcome.url
     ));
     Ok(())
-}
-
-/// An RFC 3339 time (`2026-12-05T09:00:00+01:00`) as Unix seconds.
-fn scheduled_time(at: &str) -> Result<i64, CliError> {
-    time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
-        .map(|t| t.unix_timestamp())
-        .map_err(|_| {
-            CliError::Usage(format!(
-                "“{at}” is not a time; write it like 2026-12-05T09:00:00+01:00"
-            ))
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn scheduled_times_need_an_offset() {
-        assert_eq!(
-            super::scheduled_time("2026-12-04T10:00:00+01:00").unwrap(),
-            1_796_374_800
-        );
-        assert!(super::scheduled_time("tomorrow").is_err());
-    }
 }

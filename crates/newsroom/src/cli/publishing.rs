@@ -1,9 +1,10 @@
 //! Commands that produce HTML: render (preview) and export.
 
-use super::CliResult;
 use super::args::ExportArgs;
 use super::output::{article_id, out, read_markdown};
+use super::{CliError, CliResult};
 use newsroom::Library;
+use newsroom::export::EmbargoRule;
 use newsroom::library::MediaUrls;
 use newsroom::model::ArticleFilter;
 use newsroom::render::{self, Standalone, Target};
@@ -52,7 +53,17 @@ pub fn export(library: &mut Library, args: ExportArgs) -> CliResult {
             .map(|id| article_id(library, id))
             .collect::<Result<Vec<_>, _>>()?
     };
-    let report = library.export(&ids, &args.out, args.single_file)?;
+    let embargo = if args.ignore_embargo {
+        EmbargoRule::Ignore
+    } else {
+        EmbargoRule::Respect
+    };
+    let report = library
+        .export(&ids, &args.out, args.single_file, embargo)
+        .map_err(|error| match error.kind() {
+            "embargoed" => CliError::Usage(format!("{error}; --ignore-embargo exports it anyway")),
+            _ => error.into(),
+        })?;
     for page in report.pages.iter().chain(report.index.iter()) {
         out!("{}", page.display());
     }

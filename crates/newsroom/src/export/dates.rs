@@ -31,6 +31,20 @@ impl PageDate {
     }
 }
 
+/// A moment in a sentence: "3 December 2026, 17:00 UTC" (the timestamp itself if no calendar
+/// can show it).
+pub(super) fn moment_in_words(ts: Timestamp) -> String {
+    OffsetDateTime::from_unix_timestamp(ts)
+        .ok()
+        .and_then(|at| {
+            at.format(format_description!(
+                "[day padding:none] [month repr:long] [year], [hour]:[minute] UTC"
+            ))
+            .ok()
+        })
+        .unwrap_or_else(|| ts.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +55,6 @@ mod tests {
         assert_eq!(date.iso, "2026-03-12T10:00:00Z");
         assert_eq!(date.display, "12 March 2026");
         assert_eq!(PageDate::from_timestamp(i64::MAX), None);
+        assert_eq!(moment_in_words(1_796_317_200), "3 December 2026, 17:00 UTC");
     }
 }

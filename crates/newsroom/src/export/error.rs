@@ -46,6 +46,8 @@ pub enum ExportError {
     },
     #[error("could not prepare the photo “{name}” for export: {source}")]
     Photo { name: String, source: MediaError },
+    #[error("“{headline}” is under embargo until {until} and must not go out before then")]
+    Embargoed { headline: String, until: String },
     #[error("could not lay out “{page}”: {source}; this is a bug in Newsroom, please report it")]
     Layout {
         page: String,
@@ -65,6 +67,7 @@ impl ExportError {
             | ExportError::InvalidBaseUrl { .. }
             | ExportError::Layout { .. } => "invalid",
             ExportError::DuplicateSlug { .. } | ExportError::ReservedSlug { .. } => "conflict",
+            ExportError::Embargoed { .. } => "embargoed",
             ExportError::Photo { source, .. } => source.kind(),
         }
     }

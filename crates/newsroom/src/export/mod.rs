@@ -74,6 +74,18 @@ pub struct ExportOptions {
     /// Inline images as data URIs so that each page is one self-contained file.
     pub single_file: bool,
     pub site: SiteInfo,
+    /// Whether an article still under embargo may be exported.
+    pub embargo: EmbargoRule,
+}
+
+/// What an export does with an article whose embargo has not lifted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EmbargoRule {
+    /// Refuse the export, naming the article and the embargo.
+    #[default]
+    Respect,
+    /// The editor knows, and exports it anyway (to send to a partner under the same embargo).
+    Ignore,
 }
 
 /// What an export wrote, every path inside the export folder. Serializes as the desktop UI
@@ -88,6 +100,20 @@ pub struct ExportReport {
     pub index: Option<PathBuf>,
 }
 
+/// Refuses the first article whose embargo still holds at `now`.
+fn check_embargoes(items: &[ExportItem], now: crate::model::Timestamp) -> Result<(), ExportError> {
+    match items.iter().find(|item| item.article.embargoed_at(now)) {
+        Some(item) => Err(ExportError::Embargoed {
+            headline: item.article.headline.clone(),
+            until: item
+                .article
+                .embargo
+                .map_or_else(String::new, dates::moment_in_words),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Exports `items` as standalone pages into `options.out_dir`.
 ///
 /// Every slug and the site address are checked before anything is written, so a refused export
@@ -98,6 +124,9 @@ pub fn export(
     options: &ExportOptions,
 ) -> Result<ExportReport, ExportError> {
     let base_url = checked_base_url(&options.site)?;
+    if options.embargo == EmbargoRule::Respect {
+        check_embargoes(items, crate::store::system_clock())?;
+    }
     let has_index = items.len() > 1;
     let pages = exported_pages(items, has_index)?;
     let out = OutDir::prepare(&options.out_dir)?;

@@ -42,6 +42,9 @@ struct PageContext<'a> {
 
 #[derive(Serialize)]
 struct ArticleView<'a> {
+    /// The page's `<title>`: the SEO headline, or the headline.
+    title: &'a str,
+    kicker: &'a str,
     headline: &'a str,
     dek: &'a str,
     byline: &'a str,
@@ -88,7 +91,8 @@ impl PageMaker<'_, '_> {
             .filter(|name| !name.trim().is_empty())
             .unwrap_or(&article.byline);
         let facts = Facts {
-            headline: &article.headline,
+            headline: article.seo_title(),
+            social_headline: article.social_title(),
             description: &article.dek,
             section: &article.section,
             tags: &article.tags,
@@ -106,6 +110,8 @@ impl PageMaker<'_, '_> {
             json_ld: json_ld(&facts, self.site),
             canonical: page_url.clone(),
             article: ArticleView {
+                title: article.seo_title(),
+                kicker: &article.kicker,
                 headline: &article.headline,
                 dek: &article.dek,
                 byline: &article.byline,

@@ -13,7 +13,10 @@ use serde_json::{Map, Value, json};
 /// What the metadata says about one article, gathered by the page builder.
 #[derive(Debug, Default)]
 pub(super) struct Facts<'a> {
+    /// The headline for search engines (JSON-LD).
     pub headline: &'a str,
+    /// The headline for link previews (Open Graph).
+    pub social_headline: &'a str,
     pub description: &'a str,
     pub section: &'a str,
     pub tags: &'a [String],
@@ -45,7 +48,7 @@ pub(super) fn open_graph(facts: &Facts<'_>, site: &SiteInfo) -> Vec<MetaTag> {
         }
     };
     push("og:type", "article");
-    push("og:title", facts.headline);
+    push("og:title", facts.social_headline);
     push("og:description", facts.description);
     push("og:site_name", &site.name);
     push("og:url", facts.url.unwrap_or_default());
@@ -147,7 +150,8 @@ mod tests {
         let tags = vec!["budget".to_string(), "vote".to_string()];
         let date = PageDate::from_timestamp(0).unwrap();
         let facts = Facts {
-            headline: "Budget passes",
+            headline: "Budget passes after an all-night session",
+            social_headline: "The budget passed. What it means for you",
             description: "A close vote",
             section: "Politics",
             tags: &tags,
@@ -159,7 +163,10 @@ mod tests {
         };
         let value: Value = serde_json::from_str(&json_ld(&facts, &site())).unwrap();
         assert_eq!(value["@type"], "NewsArticle");
-        assert_eq!(value["headline"], "Budget passes");
+        assert_eq!(
+            value["headline"],
+            "Budget passes after an all-night session"
+        );
         assert_eq!(value["description"], "A close vote");
         assert_eq!(value["datePublished"], "1970-01-01T00:00:00Z");
         assert_eq!(value["dateModified"], "1970-01-01T00:00:00Z");
@@ -179,7 +186,10 @@ mod tests {
                 .collect()
         };
         assert_eq!(get("og:type"), ["article"]);
-        assert_eq!(get("og:title"), ["Budget passes"]);
+        assert_eq!(
+            get("og:title"),
+            ["The budget passed. What it means for you"]
+        );
         assert_eq!(get("og:image"), ["https://daily.example/images/a.jpg"]);
         assert_eq!(get("article:published_time"), ["1970-01-01T00:00:00Z"]);
         assert_eq!(get("article:section"), ["Politics"]);

@@ -100,6 +100,11 @@ fn article(id: ArticleId, slug: &str) -> Article {
         published_at: Some(PUBLISHED),
         trashed_at: None,
         word_count: 3,
+        kicker: String::new(),
+        seo_headline: String::new(),
+        social_headline: String::new(),
+        embargo: None,
+        words_planned: None,
     }
 }
 
@@ -131,6 +136,7 @@ fn options(out_dir: &Path) -> ExportOptions {
             base_url: None,
             language: "en".into(),
         },
+        embargo: EmbargoRule::Respect,
     }
 }
 
@@ -259,6 +265,83 @@ fn a_page_has_every_part_of_a_finished_article() {
     assert_eq!(ld["keywords"], "budget, vote");
     assert_eq!(ld["publisher"]["name"], "The Daily");
     assert!(ld["image"].as_str().unwrap().starts_with("images/"));
+}
+
+/// The kicker is printed above the headline; the SEO headline names the page for search engines
+/// (`<title>`, JSON-LD) and the social headline its link previews, each the headline when empty.
+#[test]
+fn the_desks_headlines_and_kicker_go_where_each_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = MemorySource::with_articles(&[]);
+    let mut one = item(1, "budget");
+    one.article.kicker = "Analysis".into();
+    one.article.seo_headline = "Budget 2027 passes: what changes".into();
+    one.article.social_headline = "The budget passed. Here is what it means for you".into();
+    let mut two = item(2, "plain");
+    two.article.seo_headline = String::new();
+    let report = export(&[one, two], &source, &options(tmp.path())).unwrap();
+
+    let html = read(&tmp.path().join("budget.html"));
+    for part in [
+        "<title>Budget 2027 passes: what changes — The Daily</title>",
+        "<p class=\"section\">Politics</p>\n<p class=\"kicker\">Analysis</p>\n<h1>Headline budget</h1>",
+        r#"<meta property="og:title" content="The budget passed. Here is what it means for you">"#,
+    ] {
+        assert!(html.contains(part), "missing {part} in\n{html}");
+    }
+    assert_eq!(
+        json_ld_of(&html)["headline"],
+        "Budget 2027 passes: what changes"
+    );
+
+    let plain = read(&tmp.path().join("plain.html"));
+    assert!(plain.contains("<title>Headline plain — The Daily</title>"));
+    assert!(plain.contains(r#"<meta property="og:title" content="Headline plain">"#));
+    assert!(
+        !plain.contains(r#"<p class="kicker">"#),
+        "no empty kicker line: {plain}"
+    );
+    assert_eq!(report.pages.len(), 2);
+}
+
+/// A story under embargo is not exported unless the editor says so; nothing is written when
+/// it is refused. A lifted embargo stops nothing.
+#[test]
+fn an_embargoed_article_is_refused_unless_the_editor_overrides() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = MemorySource::with_articles(&[]);
+    let mut held = item(1, "rates");
+    held.article.headline = "Central bank raises rates".into();
+    held.article.embargo = Some(crate::store::system_clock() + 3600);
+    let mut lifted = item(2, "lifted");
+    lifted.article.embargo = Some(1_000);
+
+    let error = export(
+        &[lifted.clone(), held.clone()],
+        &source,
+        &options(tmp.path()),
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), "embargoed");
+    let said = error.to_string();
+    assert!(
+        said.starts_with("“Central bank raises rates” is under embargo until ")
+            && said.ends_with(" UTC and must not go out before then"),
+        "{said}"
+    );
+    assert!(tree(tmp.path()).is_empty(), "nothing written");
+
+    let anyway = ExportOptions {
+        embargo: EmbargoRule::Ignore,
+        ..options(tmp.path())
+    };
+    assert_eq!(
+        export(&[lifted, held], &source, &anyway)
+            .unwrap()
+            .pages
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -696,6 +779,9 @@ fn hostile_metadata_is_always_escaped() {
         article.section = hostile.into();
         article.dateline = hostile.into();
         article.tags = vec![hostile.into(), "fine".into()];
+        article.kicker = hostile.into();
+        article.seo_headline = hostile.into();
+        article.social_headline = hostile.into();
         a.featured = Some(featured(1, photo));
         a.author = Some(Author {
             id: 1,

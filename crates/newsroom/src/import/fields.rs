@@ -14,13 +14,30 @@ const DEK: &[&str] = &["dek", "description", "summary", "subtitle"];
 const BYLINE: &[&str] = &["byline", "author", "authors"];
 const SECTION: &[&str] = &["section", "category", "categories"];
 const DATE: &[&str] = &["date", "publishdate"];
+const KICKER: &[&str] = &["kicker", "eyebrow", "overline"];
+const SEO_HEADLINE: &[&str] = &["seo_headline", "seo_title", "meta_title"];
+const SOCIAL_HEADLINE: &[&str] = &["social_headline", "social_title", "og_title"];
+const EMBARGO: &[&str] = &["embargo", "embargo_until", "embargoed_until"];
+const WORDS_PLANNED: &[&str] = &["words_planned", "planned_words", "word_target"];
 const OTHERS: &[&str] = &["dateline", "tags", "slug", "draft", "status"];
 
 /// Whether a field name (lowercased) means something for an article.
 pub(super) fn understood(name: &str) -> bool {
-    [HEADLINE, DEK, BYLINE, SECTION, DATE, OTHERS]
-        .iter()
-        .any(|names| names.contains(&name))
+    [
+        HEADLINE,
+        DEK,
+        BYLINE,
+        SECTION,
+        DATE,
+        KICKER,
+        SEO_HEADLINE,
+        SOCIAL_HEADLINE,
+        EMBARGO,
+        WORDS_PLANNED,
+        OTHERS,
+    ]
+    .iter()
+    .any(|names| names.contains(&name))
 }
 
 /// Fills `article`'s metadata from `fields`, adding a warning for every field it could not use.
@@ -56,8 +73,13 @@ pub(super) fn apply(fields: Fields, article: &mut ImportedArticle) {
             push_unique(&mut article.tags, sections);
         }
     }
+    article.kicker = reader.text(KICKER).unwrap_or_default();
+    article.seo_headline = reader.text(SEO_HEADLINE).unwrap_or_default();
+    article.social_headline = reader.text(SOCIAL_HEADLINE).unwrap_or_default();
+    article.embargo = reader.moment(EMBARGO, "embargo");
+    article.words_planned = reader.words(WORDS_PLANNED);
     article.slug = reader.slug();
-    let date = reader.date();
+    let date = reader.moment(DATE, "publication time");
     let status = reader.status();
     article.status = status;
     if status == Some(Status::Published) {
@@ -150,13 +172,14 @@ impl Reader<'_> {
         }
     }
 
-    fn date(&mut self) -> Option<i64> {
-        let text = self.text(DATE)?;
+    /// A date and time (the publication time, an embargo: `what`, for the warnings).
+    fn moment(&mut self, names: &[&str], what: &str) -> Option<i64> {
+        let text = self.text(names)?;
         match parse_date(&text) {
             Some(parsed) => {
                 if parsed.zone_assumed {
                     self.warn(format!(
-                        "The date “{text}” has no time zone, so UTC was assumed; check the publication time."
+                        "The date “{text}” has no time zone, so UTC was assumed; check the {what}."
                     ));
                 }
                 Some(parsed.timestamp)
@@ -164,6 +187,20 @@ impl Reader<'_> {
             None => {
                 self.warn(format!(
                     "The date “{text}” was not understood (use 2021-12-02 or 2021-12-02T10:00:00+01:00), so it was not imported."
+                ));
+                None
+            }
+        }
+    }
+
+    /// A planned length: a whole number of words, at least one.
+    fn words(&mut self, names: &[&str]) -> Option<u32> {
+        let text = self.text(names)?;
+        match text.parse::<u32>() {
+            Ok(words) if words > 0 => Some(words),
+            _ => {
+                self.warn(format!(
+                    "The planned length “{text}” is not a number of words, so it was not imported."
                 ));
                 None
             }

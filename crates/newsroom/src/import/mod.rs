@@ -43,6 +43,11 @@ pub struct ImportedArticle {
     pub status: Option<Status>,
     /// When the source says the story was published.
     pub published_at: Option<Timestamp>,
+    pub kicker: String,
+    pub seo_headline: String,
+    pub social_headline: String,
+    pub embargo: Option<Timestamp>,
+    pub words_planned: Option<u32>,
     /// The body in Markdown.
     pub body: String,
     /// The author's note that closed the source, without the name line.
@@ -75,6 +80,11 @@ impl ImportedArticle {
             slug: self.slug.clone(),
             status: self.status,
             published_at: self.published_at,
+            kicker: self.kicker.clone(),
+            seo_headline: self.seo_headline.clone(),
+            social_headline: self.social_headline.clone(),
+            embargo: self.embargo,
+            words_planned: self.words_planned,
         }
     }
 }

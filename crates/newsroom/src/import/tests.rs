@@ -389,6 +389,46 @@ mod markdown_dialects {
     }
 
     #[test]
+    fn the_desks_fields_under_their_own_and_other_tools_names() {
+        let text = "---\n\
+            title: Rates rise again\n\
+            eyebrow: Analysis\n\
+            meta_title: Central bank raises rates by half a point\n\
+            og_title: Your mortgage is about to cost more\n\
+            embargo_until: 2026-12-03T18:00:00+01:00\n\
+            word_target: 900\n\
+            ---\n\
+            Body\n";
+        let article = import_text(text, "rates.md").unwrap();
+        assert_eq!(article.kicker, "Analysis");
+        assert_eq!(
+            article.seo_headline,
+            "Central bank raises rates by half a point"
+        );
+        assert_eq!(
+            article.social_headline,
+            "Your mortgage is about to cost more"
+        );
+        assert_eq!(article.embargo, Some(1_796_317_200));
+        assert_eq!(article.words_planned, Some(900));
+        assert!(article.warnings.is_empty(), "{:?}", article.warnings);
+        let new = article.to_new_article();
+        assert_eq!(
+            (new.kicker.as_str(), new.words_planned),
+            ("Analysis", Some(900))
+        );
+
+        let text = "---\ntitle: A\nembargo: next week\nwords_planned: lots\n---\nBody\n";
+        let article = import_text(text, "a.md").unwrap();
+        assert_eq!((article.embargo, article.words_planned), (None, None));
+        assert_warned(&article, "The date “next week” was not understood");
+        assert_warned(
+            &article,
+            "The planned length “lots” is not a number of words",
+        );
+    }
+
+    #[test]
     fn markdown_without_front_matter_takes_the_first_heading() {
         let article =
             import_text("\u{feff}# Budget vote\r\n\r\nBody\r\n", "notes.markdown").unwrap();

@@ -4,7 +4,7 @@
 use super::{Library, linked_article};
 use crate::error::Result;
 use crate::export::{
-    self, ExportError, ExportItem, ExportOptions, ExportReport, ExportSource, SiteInfo,
+    self, EmbargoRule, ExportError, ExportItem, ExportOptions, ExportReport, ExportSource, SiteInfo,
 };
 use crate::media::MediaFolder;
 use crate::model::{ArticleId, Photo, PhotoFile, PhotoId, PhotoRole};
@@ -52,12 +52,14 @@ impl Library {
     }
 
     /// Exports articles as standalone pages into `out_dir` (with `index.html` for several).
-    /// Every id is checked before anything is written.
+    /// Every id is checked before anything is written; an article under embargo stops the
+    /// export unless `embargo` says to ignore it.
     pub fn export(
         &self,
         ids: &[ArticleId],
         out_dir: &Path,
         single_file: bool,
+        embargo: EmbargoRule,
     ) -> Result<ExportReport> {
         let items = ids
             .iter()
@@ -67,6 +69,7 @@ impl Library {
             out_dir: out_dir.to_path_buf(),
             single_file,
             site: self.site_info()?,
+            embargo,
         };
         let source = LibrarySource {
             store: &self.store,

@@ -73,16 +73,8 @@ impl Library {
             None => None,
         };
         Ok(NewArticle {
-            headline: imported.headline.clone(),
-            dek: imported.dek.clone(),
-            byline: imported.byline.clone(),
-            section: imported.section.clone(),
-            tags: imported.tags.clone(),
-            dateline: imported.dateline.clone(),
-            body: imported.body.clone(),
             slug,
-            status: imported.status,
-            published_at: imported.published_at,
+            ..imported.to_new_article()
         })
     }
 

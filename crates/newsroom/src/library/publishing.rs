@@ -21,13 +21,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::{Library, linked_article};
 use crate::error::Result;
 use crate::media;
-use crate::model::{Article, ArticleId, PhotoFile, PhotoId, PhotoRole, PhotoUse, RevisionCause};
+use crate::model::{
+    Article, ArticleId, PhotoFile, PhotoId, PhotoRole, PhotoUse, RevisionCause, Timestamp,
+};
 use crate::publish::{
     self, Account, Cms, Featured, OutgoingPost, PostStatus, PublishError, RemoteMedia, RemotePost,
     Site, WebEdit, caption_with_credit,
 };
 use crate::render::{self, ArticleRef, ResolvedArticle, ResolvedPhoto, Resolver, Target};
-use crate::store::{PublishedPost, Store, UploadedPhoto};
+use crate::store::{PublishedPost, Store, UploadedPhoto, system_clock};
 
 /// What to publish where.
 #[derive(Debug, Clone)]
@@ -192,7 +194,7 @@ impl Library {
             existing.as_ref(),
             &OutgoingPost {
                 article: &article,
-                status: request.status,
+                status: respecting_embargo(request.status, &article, system_clock()),
                 body: &body,
                 photos: &remote,
                 featured,
@@ -332,6 +334,16 @@ impl Library {
     }
 }
 
+/// How the post may stand while the article is under embargo: never live before it lifts, so
+/// "publish now" becomes scheduled for the embargo, and so does a schedule that is earlier.
+fn respecting_embargo(status: PostStatus, article: &Article, now: Timestamp) -> PostStatus {
+    match (status, article.embargo) {
+        (PostStatus::Publish, Some(until)) if until > now => PostStatus::Scheduled(until),
+        (PostStatus::Scheduled(at), Some(until)) if at < until => PostStatus::Scheduled(until),
+        _ => status,
+    }
+}
+
 /// A refusal of the photo names it as the editor knows it ("valley.png"), not by the name it was
 /// sent under ("valley-92658c6721b4c644.png").
 fn named_as_the_editor_knows_it(error: PublishError, photo: &Outgoing) -> PublishError {
@@ -413,5 +425,35 @@ mod tests {
             upload_stem("Riksdag Vote.JPG", "0123456789abcdef0123"),
             "riksdag-vote-0123456789abcdef"
         );
+    }
+
+    #[test]
+    fn nothing_goes_live_before_the_embargo_lifts() {
+        use PostStatus::{Draft, Publish, Scheduled};
+        let now = 1_000;
+        let mut store = Store::open_in_memory().unwrap();
+        let new = crate::model::NewArticle {
+            headline: "Budget".into(),
+            ..Default::default()
+        };
+        let plain = store.create_article(&new, RevisionCause::Manual).unwrap();
+        let article = |embargo| Article {
+            embargo,
+            ..plain.clone()
+        };
+        let held = article(Some(5_000));
+        assert_eq!(respecting_embargo(Publish, &held, now), Scheduled(5_000));
+        assert_eq!(
+            respecting_embargo(Scheduled(2_000), &held, now),
+            Scheduled(5_000)
+        );
+        assert_eq!(
+            respecting_embargo(Scheduled(9_000), &held, now),
+            Scheduled(9_000)
+        );
+        assert_eq!(respecting_embargo(Draft, &held, now), Draft);
+        let lifted = article(Some(500));
+        assert_eq!(respecting_embargo(Publish, &lifted, now), Publish);
+        assert_eq!(respecting_embargo(Publish, &plain, now), Publish);
     }
 }

@@ -12,12 +12,18 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.byline, a.section, \
      a.tags, a.status, a.dateline, a.author_id, a.created_at, a.updated_at, a.published_at, \
      a.trashed_at, a.word_count, a.body, \
-     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured'), a.uid";
+     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured'), a.uid, \
+     a.kicker, a.seo_headline, a.social_headline, a.embargo, a.words_planned";
+
+/// How many columns [`SUMMARY_COLUMNS`] names: a query that selects more after them reads
+/// those from this index on.
+pub(super) const SUMMARY_COLUMN_COUNT: usize = 11;
 
 /// Columns of [`ArticleSummary`], in the order [`summary_from_row`] reads them. No body.
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.headline, a.section, a.status, \
      a.byline, a.updated_at, a.word_count, \
-     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured')";
+     (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured'), \
+     a.kicker, a.embargo";
 
 pub(super) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
@@ -39,6 +45,11 @@ pub(super) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
         body: row.get(15)?,
         featured_photo: row.get(16)?,
         uid: row.get(17)?,
+        kicker: row.get(18)?,
+        seo_headline: row.get(19)?,
+        social_headline: row.get(20)?,
+        embargo: row.get(21)?,
+        words_planned: row.get(22)?,
     })
 }
 
@@ -53,6 +64,8 @@ pub(super) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
         updated_at: row.get(6)?,
         word_count: row.get(7)?,
         featured_photo: row.get(8)?,
+        kicker: row.get(9)?,
+        embargo: row.get(10)?,
     })
 }
 
@@ -196,10 +209,13 @@ fn insert(tx: &Transaction<'_>, new: &NewArticle, now: Timestamp) -> Result<Arti
         Status::Published => Some(new.published_at.unwrap_or(now)),
         _ => new.published_at,
     };
+    let words_planned = planned_words(new.words_planned)?;
     tx.execute(
         "INSERT INTO articles (slug, headline, dek, byline, section, tags, status, dateline,
-             created_at, updated_at, published_at, word_count, body, uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, lower(hex(randomblob(16))))",
+             created_at, updated_at, published_at, word_count, body, uid,
+             kicker, seo_headline, social_headline, embargo, words_planned)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, lower(hex(randomblob(16))),
+             ?13, ?14, ?15, ?16, ?17)",
         params![
             slug,
             headline,
@@ -213,6 +229,11 @@ fn insert(tx: &Transaction<'_>, new: &NewArticle, now: Timestamp) -> Result<Arti
             published_at,
             count_words(&new.body),
             new.body,
+            one_line(&new.kicker),
+            one_line(&new.seo_headline),
+            one_line(&new.social_headline),
+            new.embargo,
+            words_planned,
         ],
     )?;
     // Another article may have had this slug before a rename: it is this article's now.
@@ -363,6 +384,11 @@ impl Store {
                 slug: None,
                 status: None,
                 published_at: None,
+                kicker: original.kicker.clone(),
+                seo_headline: original.seo_headline.clone(),
+                social_headline: original.social_headline.clone(),
+                embargo: original.embargo,
+                words_planned: original.words_planned,
             };
             let new_id = insert(tx, &copy, now)?;
             tx.execute(
@@ -418,7 +444,8 @@ pub(super) fn update_in(
     tx.execute(
         "UPDATE articles SET slug = ?2, headline = ?3, dek = ?4, byline = ?5, section = ?6,
                  tags = ?7, status = ?8, dateline = ?9, author_id = ?10, updated_at = ?11,
-                 published_at = ?12, word_count = ?13, body = ?14
+                 published_at = ?12, word_count = ?13, body = ?14, kicker = ?15,
+                 seo_headline = ?16, social_headline = ?17, embargo = ?18, words_planned = ?19
              WHERE id = ?1",
         params![
             id,
@@ -435,6 +462,11 @@ pub(super) fn update_in(
             after.published_at,
             after.word_count,
             after.body,
+            after.kicker,
+            after.seo_headline,
+            after.social_headline,
+            after.embargo,
+            after.words_planned,
         ],
     )?;
     if after.slug != before.slug {
@@ -488,6 +520,16 @@ fn filter_params<'a>(
     named
 }
 
+/// A planned length: a number of words, or none; zero plans nothing and is refused.
+fn planned_words(words: Option<u32>) -> Result<Option<u32>, StoreError> {
+    match words {
+        Some(0) => Err(StoreError::Invalid(
+            "a planned length must be at least one word".into(),
+        )),
+        other => Ok(other),
+    }
+}
+
 /// Applies `patch` to `article` in memory, checking every rule that needs the database.
 fn apply_patch(
     tx: &Transaction<'_>,
@@ -525,6 +567,21 @@ fn apply_patch(
     }
     if let Some(tags) = &patch.tags {
         article.tags = normalize_tags(tags);
+    }
+    if let Some(kicker) = &patch.kicker {
+        article.kicker = one_line(kicker);
+    }
+    if let Some(seo) = &patch.seo_headline {
+        article.seo_headline = one_line(seo);
+    }
+    if let Some(social) = &patch.social_headline {
+        article.social_headline = one_line(social);
+    }
+    if let Some(embargo) = patch.embargo {
+        article.embargo = embargo;
+    }
+    if let Some(words) = patch.words_planned {
+        article.words_planned = planned_words(words)?;
     }
     if let Some(body) = &patch.body {
         article.body = body.clone();
@@ -569,4 +626,13 @@ fn apply_patch(
         article.status = next;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_summary_column_count_matches_the_list() {
+        let named = super::SUMMARY_COLUMNS.split(',').count();
+        assert_eq!(named, super::SUMMARY_COLUMN_COUNT);
+    }
 }

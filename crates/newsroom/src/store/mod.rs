@@ -10,6 +10,7 @@ mod authors;
 mod backup;
 mod changes;
 mod checkpoints;
+mod desk_fields;
 mod error;
 mod open;
 mod photos;

@@ -17,10 +17,29 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_extra_fields.sql"),
     include_str!("migrations/0004_article_uids.sql"),
     include_str!("migrations/0005_publishing.sql"),
+    include_str!("migrations/0006_desk_fields.sql"),
 ];
 
+/// The migration that runs code after its SQL, by its number (0006: the desk's fields).
+const DESK_FIELDS: usize = 6;
+
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(index, sql)| match index + 1 {
+                DESK_FIELDS => M::up_with_hook(sql, super::desk_fields::adopt_from_extra_fields),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
+}
+
+/// Migrates a test's database to `version` exactly.
+#[cfg(test)]
+pub(super) fn migrations_to(conn: &mut Connection, version: usize) {
+    migrations().to_version(conn, version).expect("migrations");
 }
 
 /// The schema version this build writes.

@@ -4,7 +4,7 @@
 //! quoted, and the last one matched as a prefix, so search works as you type and stray quotes
 //! or operators cannot cause an error.
 
-use super::articles::{SUMMARY_COLUMNS, summary_from_row};
+use super::articles::{SUMMARY_COLUMN_COUNT, SUMMARY_COLUMNS, summary_from_row};
 use super::{Store, StoreError};
 use crate::model::SearchHit;
 
@@ -102,8 +102,8 @@ impl Store {
         let params = rusqlite::params![fts_expression(&words), fetch, RANKED_MATCHES];
         let rows = stmt.query_map(params, |r| {
             let summary = summary_from_row(r)?;
-            let dek: String = r.get(9)?;
-            let body: String = r.get(10)?;
+            let dek: String = r.get(SUMMARY_COLUMN_COUNT)?;
+            let body: String = r.get(SUMMARY_COLUMN_COUNT + 1)?;
             Ok((summary, dek, body))
         })?;
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();

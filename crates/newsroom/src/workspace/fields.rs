@@ -57,6 +57,11 @@ pub(super) fn file_version(
         status: file.status,
         body: Some(file.body.clone()),
         author_id,
+        kicker: Some(file.kicker.clone()),
+        seo_headline: Some(file.seo_headline.clone()),
+        social_headline: Some(file.social_headline.clone()),
+        embargo: Some(file.embargo),
+        words_planned: Some(file.words_planned),
     };
     Ok((
         FileVersion {

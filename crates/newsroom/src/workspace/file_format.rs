@@ -13,6 +13,9 @@
 //! - budget
 //! status: draft
 //! dateline: STOCKHOLM
+//! kicker: Analysis
+//! embargo: 2026-03-02T06:00:00Z
+//! words_planned: 900
 //! featured_photo: 5
 //! photos:
 //! - id: 5
@@ -36,7 +39,9 @@
 //! (local ids differ from desk to desk), and carries nothing that changes on every save: no
 //! `updated:` time, so two desks editing different paragraphs of one file merge cleanly in
 //! git. Files written before uids name the article by `id:` (this library's id), still read.
-//! Fields Newsroom does not use are kept in [`ArticleFile::extra`] and written back.
+//! Fields Newsroom does not use are kept in [`ArticleFile::extra`] and written back. The desk's
+//! fields (`kicker`, `seo_headline`, `social_headline`, `embargo`, `words_planned`) are written
+//! only when set, so files from before them read and write back unchanged.
 
 use crate::model::{
     Article, ArticleId, AuthorId, PhotoId, PhotoRole, PhotoUse, RelatedLink, RelatedTarget, Status,
@@ -67,12 +72,17 @@ pub struct ArticleFile {
     pub author: Option<String>,
     /// The author's library id, which files written before names carry; never written.
     pub author_id: Option<AuthorId>,
+    pub kicker: String,
+    pub seo_headline: String,
+    pub social_headline: String,
+    pub embargo: Option<Timestamp>,
+    pub words_planned: Option<u32>,
     /// In order, the featured photo (if any) first.
     pub photos: Vec<FilePhoto>,
     pub related: Vec<FileRelated>,
     pub created: Option<Timestamp>,
     pub published: Option<Timestamp>,
-    /// Fields Newsroom does not use (another tool's or the desk's own, such as `kicker:`), as
+    /// Fields Newsroom does not use (another tool's or the desk's own, such as `aliases:`), as
     /// YAML in the file's order; empty when there are none. Written back as they came.
     pub extra: String,
     pub body: String,
@@ -146,6 +156,16 @@ struct FrontMatter {
     author: Option<String>,
     #[serde(default, skip_serializing)]
     author_id: Option<AuthorId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    kicker: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    seo_headline: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    social_headline: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    embargo: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    words_planned: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     featured_photo: Option<PhotoId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -208,6 +228,11 @@ impl ArticleFile {
             dateline: article.dateline.clone(),
             author: None,
             author_id: None,
+            kicker: article.kicker.clone(),
+            seo_headline: article.seo_headline.clone(),
+            social_headline: article.social_headline.clone(),
+            embargo: article.embargo,
+            words_planned: article.words_planned,
             photos,
             related: related
                 .iter()
@@ -295,6 +320,11 @@ pub fn to_file(file: &ArticleFile) -> String {
         dateline: file.dateline.clone(),
         author: file.author.clone(),
         author_id: None,
+        kicker: file.kicker.clone(),
+        seo_headline: file.seo_headline.clone(),
+        social_headline: file.social_headline.clone(),
+        embargo: file.embargo.and_then(format_time),
+        words_planned: file.words_planned,
         featured_photo: featured,
         photos: file
             .photos
@@ -410,6 +440,12 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
         dateline: front.dateline,
         author: front.author,
         author_id: front.author_id,
+        kicker: front.kicker,
+        seo_headline: front.seo_headline,
+        social_headline: front.social_headline,
+        embargo: parse_time("embargo", front.embargo)?,
+        // Zero words plans nothing.
+        words_planned: front.words_planned.filter(|words| *words > 0),
         photos,
         related: front.related,
         created: parse_time("created", front.created)?,
@@ -469,7 +505,12 @@ mod tests {
             ],
             created: Some(1_772_357_400),
             published: None,
-            extra: "kicker: Exclusive\nseo:\n  title: Budget passes\n  noindex: false\naliases:\n- /old/budget\n".into(),
+            kicker: "Analysis: “why” now".into(),
+            seo_headline: "Budget passes after all-night session".into(),
+            social_headline: String::new(),
+            embargo: Some(1_772_431_200),
+            words_planned: Some(900),
+            extra: "priority: 2\nseo:\n  title: Budget passes\n  noindex: false\naliases:\n- /old/budget\n".into(),
             body: "---\nA body that starts like a fence.\n\n---\n".into(),
         }
     }
@@ -487,6 +528,35 @@ mod tests {
         );
         assert!(text.contains("featured_photo: 5\n"), "{text}");
         assert!(text.contains("created: 2026-03-01T09:30:00Z\n"), "{text}");
+        assert!(
+            text.contains("embargo: 2026-03-02T06:00:00Z\nwords_planned: 900\n"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("social_headline"),
+            "an empty desk field is not written: {text}"
+        );
+    }
+
+    /// A file from before the desk's fields reads with none set and is written back unchanged.
+    #[test]
+    fn a_file_without_the_desks_fields_reads_and_writes_back_unchanged() {
+        let text = "---\nuid: abc\nslug: a\nheadline: A\ndek: ''\nbyline: ''\nsection: ''\ntags: []\nstatus: draft\ndateline: ''\n---\nBody\n";
+        let file = parse(text).unwrap();
+        assert_eq!(
+            (file.kicker.as_str(), file.embargo, file.words_planned),
+            ("", None, None)
+        );
+        assert_eq!(to_file(&file), text);
+    }
+
+    #[test]
+    fn an_embargo_that_is_not_a_date_is_named() {
+        let error = parse("---\nheadline: A\nembargo: next week\n---\n").unwrap_err();
+        assert_eq!(
+            error.0,
+            "“embargo: next week” is not a date and time such as 2026-03-01T09:30:00Z"
+        );
     }
 
     /// A desk's own field, or another tool's, is neither refused nor dropped: it comes back
@@ -494,18 +564,17 @@ mod tests {
     #[test]
     fn fields_newsroom_does_not_use_are_kept_in_order() {
         let text =
-            "---\nkicker: Exclusive\nheadline: A\nweight: 3\nextra:\n  nested: [1, 2]\n---\nBody\n";
+            "---\npriority: 2\nheadline: A\nweight: 3\nextra:\n  nested: [1, 2]\n---\nBody\n";
         let file = parse(text).unwrap();
         assert_eq!(file.headline, "A");
         assert_eq!(
             file.extra,
-            "kicker: Exclusive\nweight: 3\nextra:\n  nested:\n  - 1\n  - 2\n"
+            "priority: 2\nweight: 3\nextra:\n  nested:\n  - 1\n  - 2\n"
         );
         let written = to_file(&file);
         assert!(
-            written.ends_with(
-                "kicker: Exclusive\nweight: 3\nextra:\n  nested:\n  - 1\n  - 2\n---\nBody\n"
-            ),
+            written
+                .ends_with("priority: 2\nweight: 3\nextra:\n  nested:\n  - 1\n  - 2\n---\nBody\n"),
             "{written}"
         );
         assert_eq!(parse(&written).unwrap(), file);

@@ -114,6 +114,11 @@ impl Library {
             slug: file.slug.clone(),
             status: file.status,
             published_at: file.published,
+            kicker: file.kicker.clone(),
+            seo_headline: file.seo_headline.clone(),
+            social_headline: file.social_headline.clone(),
+            embargo: file.embargo,
+            words_planned: file.words_planned,
             body: file.body.clone(),
             ..ImportedArticle::default()
         };

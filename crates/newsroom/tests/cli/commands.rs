@@ -76,6 +76,111 @@ fn new_show_edit_list_round_trip() {
 }
 
 #[test]
+fn the_desks_fields_are_set_shown_and_cleared() {
+    let cli = Cli::new();
+    let id = cli.new_article(&["--headline", "Council passes the budget"]);
+    let seo = "Council passes the 2027 budget after an all-night session in the chamber";
+    let edited = cli.run(&[
+        "edit",
+        &id,
+        "--kicker",
+        "Analysis",
+        "--seo-headline",
+        seo,
+        "--social-headline",
+        "The budget passed. Here is what it means for you",
+        "--embargo",
+        "2026-12-03T18:00:00+01:00",
+        "--words-planned",
+        "900",
+    ]);
+    assert!(
+        edited
+            .stderr
+            .contains("the SEO headline has 72 characters; search engines show about 60"),
+        "{}",
+        edited.stderr
+    );
+    edited.ok();
+    let shown = cli.show(&id);
+    assert_eq!(shown["kicker"], "Analysis");
+    assert_eq!(shown["seo_headline"], seo);
+    assert_eq!(
+        shown["social_headline"],
+        "The budget passed. Here is what it means for you"
+    );
+    assert_eq!(shown["embargo"], 1_796_317_200);
+    assert_eq!(shown["words_planned"], 900);
+    let text = cli.run(&["show", &id]).ok();
+    assert!(
+        text.starts_with("Analysis\nCouncil passes the budget\n"),
+        "{text}"
+    );
+    assert!(text.contains("embargo: 2026-12-03 17:00 UTC"), "{text}");
+    assert!(
+        text.contains("0 words of 900 planned, 0 min read"),
+        "{text}"
+    );
+
+    cli.run(&[
+        "edit",
+        &id,
+        "--embargo",
+        "none",
+        "--words-planned",
+        "none",
+        "--kicker",
+        "",
+    ])
+    .ok();
+    let shown = cli.show(&id);
+    assert_eq!(shown["kicker"], "");
+    assert_eq!(shown["embargo"], serde_json::Value::Null);
+    assert_eq!(shown["words_planned"], serde_json::Value::Null);
+    assert_eq!(shown["seo_headline"], seo, "what was not named is kept");
+}
+
+#[test]
+fn bad_desk_values_are_refused_and_change_nothing() {
+    let cli = Cli::new();
+    let id = cli.new_article(&["--headline", "Council passes the budget"]);
+    cli.run(&["edit", &id, "--kicker", "Analysis", "--embargo", "tomorrow"])
+        .fails_with("“tomorrow” is not a time; write it like 2026-12-05T09:00:00+01:00");
+    cli.run(&["edit", &id, "--words-planned", "lots"])
+        .fails_with("“lots” is not a number of words; give one such as 900, or none");
+    cli.run(&["edit", &id, "--words-planned", "0"])
+        .fails_with("A planned length must be at least one word.");
+    let shown = cli.show(&id);
+    assert_eq!(shown["kicker"], "", "nothing of a refused edit is kept");
+    assert_eq!(shown["words_planned"], serde_json::Value::Null);
+}
+
+#[test]
+fn an_embargoed_story_is_exported_only_when_the_editor_says_so() {
+    let cli = Cli::new();
+    let id = cli.new_article(&["--headline", "Rates rise again"]);
+    cli.run(&["edit", &id, "--embargo", "2099-01-01T06:00:00Z"])
+        .ok();
+    let out = cli.path("out");
+    let out = out.to_str().unwrap();
+    cli.run(&["export", &id, "--out", out]).fails_with(
+        "“Rates rise again” is under embargo until 1 January 2099, 06:00 UTC and must not go out before then; --ignore-embargo exports it anyway",
+    );
+    assert!(
+        !std::path::Path::new(out)
+            .join("rates-rise-again.html")
+            .exists()
+    );
+    cli.run(&["export", &id, "--out", out, "--ignore-embargo"])
+        .ok();
+    assert!(
+        std::path::Path::new(out)
+            .join("rates-rise-again.html")
+            .exists()
+    );
+}
+
+#[test]
 fn the_workflow_reaches_published() {
     let cli = Cli::new();
     let id = cli.new_article(&["--headline", "Storm warning"]);

@@ -87,6 +87,10 @@ impl<'s> Ghost<'s> {
             "feature_image": post.featured.map(|f| f.media.url.clone()),
             "feature_image_alt": post.featured.map(|f| f.alt.to_owned()),
             "feature_image_caption": post.featured.map(|f| f.caption.to_owned()),
+            // Ghost's own fields for search engines and link previews; null: the title.
+            "meta_title": non_empty(&article.seo_headline),
+            "og_title": non_empty(&article.social_headline),
+            "twitter_title": non_empty(&article.social_headline),
         });
         if let Some(at) = published_at {
             fields["published_at"] = json!(at);
@@ -329,6 +333,11 @@ fn iso_time(at: crate::model::Timestamp) -> String {
     let format =
         time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].000Z");
     super::cms::utc_time(at, format)
+}
+
+/// A text field Ghost falls back from when it is null.
+fn non_empty(text: &str) -> Option<&str> {
+    Some(text).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]

@@ -167,24 +167,22 @@ fn an_edit_to_a_file_of_a_trashed_article_is_kept_in_its_history() {
     assert_eq!(revision.body, "Late edit\n");
 }
 
-/// A desk adds its own field (`kicker:`) to an article's file: taken in, not refused, and
+/// A desk adds its own field (`priority:`) to an article's file: taken in, not refused, and
 /// written back unchanged when the app next writes the file; dropping it in the file drops it.
 #[test]
 fn a_field_newsroom_does_not_use_survives_a_round_trip_through_the_app() {
     let mut fx = fixture();
     let article = fx.article("Kicked", "World", "Words.\n");
     let path = fx.file_of(article.id);
-    let with_kicker = fx.read(&path).replacen(
-        "headline: Kicked\n",
-        "headline: Kicked\nkicker: Exclusive\n",
-        1,
-    );
-    std::fs::write(&path, &with_kicker).unwrap();
+    let with_priority =
+        fx.read(&path)
+            .replacen("headline: Kicked\n", "headline: Kicked\npriority: 2\n", 1);
+    std::fs::write(&path, &with_priority).unwrap();
     let report = fx.ingest(std::slice::from_ref(&path));
     assert!(report.problems.is_empty(), "{report:?}");
     assert_eq!(
         fx.lib.store().extra_fields(article.id).unwrap(),
-        "kicker: Exclusive\n"
+        "priority: 2\n"
     );
 
     fx.lib
@@ -194,10 +192,45 @@ fn a_field_newsroom_does_not_use_survives_a_round_trip_through_the_app() {
     let report = fx.mirror();
     assert_eq!(report.written, vec![article.id], "{report:?}");
     let written = fx.read(&path);
-    assert!(written.contains("\nkicker: Exclusive\n"), "{written}");
+    assert!(written.contains("\npriority: 2\n"), "{written}");
     assert!(written.ends_with("---\nNew words.\n"), "{written}");
 
-    std::fs::write(&path, written.replace("kicker: Exclusive\n", "")).unwrap();
+    std::fs::write(&path, written.replace("priority: 2\n", "")).unwrap();
     fx.ingest(std::slice::from_ref(&path));
     assert_eq!(fx.lib.store().extra_fields(article.id).unwrap(), "");
+}
+
+/// Another program sets the desk's fields in the file: they become the article's own (not
+/// extra fields), and the app writes them back when it next writes the file.
+#[test]
+fn the_desks_fields_set_in_the_file_become_the_articles_own() {
+    let mut fx = fixture();
+    let article = fx.article("Kicked", "World", "Words.\n");
+    let path = fx.file_of(article.id);
+    let edited = fx.read(&path).replacen(
+        "headline: Kicked\n",
+        "headline: Kicked\nkicker: Analysis\nembargo: 2026-12-03T17:00:00Z\nwords_planned: 600\n",
+        1,
+    );
+    std::fs::write(&path, &edited).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert!(report.problems.is_empty(), "{report:?}");
+    let taken = fx.lib.store().article(article.id).unwrap();
+    assert_eq!(
+        (taken.kicker.as_str(), taken.embargo, taken.words_planned),
+        ("Analysis", Some(1_796_317_200), Some(600))
+    );
+    assert_eq!(fx.lib.store().extra_fields(article.id).unwrap(), "");
+
+    fx.lib
+        .store_mut()
+        .save_body(article.id, "New words.\n")
+        .unwrap();
+    fx.mirror();
+    let written = fx.read(&path);
+    assert!(
+        written.contains("\nkicker: Analysis\n")
+            && written.contains("\nembargo: 2026-12-03T17:00:00Z\nwords_planned: 600\n"),
+        "{written}"
+    );
 }
