@@ -168,6 +168,7 @@ fn library() -> (MemorySource, Vec<ExportItem>) {
                     2,
                 ),
             ],
+            corrections: Vec::new(),
         })
         .collect();
     (source, items)

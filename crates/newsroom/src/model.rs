@@ -286,6 +286,50 @@ fn skip_autolink(chars: &mut Chars<'_>) -> bool {
     }
 }
 
+/// What a dated line appended to a published story is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CorrectionKind {
+    /// Something the story got wrong, put right.
+    Correction,
+    /// Something that happened since, added.
+    Update,
+}
+
+impl CorrectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CorrectionKind::Correction => "correction",
+            CorrectionKind::Update => "update",
+        }
+    }
+
+    /// As printed before the date: "Correction", "Update".
+    pub fn label(self) -> &'static str {
+        match self {
+            CorrectionKind::Correction => "Correction",
+            CorrectionKind::Update => "Update",
+        }
+    }
+}
+
+/// A correction or update appended to a published story, printed at its end with its date.
+/// Only ever added: the log is the story's public record of what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub kind: CorrectionKind,
+    pub text: String,
+    pub at: Timestamp,
+}
+
+/// A note for the desk about a story ("legal to check para 4"): kept with it and shared in its
+/// workspace file, never exported or published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskNote {
+    pub text: String,
+    pub at: Timestamp,
+}
+
 /// The fields of a new article. Everything but the headline may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewArticle {

@@ -52,6 +52,8 @@ pub enum Command {
     },
     /// Export articles as standalone HTML pages.
     Export(ExportArgs),
+    /// Append a correction (or with --update an update) to a published article, dated now.
+    Correct(CorrectArgs),
     /// List an article's revisions, newest first.
     Revisions { id: String },
     /// Restore an older revision (the current text is kept as a revision too).
@@ -221,6 +223,21 @@ pub struct DeskArgs {
     /// The planned length in words; "none" drops it.
     #[arg(long, value_name = "N|none")]
     pub words_planned: Option<String>,
+    /// Add a note for the desk (never exported or published).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// The published article (id or slug).
+    pub id: String,
+    /// What was wrong and what is right, printed at the end of the story with today's date.
+    #[arg(long)]
+    pub text: String,
+    /// An update (news since) rather than a correction (an error put right).
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,13 +1,13 @@
 //! Commands about articles: new, import, list, show, edit, search, revisions, trash.
 
-use super::args::DeskArgs;
+use super::args::{CorrectArgs, DeskArgs};
 use super::args::{EditArgs, ListArgs, NewArgs};
 use super::output::{article_id, date, out, print_json, read_markdown, rfc3339_time};
 use super::{CliError, CliResult};
 use newsroom::Library;
 use newsroom::model::{
-    ArticleFilter, ArticlePatch, NewArticle, PhotoUse, RelatedLink, RelatedTarget, RevisionCause,
-    SEO_HEADLINE_HINT, Status,
+    ArticleFilter, ArticlePatch, Correction, CorrectionKind, DeskNote, NewArticle, PhotoUse,
+    RelatedLink, RelatedTarget, RevisionCause, SEO_HEADLINE_HINT, Status,
 };
 use serde::Serialize;
 use std::path::PathBuf;
@@ -124,6 +124,8 @@ struct ShowJson {
     social_headline: String,
     embargo: Option<i64>,
     words_planned: Option<u32>,
+    corrections: Vec<Correction>,
+    notes: Vec<DeskNote>,
     photos: Vec<PhotoJson>,
     related: Vec<RelatedLink>,
 }
@@ -157,6 +159,8 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
     let a = store.article(id)?;
     let photos = store.photo_uses(id)?;
     let related = store.related(id)?;
+    let corrections = store.corrections(id)?;
+    let notes = store.notes(id)?;
     if json {
         return print_json(&ShowJson {
             reading_minutes: a.reading_minutes(),
@@ -180,6 +184,8 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
             social_headline: a.social_headline,
             embargo: a.embargo,
             words_planned: a.words_planned,
+            corrections,
+            notes,
             photos: photos.iter().map(PhotoJson::from).collect(),
             related,
         });
@@ -257,24 +263,32 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
             }
         }
     }
+    for c in &corrections {
+        out!("{}, {}: {}", c.kind.label(), date(c.at), c.text);
+    }
+    for n in &notes {
+        out!("note, {}: {}", date(n.at), n.text);
+    }
     out!();
     out!("{}", a.body);
     Ok(())
 }
 
 /// The change the desk's options ask for; "none" clears the embargo or the planned length.
-fn desk_patch(desk: DeskArgs) -> Result<ArticlePatch, CliError> {
+fn desk_patch(desk: &DeskArgs) -> Result<ArticlePatch, CliError> {
     let cleared = |value: &str| value.trim().eq_ignore_ascii_case("none");
     let embargo = desk
         .embargo
-        .map(|at| match cleared(&at) {
+        .as_deref()
+        .map(|at| match cleared(at) {
             true => Ok(None),
             false => rfc3339_time(at.trim()).map(Some),
         })
         .transpose()?;
     let words_planned = desk
         .words_planned
-        .map(|words| match cleared(&words) {
+        .as_deref()
+        .map(|words| match cleared(words) {
             true => Ok(None),
             false => words.trim().parse::<u32>().map(Some).map_err(|_| {
                 CliError::Usage(format!(
@@ -284,9 +298,9 @@ fn desk_patch(desk: DeskArgs) -> Result<ArticlePatch, CliError> {
         })
         .transpose()?;
     Ok(ArticlePatch {
-        kicker: desk.kicker,
-        seo_headline: desk.seo_headline,
-        social_headline: desk.social_headline,
+        kicker: desk.kicker.clone(),
+        seo_headline: desk.seo_headline.clone(),
+        social_headline: desk.social_headline.clone(),
         embargo,
         words_planned,
         ..ArticlePatch::default()
@@ -306,11 +320,12 @@ pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
         slug: fields.slug,
         status: args.status.as_deref().map(parse_status).transpose()?,
         body: fields.body_file.as_deref().map(read_markdown).transpose()?,
-        ..desk_patch(args.desk)?
+        ..desk_patch(&args.desk)?
     };
-    if patch == ArticlePatch::default() {
+    let note = args.desk.note;
+    if patch == ArticlePatch::default() && note.is_none() {
         return Err(CliError::Usage(
-            "nothing to change; give at least one of --headline, --dek, --section, --byline, --dateline, --slug, --tag, --status, --body-file, --kicker, --seo-headline, --social-headline, --embargo or --words-planned".into(),
+            "nothing to change; give at least one of --headline, --dek, --section, --byline, --dateline, --slug, --tag, --status, --body-file, --kicker, --seo-headline, --social-headline, --embargo, --words-planned or --note".into(),
         ));
     }
     if let Some(seo) = &patch.seo_headline
@@ -321,11 +336,29 @@ pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
             seo.chars().count()
         );
     }
-    let article = library.store_mut().update_article(id, &patch)?;
+    if patch != ArticlePatch::default() {
+        library.store_mut().update_article(id, &patch)?;
+    }
     if patch.status.is_some() {
         library.store().checkpoint()?;
     }
-    out!("{}", article.id);
+    if let Some(note) = note {
+        library.store_mut().add_note(id, &note)?;
+    }
+    out!("{id}");
+    Ok(())
+}
+
+pub fn correct(library: &mut Library, args: CorrectArgs) -> CliResult {
+    let id = article_id(library, &args.id)?;
+    let kind = if args.update {
+        CorrectionKind::Update
+    } else {
+        CorrectionKind::Correction
+    };
+    let added = library.store_mut().add_correction(id, kind, &args.text)?;
+    library.store().checkpoint()?;
+    out!("{}, {}: {}", added.kind.label(), date(added.at), added.text);
     Ok(())
 }
 

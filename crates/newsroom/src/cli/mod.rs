@@ -81,6 +81,7 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
         Command::List(a) => articles::list(library, a),
         Command::Show { id, json } => articles::show(library, &id, json),
         Command::Edit(a) => articles::edit(library, a),
+        Command::Correct(a) => articles::correct(library, a),
         Command::Search { query, json } => articles::search(library, &query, json),
         Command::Revisions { id } => articles::revisions(library, &id),
         Command::Restore { id, revision } => articles::restore(library, &id, revision),

@@ -24,7 +24,9 @@ mod tests;
 pub use error::ExportError;
 pub use templates::stylesheet;
 
-use crate::model::{Article, ArticleId, Author, Photo, PhotoFile, PhotoId, PhotoUse, RelatedLink};
+use crate::model::{
+    Article, ArticleId, Author, Correction, Photo, PhotoFile, PhotoId, PhotoUse, RelatedLink,
+};
 use crate::render::ArticleRef;
 use images::{Images, Placement};
 use links::ExportedPages;
@@ -52,6 +54,8 @@ pub struct ExportItem {
     pub author: Option<Author>,
     pub featured: Option<PhotoUse>,
     pub related: Vec<RelatedLink>,
+    /// Printed at the end of the story, oldest first, and listed for search engines.
+    pub corrections: Vec<Correction>,
 }
 
 /// The publication the pages belong to.

@@ -37,7 +37,16 @@ struct PageContext<'a> {
     featured: Option<FeaturedView<'a>>,
     body: String,
     related: Vec<RelatedItem>,
+    corrections: Vec<CorrectionView<'a>>,
     author: Option<&'a Author>,
+}
+
+/// A correction or update as printed: "Correction, 3 December 2026:" and its text.
+#[derive(Serialize)]
+struct CorrectionView<'a> {
+    label: &'static str,
+    date: PageDate,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -90,7 +99,19 @@ impl PageMaker<'_, '_> {
             .map(|a| a.name.as_str())
             .filter(|name| !name.trim().is_empty())
             .unwrap_or(&article.byline);
+        let corrections: Vec<CorrectionView<'_>> = item
+            .corrections
+            .iter()
+            .filter_map(|c| {
+                Some(CorrectionView {
+                    label: c.kind.label(),
+                    date: PageDate::from_timestamp(c.at)?,
+                    text: &c.text,
+                })
+            })
+            .collect();
         let facts = Facts {
+            corrections: &item.corrections,
             headline: article.seo_title(),
             social_headline: article.social_title(),
             description: &article.dek,
@@ -122,6 +143,7 @@ impl PageMaker<'_, '_> {
             featured,
             body,
             related: related_items(&item.related, self.pages, self.source),
+            corrections,
             author: item.author.as_ref(),
         };
         self.env

@@ -7,6 +7,7 @@
 
 use super::SiteInfo;
 use super::dates::PageDate;
+use crate::model::Correction;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
@@ -27,6 +28,8 @@ pub(super) struct Facts<'a> {
     pub image: Option<&'a str>,
     /// The page's own absolute address, when the site's address is known.
     pub url: Option<&'a str>,
+    /// Corrections and updates, listed as schema.org `CorrectionComment`s.
+    pub corrections: &'a [Correction],
 }
 
 /// One `<meta property content>` pair.
@@ -98,6 +101,21 @@ pub(super) fn json_ld(facts: &Facts<'_>, site: &SiteInfo) -> String {
     }
     put("publisher", Value::Object(publisher));
     put("inLanguage", json!(site.language));
+    let corrections: Vec<Value> = facts
+        .corrections
+        .iter()
+        .filter_map(|c| {
+            let date = PageDate::from_timestamp(c.at)?;
+            Some(json!({
+                "@type": "CorrectionComment",
+                "text": format!("{}: {}", c.kind.label(), c.text),
+                "datePublished": date.iso,
+            }))
+        })
+        .collect();
+    if !corrections.is_empty() {
+        put("correction", Value::Array(corrections));
+    }
     script_safe_json(&Value::Object(article))
 }
 
@@ -160,6 +178,7 @@ mod tests {
             modified: Some(&date),
             image: Some("https://daily.example/images/a.jpg"),
             url: Some("https://daily.example/budget.html"),
+            corrections: &[],
         };
         let value: Value = serde_json::from_str(&json_ld(&facts, &site())).unwrap();
         assert_eq!(value["@type"], "NewsArticle");

@@ -1,7 +1,7 @@
 //! End-to-end tests of [`export`] over an in-memory library.
 
 use super::*;
-use crate::model::{ImageFormat, PhotoRole, RelatedTarget, Status};
+use crate::model::{Correction, CorrectionKind, ImageFormat, PhotoRole, RelatedTarget, Status};
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -114,6 +114,7 @@ fn item(id: ArticleId, slug: &str) -> ExportItem {
         author: None,
         featured: None,
         related: Vec::new(),
+        corrections: Vec::new(),
     }
 }
 
@@ -342,6 +343,49 @@ fn an_embargoed_article_is_refused_unless_the_editor_overrides() {
             .len(),
         2
     );
+}
+
+/// Corrections and updates close the story, dated, and search engines get them as schema.org
+/// `CorrectionComment`s; the page's modified time is the story's.
+#[test]
+fn corrections_and_updates_close_the_page_and_its_json_ld() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = MemorySource::with_articles(&[]);
+    let mut one = item(1, "budget");
+    one.corrections = vec![
+        Correction {
+            kind: CorrectionKind::Correction,
+            text: "The vote was 7-2, not 6-3.".into(),
+            at: 1_796_317_200,
+        },
+        Correction {
+            kind: CorrectionKind::Update,
+            text: "The <b>mayor</b> has since resigned.".into(),
+            at: 1_796_403_600,
+        },
+    ];
+    export(&[one], &source, &options(tmp.path())).unwrap();
+    let html = read(&tmp.path().join("budget.html"));
+    for part in [
+        r#"<h2 id="corrections-heading">Corrections and updates</h2>"#,
+        r#"<p><strong>Correction, <time datetime="2026-12-03T17:00:00Z">3 December 2026</time>:</strong> The vote was 7-2, not 6-3.</p>"#,
+        "<strong>Update, <time datetime=\"2026-12-04T17:00:00Z\">4 December 2026</time>:</strong> The &lt;b&gt;mayor&lt;/b&gt; has since resigned.",
+    ] {
+        assert!(html.contains(part), "missing {part} in\n{html}");
+    }
+    let ld = json_ld_of(&html);
+    assert_eq!(ld["correction"][0]["@type"], "CorrectionComment");
+    assert_eq!(
+        ld["correction"][0]["text"],
+        "Correction: The vote was 7-2, not 6-3."
+    );
+    assert_eq!(ld["correction"][1]["datePublished"], "2026-12-04T17:00:00Z");
+    assert_eq!(ld["dateModified"], "2026-03-12T11:00:00Z");
+
+    let plain = item(2, "plain");
+    export(&[plain], &source, &options(tmp.path())).unwrap();
+    let html = read(&tmp.path().join("plain.html"));
+    assert!(!html.contains("corrections-heading") && json_ld_of(&html)["correction"].is_null());
 }
 
 #[test]

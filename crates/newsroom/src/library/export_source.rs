@@ -90,11 +90,13 @@ impl Library {
             .into_iter()
             .find(|u| u.role == PhotoRole::Featured);
         let related = self.store.related(id)?;
+        let corrections = self.store.corrections(id)?;
         Ok(ExportItem {
             article,
             author,
             featured,
             related,
+            corrections,
         })
     }
 }

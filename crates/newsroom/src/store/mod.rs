@@ -11,6 +11,7 @@ mod backup;
 mod changes;
 mod checkpoints;
 mod desk_fields;
+mod desk_log;
 mod error;
 mod open;
 mod photos;

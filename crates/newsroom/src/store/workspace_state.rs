@@ -8,8 +8,8 @@
 use super::articles::{self, load_live};
 use super::{Store, StoreError, revisions};
 use crate::model::{
-    Article, ArticleId, ArticlePatch, NewArticle, PhotoId, PhotoRole, RelatedTarget, RevisionCause,
-    Timestamp, count_words,
+    Article, ArticleId, ArticlePatch, Correction, DeskNote, NewArticle, PhotoId, PhotoRole,
+    RelatedTarget, RevisionCause, Timestamp, count_words,
 };
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -78,6 +78,9 @@ pub struct FileVersion {
     /// Front-matter fields Newsroom does not use, as YAML in the file's order (empty: none);
     /// kept so that writing the file again gives them back unchanged.
     pub extra: String,
+    /// The story's corrections and updates, and the desk's notes, as the file has them.
+    pub corrections: Vec<Correction>,
+    pub notes: Vec<DeskNote>,
 }
 
 /// Who a new article made from a file is, when the file says: its uid (another library's
@@ -183,12 +186,14 @@ fn apply_in(
     articles::load(tx, id)
 }
 
-/// Replaces the photo uses, related links and extra fields of `id` with the file's.
+/// Replaces the photo uses, related links, extra fields, corrections and notes of `id` with the
+/// file's.
 fn replace_attachments(
     tx: &rusqlite::Connection,
     id: ArticleId,
     file: &FileVersion,
 ) -> Result<(), StoreError> {
+    super::desk_log::replace_from_file(tx, id, &file.corrections, &file.notes)?;
     tx.execute(
         "DELETE FROM article_extra_fields WHERE article_id = ?1",
         [id],

@@ -69,6 +69,8 @@ pub(super) fn file_version(
             photos,
             related,
             extra: file.extra.clone(),
+            corrections: file.corrections.clone(),
+            notes: file.notes.clone(),
         },
         notes,
     ))

@@ -27,6 +27,12 @@
 //! - article: 0a1b2c3d4e5f60718293a4b5c6d7e8f9
 //! - url: https://example.org/report
 //!   title: The report
+//! corrections:
+//! - correction: The vote was 7-2, not 6-3.
+//!   date: 2026-03-02T08:15:00Z
+//! notes:
+//! - note: Legal to check paragraph 4.
+//!   date: 2026-03-01T10:00:00Z
 //! created: 2026-03-01T09:30:00Z
 //! ---
 //! The body, in Markdown.
@@ -44,8 +50,8 @@
 //! only when set, so files from before them read and write back unchanged.
 
 use crate::model::{
-    Article, ArticleId, AuthorId, PhotoId, PhotoRole, PhotoUse, RelatedLink, RelatedTarget, Status,
-    Timestamp,
+    Article, ArticleId, AuthorId, Correction, CorrectionKind, DeskNote, PhotoId, PhotoRole,
+    PhotoUse, RelatedLink, RelatedTarget, Status, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -77,6 +83,10 @@ pub struct ArticleFile {
     pub social_headline: String,
     pub embargo: Option<Timestamp>,
     pub words_planned: Option<u32>,
+    /// The story's corrections and updates, oldest first; the caller fills them in.
+    pub corrections: Vec<Correction>,
+    /// The desk's notes about the story, oldest first; the caller fills them in.
+    pub notes: Vec<DeskNote>,
     /// In order, the featured photo (if any) first.
     pub photos: Vec<FilePhoto>,
     pub related: Vec<FileRelated>,
@@ -172,6 +182,10 @@ struct FrontMatter {
     photos: Vec<PhotoEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related: Vec<FileRelated>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<CorrectionEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<NoteEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     created: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -192,6 +206,24 @@ struct PhotoEntry {
     role: Option<PhotoRole>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     caption: Option<String>,
+}
+
+/// A correction or update as written: its kind as the key (`correction: The vote was…`).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorrectionEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    correction: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    update: Option<String>,
+    date: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoteEntry {
+    note: String,
+    date: String,
 }
 
 const FENCE: &str = "---";
@@ -233,6 +265,8 @@ impl ArticleFile {
             social_headline: article.social_headline.clone(),
             embargo: article.embargo,
             words_planned: article.words_planned,
+            corrections: Vec::new(),
+            notes: Vec::new(),
             photos,
             related: related
                 .iter()
@@ -300,6 +334,27 @@ fn parse_time(key: &str, text: Option<String>) -> Result<Option<Timestamp>, Form
     .transpose()
 }
 
+/// A correction entry: exactly one of `correction:` or `update:`, and its date.
+fn read_correction(entry: CorrectionEntry) -> Result<Correction, FormatError> {
+    let at = parse_time("date", Some(entry.date))?.unwrap_or_default();
+    match (entry.correction, entry.update) {
+        (Some(text), None) => Ok(Correction {
+            kind: CorrectionKind::Correction,
+            text,
+            at,
+        }),
+        (None, Some(text)) => Ok(Correction {
+            kind: CorrectionKind::Update,
+            text,
+            at,
+        }),
+        _ => Err(FormatError(
+            "each entry under “corrections:” needs either “correction:” or “update:” with its text"
+                .into(),
+        )),
+    }
+}
+
 /// The file's text for `file`.
 pub fn to_file(file: &ArticleFile) -> String {
     let featured = file
@@ -337,6 +392,23 @@ pub fn to_file(file: &ArticleFile) -> String {
             })
             .collect(),
         related: file.related.clone(),
+        corrections: file
+            .corrections
+            .iter()
+            .map(|c| CorrectionEntry {
+                correction: (c.kind == CorrectionKind::Correction).then(|| c.text.clone()),
+                update: (c.kind == CorrectionKind::Update).then(|| c.text.clone()),
+                date: format_time(c.at).unwrap_or_default(),
+            })
+            .collect(),
+        notes: file
+            .notes
+            .iter()
+            .map(|n| NoteEntry {
+                note: n.text.clone(),
+                date: format_time(n.at).unwrap_or_default(),
+            })
+            .collect(),
         created: file.created.and_then(format_time),
         published: file.published.and_then(format_time),
         // Stored as this module wrote it from a file, so it reads back; anything else is
@@ -446,6 +518,21 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
         embargo: parse_time("embargo", front.embargo)?,
         // Zero words plans nothing.
         words_planned: front.words_planned.filter(|words| *words > 0),
+        corrections: front
+            .corrections
+            .into_iter()
+            .map(read_correction)
+            .collect::<Result<_, _>>()?,
+        notes: front
+            .notes
+            .into_iter()
+            .map(|n| {
+                Ok(DeskNote {
+                    at: parse_time("date", Some(n.date))?.unwrap_or_default(),
+                    text: n.note,
+                })
+            })
+            .collect::<Result<_, FormatError>>()?,
         photos,
         related: front.related,
         created: parse_time("created", front.created)?,
@@ -510,6 +597,22 @@ mod tests {
             social_headline: String::new(),
             embargo: Some(1_772_431_200),
             words_planned: Some(900),
+            corrections: vec![
+                Correction {
+                    kind: CorrectionKind::Correction,
+                    text: "The vote was 7-2: not 6-3.".into(),
+                    at: 1_772_439_300,
+                },
+                Correction {
+                    kind: CorrectionKind::Update,
+                    text: "The minister resigned.".into(),
+                    at: 1_772_500_000,
+                },
+            ],
+            notes: vec![DeskNote {
+                text: "Legal to check paragraph 4.\nCall Ana first.".into(),
+                at: 1_772_359_200,
+            }],
             extra: "priority: 2\nseo:\n  title: Budget passes\n  noindex: false\naliases:\n- /old/budget\n".into(),
             body: "---\nA body that starts like a fence.\n\n---\n".into(),
         }
@@ -548,6 +651,22 @@ mod tests {
             ("", None, None)
         );
         assert_eq!(to_file(&file), text);
+    }
+
+    #[test]
+    fn a_correction_needs_its_kind_and_a_date() {
+        let both = "---\nheadline: A\ncorrections:\n- correction: x\n  update: y\n  date: 2026-03-02T08:15:00Z\n---\n";
+        assert_eq!(
+            parse(both).unwrap_err().0,
+            "each entry under “corrections:” needs either “correction:” or “update:” with its text"
+        );
+        let undated = "---\nheadline: A\ncorrections:\n- correction: x\n  date: yesterday\n---\n";
+        assert!(
+            parse(undated)
+                .unwrap_err()
+                .0
+                .contains("“date: yesterday” is not a date")
+        );
     }
 
     #[test]

@@ -470,6 +470,8 @@ pub(super) fn render_in(store: &Store, id: ArticleId) -> Result<Option<Rendered>
     };
     let file = ArticleFile {
         extra: store.extra_fields(id)?,
+        corrections: store.corrections(id)?,
+        notes: store.notes(id)?,
         author,
         ..ArticleFile::from_article(&article, &photos, &related, |id| {
             store.article(id).ok().map(|related| related.uid)

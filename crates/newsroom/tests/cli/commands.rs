@@ -181,6 +181,40 @@ fn an_embargoed_story_is_exported_only_when_the_editor_says_so() {
 }
 
 #[test]
+fn corrections_updates_and_notes_from_the_command_line() {
+    let cli = Cli::new();
+    let id = cli.new_article(&["--headline", "Council passes the budget"]);
+    cli.run(&["correct", &id, "--text", "The vote was 7-2."])
+        .fails_with("has not been published, so it takes no correction");
+    for status in ["editing", "ready", "published"] {
+        cli.run(&["edit", &id, "--status", status]).ok();
+    }
+    let said = cli
+        .run(&["correct", &id, "--text", "The vote was 7-2, not 6-3."])
+        .ok();
+    assert!(
+        said.starts_with("Correction, ")
+            && said.trim_end().ends_with(": The vote was 7-2, not 6-3."),
+        "{said}"
+    );
+    cli.run(&["correct", &id, "--update", "--text", "The mayor resigned."])
+        .ok();
+    cli.run(&["edit", &id, "--note", "Legal to check paragraph 4."])
+        .ok();
+    let shown = cli.show(&id);
+    assert_eq!(shown["corrections"][0]["kind"], "correction");
+    assert_eq!(shown["corrections"][1]["kind"], "update");
+    assert_eq!(shown["corrections"][1]["text"], "The mayor resigned.");
+    assert!(shown["corrections"][0]["at"].is_i64());
+    assert_eq!(shown["notes"][0]["text"], "Legal to check paragraph 4.");
+    let text = cli.run(&["show", &id]).ok();
+    assert!(
+        text.contains("Update, ") && text.contains("note, "),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_workflow_reaches_published() {
     let cli = Cli::new();
     let id = cli.new_article(&["--headline", "Storm warning"]);

@@ -8,3 +8,39 @@ ALTER TABLE articles ADD COLUMN seo_headline TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN social_headline TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN embargo INTEGER;
 ALTER TABLE articles ADD COLUMN words_planned INTEGER CHECK (words_planned IS NULL OR words_planned > 0);
+
+-- The corrections and updates appended to a published story (printed at its end, in order),
+-- and the desk's private notes about it. Both only grow from the app; a workspace file may
+-- carry another desk's, which the file's version brings in whole.
+CREATE TABLE article_corrections (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('correction', 'update')),
+    text       TEXT NOT NULL CHECK (trim(text) <> ''),
+    at         INTEGER NOT NULL
+);
+CREATE INDEX article_corrections_by_article ON article_corrections(article_id, at, id);
+CREATE TABLE article_notes (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL CHECK (trim(text) <> ''),
+    at         INTEGER NOT NULL
+);
+CREATE INDEX article_notes_by_article ON article_notes(article_id, at, id);
+-- Both are in the article's file: a change makes it due for writing, as for photos and links.
+CREATE TRIGGER workspace_dirty_correction_insert AFTER INSERT ON article_corrections BEGIN
+    INSERT INTO workspace_dirty (article_id) VALUES (new.article_id)
+        ON CONFLICT (article_id) DO UPDATE SET generation = generation + 1;
+END;
+CREATE TRIGGER workspace_dirty_correction_delete AFTER DELETE ON article_corrections BEGIN
+    INSERT INTO workspace_dirty (article_id) VALUES (old.article_id)
+        ON CONFLICT (article_id) DO UPDATE SET generation = generation + 1;
+END;
+CREATE TRIGGER workspace_dirty_note_insert AFTER INSERT ON article_notes BEGIN
+    INSERT INTO workspace_dirty (article_id) VALUES (new.article_id)
+        ON CONFLICT (article_id) DO UPDATE SET generation = generation + 1;
+END;
+CREATE TRIGGER workspace_dirty_note_delete AFTER DELETE ON article_notes BEGIN
+    INSERT INTO workspace_dirty (article_id) VALUES (old.article_id)
+        ON CONFLICT (article_id) DO UPDATE SET generation = generation + 1;
+END;

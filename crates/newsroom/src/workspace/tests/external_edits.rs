@@ -234,3 +234,42 @@ fn the_desks_fields_set_in_the_file_become_the_articles_own() {
         "{written}"
     );
 }
+
+/// Corrections and notes travel in the file: another desk's arrive with it, and one added here
+/// is written into it.
+#[test]
+fn corrections_and_notes_travel_in_the_file() {
+    let mut fx = fixture();
+    let article = fx.article("Kicked", "World", "Words.\n");
+    let path = fx.file_of(article.id);
+    let edited = fx.read(&path).replacen(
+        "headline: Kicked\n",
+        "headline: Kicked\ncorrections:\n- correction: The vote was 7-2.\n  date: 2026-12-03T17:00:00Z\nnotes:\n- note: Legal to check paragraph 4.\n  date: 2026-12-03T16:00:00Z\n",
+        1,
+    );
+    std::fs::write(&path, &edited).unwrap();
+    let report = fx.ingest(std::slice::from_ref(&path));
+    assert!(report.problems.is_empty(), "{report:?}");
+    let store = fx.lib.store();
+    let corrections = store.corrections(article.id).unwrap();
+    assert_eq!(
+        (corrections[0].text.as_str(), corrections[0].at),
+        ("The vote was 7-2.", 1_796_317_200)
+    );
+    assert_eq!(
+        store.notes(article.id).unwrap()[0].text,
+        "Legal to check paragraph 4."
+    );
+
+    fx.lib
+        .store_mut()
+        .add_note(article.id, "Call Ana first.")
+        .unwrap();
+    fx.mirror();
+    let written = fx.read(&path);
+    assert!(
+        written.contains("- correction: The vote was 7-2.\n  date: 2026-12-03T17:00:00Z\n")
+            && written.contains("- note: Call Ana first.\n"),
+        "{written}"
+    );
+}
