@@ -289,3 +289,18 @@ fn a_word_found_nearly_everywhere_ranks_the_newest_matches_only() {
     // A selective query still finds the oldest story.
     assert_eq!(found(&s, "common okapi"), vec![1]);
 }
+
+#[test]
+fn the_kicker_and_the_desks_notes_find_a_story() {
+    let mut s = store();
+    let a = create(&mut s, "Council meets", "It met.");
+    create(&mut s, "Weather", "Rain.");
+    s.add_note(a.id, "Legal to check paragraph four").unwrap();
+    assert_eq!(found(&s, "legal"), [a.id]);
+    let patch = newsroom::model::ArticlePatch {
+        kicker: Some("Exclusive".into()),
+        ..Default::default()
+    };
+    s.update_article(a.id, &patch).unwrap();
+    assert_eq!(found(&s, "exclusive"), [a.id]);
+}

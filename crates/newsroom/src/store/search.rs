@@ -1,4 +1,5 @@
-//! Full-text search over headline, dek, body, tags and photo captions (SQLite FTS5).
+//! Full-text search over headline, dek, body, tags and photo captions (SQLite FTS5); the
+//! captions column also holds the kicker and the desk's notes, the text around the story.
 //!
 //! What an editor types is never passed to FTS5 as query syntax: it is split into words, each
 //! quoted, and the last one matched as a prefix, so search works as you type and stray quotes
@@ -69,10 +70,12 @@ impl Store {
         tx.execute_batch(
             "DELETE FROM articles_fts WHERE rowid IN (SELECT article_id FROM fts_pending);
              INSERT INTO articles_fts (rowid, headline, dek, body, tags, captions)
-                 SELECT a.id, a.headline, a.dek, a.body, a.tags, coalesce(c.captions, '')
+                 SELECT a.id, a.headline, a.dek, a.body, a.tags,
+                        concat_ws(' ', c.captions, n.notes, a.kicker)
                  FROM fts_pending p
                  JOIN articles a ON a.id = p.article_id
-                 LEFT JOIN article_captions c ON c.article_id = a.id;
+                 LEFT JOIN article_captions c ON c.article_id = a.id
+                 LEFT JOIN article_note_text n ON n.article_id = a.id;
              DELETE FROM fts_pending;",
         )?;
         tx.commit()?;

@@ -44,3 +44,20 @@ CREATE TRIGGER workspace_dirty_note_delete AFTER DELETE ON article_notes BEGIN
     INSERT INTO workspace_dirty (article_id) VALUES (old.article_id)
         ON CONFLICT (article_id) DO UPDATE SET generation = generation + 1;
 END;
+
+-- Search finds a story by its kicker and the desk's notes too; they are indexed in the captions
+-- column (the text around the story rather than the story itself), see store/search.rs.
+CREATE VIEW article_note_text AS
+    SELECT article_id, group_concat(text, ' ') AS notes FROM article_notes GROUP BY article_id;
+CREATE TRIGGER articles_fts_kicker AFTER UPDATE OF kicker ON articles BEGIN
+    INSERT INTO fts_pending (article_id) SELECT new.id
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = new.id);
+END;
+CREATE TRIGGER article_notes_fts_insert AFTER INSERT ON article_notes BEGIN
+    INSERT INTO fts_pending (article_id) SELECT new.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = new.article_id);
+END;
+CREATE TRIGGER article_notes_fts_delete AFTER DELETE ON article_notes BEGIN
+    INSERT INTO fts_pending (article_id) SELECT old.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = old.article_id);
+END;
