@@ -11,7 +11,6 @@ import { SaveQueue } from './logic/saveQueue';
 import type { MediaUrl } from './logic/media';
 import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, createKeymap, shortcutLabels, type ShortcutLabel } from './logic/shortcuts';
 import { updatedNotice } from './logic/sync';
-import { formatWordStats } from './logic/text';
 import { TypingBase } from './logic/typingBase';
 import { ConflictBanner } from './panels/conflictBanner';
 import { ConflictView } from './panels/conflictView';
@@ -27,6 +26,7 @@ import type { PublishPanel } from './panels/publishPanel';
 import { RelatedPanel } from './panels/related';
 import { SaveIndicator } from './panels/saveState';
 import { Toasts } from './panels/toast';
+import { WordStats } from './panels/wordStats';
 import { openWorkspaceDialog } from './panels/workspaceDialog';
 import { WorkspaceSync } from './panels/workspaceSync';
 import type { PhotoLibraryView } from './panels/photoLibrary';
@@ -88,7 +88,8 @@ export class App {
   /** How this platform writes a shortcut ("Ctrl+S", "⌘S"). */
   private readonly keys: ShortcutLabel;
   private readonly photoFiles = new Map<number, PhotoFile>();
-  private readonly stats: HTMLElement;
+  /** The status bar's word count, against the plan when there is one. */
+  private readonly wordStats = new WordStats();
   private readonly panes: HTMLElement;
   private readonly writeView: HTMLElement;
   private readonly photoLibrarySlot: HTMLElement;
@@ -160,7 +161,7 @@ export class App {
       },
       mediaUrl: platform.mediaUrl,
     }, root.querySelector<HTMLElement>('#preview-pane .preview'));
-    this.metadata = new MetadataPanel({ ipc, toasts: this.toasts, onUpdated: (a) => this.onArticleUpdated(a) });
+    this.metadata = new MetadataPanel({ ipc, toasts: this.toasts, keys: this.keys, onUpdated: (a) => this.onArticleUpdated(a) });
     this.photos = new PhotosPanel({
       ipc,
       toasts: this.toasts,
@@ -215,7 +216,6 @@ export class App {
       onConflicts: (conflicts) => this.onConflicts(conflicts),
     });
 
-    this.stats = h('span', { class: 'word-stats', 'aria-label': 'Word count and reading time', 'data-testid': 'word-stats' }, formatWordStats(0));
     this.panes = byId('panes', root);
     this.writeView = byId('write-view', root);
     this.photoLibrarySlot = byId('photo-library-view', root);
@@ -228,7 +228,7 @@ export class App {
     // The preview's pane is declared in index.html; a frame must not move (it would reload).
     const previewPane = this.preview.root.closest('.pane-preview') ?? this.panes.appendChild(h('div', { class: 'pane pane-preview' }, this.preview.root));
     this.panes.insertBefore(h('div', { class: 'pane pane-editor' }, this.editor.root), previewPane);
-    this.writeView.append(h('div', { class: 'statusbar', 'data-testid': 'statusbar' }, this.stats, h('span', { class: 'shortcut-hint' }, `${this.keys('Mod-/')} shows the keyboard shortcuts`)));
+    this.writeView.append(h('div', { class: 'statusbar', 'data-testid': 'statusbar' }, this.wordStats.root, h('span', { class: 'shortcut-hint' }, `${this.keys('Mod-/')} shows the keyboard shortcuts`)));
     byId('library-slot', root).replaceWith(this.library.root);
     byId('inspector-details', root).append(this.metadata.root);
     this.detailsPanel = byId('inspector-details', root);
@@ -301,7 +301,7 @@ export class App {
     view.article.word_count = receipt.word_count;
     view.article.updated_at = receipt.updated_at;
     // The core counts the words (model.rs `count_words`); the status bar shows what it saved.
-    this.stats.textContent = formatWordStats(receipt.word_count);
+    this.wordStats.show(receipt.word_count, view.article.words_planned);
     this.library.patchRow({ id: p.id, updated_at: receipt.updated_at, word_count: receipt.word_count });
   }
 
@@ -356,7 +356,7 @@ export class App {
     void this.showPublications(view.article.id);
     this.library.setCurrent(view.article.id);
     this.showConflictBanner();
-    this.stats.textContent = formatWordStats(view.article.word_count);
+    this.wordStats.show(view.article.word_count, view.article.words_planned);
     this.saveIndicator.update(this.queue.state);
     document.title = `${view.article.headline || 'Untitled'} — Newsroom`;
     this.showWrite();
@@ -405,7 +405,7 @@ export class App {
     if (differs([view.related, view.backlinks], [before?.related, before?.backlinks])) {
       this.related.load(view.article.id, view.related, view.backlinks);
     }
-    this.stats.textContent = formatWordStats(view.article.word_count);
+    this.wordStats.show(view.article.word_count, view.article.words_planned);
     document.title = `${view.article.headline || 'Untitled'} — Newsroom`;
     if (this.history.isActive) void this.history.refresh();
     return bodyChanged;
@@ -473,6 +473,8 @@ export class App {
 
   private showEmpty(): void {
     document.body.classList.add('no-article');
+    this.metadata.showEmpty();
+    this.wordStats.show(0, null);
     this.history.load(null);
     void this.showPublications(null);
     this.preview.setArticle({ article: emptyArticle(this.keys), photos: [], related: [] }, '');
@@ -483,9 +485,10 @@ export class App {
       // The body in the editor is newer than the one the metadata save echoes back.
       this.view.article = { ...a, body: this.view.article.body };
       this.refreshPreviewMeta();
+      this.wordStats.show(this.view.article.word_count, a.words_planned);
       document.title = `${a.headline || 'Untitled'} — Newsroom`;
     }
-    this.library.patchRow({ id: a.id, headline: a.headline, section: a.section, status: a.status, slug: a.slug, updated_at: a.updated_at, byline: a.byline });
+    this.library.patchRow({ id: a.id, headline: a.headline, section: a.section, status: a.status, slug: a.slug, updated_at: a.updated_at, byline: a.byline, kicker: a.kicker, embargo: a.embargo });
     void this.library.loadSections().then((s) => this.metadata.setSections(s));
   }
 
@@ -872,6 +875,6 @@ function emptyArticle(keys: ShortcutLabel): Article {
   return {
     id: 0, uid: '', slug: '', headline: 'No articles yet', dek: `Press “New article” (or ${keys(NEW_ARTICLE_SHORTCUT)}) to start writing.`, byline: '', section: '', tags: [],
     status: 'draft', dateline: '', body: '', featured_photo: null, author_id: null, created_at: 0, updated_at: 0,
-    published_at: null, trashed_at: null, word_count: 0,
+    published_at: null, trashed_at: null, word_count: 0, kicker: '', seo_headline: '', social_headline: '', embargo: null, words_planned: null,
   };
 }

@@ -20,6 +20,10 @@ export interface ArticleSummary {
   updated_at: number;
   word_count: number;
   featured_photo: number | null;
+  /** The label above the headline; '' when none. */
+  kicker: string;
+  /** Unix seconds before which the story must not go out; null when none. */
+  embargo: number | null;
 }
 
 export interface Article {
@@ -42,6 +46,16 @@ export interface Article {
   published_at: number | null;
   trashed_at: number | null;
   word_count: number;
+  /** The short label above the headline ("Analysis", "Exclusive"); '' when none. */
+  kicker: string;
+  /** The headline for search engines (`<title>`, JSON-LD); '' means the headline. */
+  seo_headline: string;
+  /** The headline for social cards (Open Graph, Twitter); '' means the headline. */
+  social_headline: string;
+  /** Unix seconds before which the story must not go out; null when none. */
+  embargo: number | null;
+  /** The planned length in words (1 or more); null when none. */
+  words_planned: number | null;
 }
 
 export interface PhotoFile {
@@ -146,6 +160,13 @@ export interface ArticlePatch {
   dateline?: string;
   slug?: string;
   status?: Status;
+  kicker?: string;
+  seo_headline?: string;
+  social_headline?: string;
+  /** `null` lifts the embargo; left out, it stays as it is. */
+  embargo?: number | null;
+  /** `null` drops the plan; left out, it stays as it is. */
+  words_planned?: number | null;
 }
 
 export interface PhotoPatch {

@@ -15,13 +15,14 @@ export function article(id: number, extra: Partial<Article> = {}): Article {
   return {
     id, uid: `uid-${id}`, slug: `story-${id}`, headline: `Story ${id}`, dek: '', byline: 'Ana Ruiz', section: id % 2 ? 'World' : 'Economy', tags: [],
     status: 'draft', dateline: '', body: `Body of ${id}`, featured_photo: null, author_id: null, created_at: 1_700_000_000,
-    updated_at: 1_700_000_000 - id * 60, published_at: null, trashed_at: null, word_count: 3, ...extra,
+    updated_at: 1_700_000_000 - id * 60, published_at: null, trashed_at: null, word_count: 3,
+    kicker: '', seo_headline: '', social_headline: '', embargo: null, words_planned: null, ...extra,
   };
 }
 
 export function summary(a: Article): ArticleSummary {
-  const { id, slug, headline, section, status, byline, updated_at, word_count, featured_photo } = a;
-  return { id, slug, headline, section, status, byline, updated_at, word_count, featured_photo };
+  const { id, slug, headline, section, status, byline, updated_at, word_count, featured_photo, kicker, embargo } = a;
+  return { id, slug, headline, section, status, byline, updated_at, word_count, featured_photo, kicker, embargo };
 }
 
 export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'archived']): ArticleView {
@@ -72,7 +73,8 @@ export function fakeIpc(n = 3) {
       }
       const changed = a.body !== body;
       a.body = body;
-      return { updated_at: 1_700_000_100, word_count: body.split(/\s+/).filter(Boolean).length, revision: null, changed, conflict };
+      a.word_count = body.split(/\s+/).filter(Boolean).length;
+      return { updated_at: 1_700_000_100, word_count: a.word_count, revision: null, changed, conflict };
     }),
     saveNow: vi.fn(),
     renderPreview: vi.fn(async (markdown: string) => `<p data-sourcepos="1:1-1:${markdown.length}">${markdown}</p>`),

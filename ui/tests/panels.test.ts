@@ -129,7 +129,7 @@ describe('MetadataPanel', () => {
   it('saves a field on change and shows the core’s error inline', async () => {
     const { ipc } = fakeIpc(1);
     const onUpdated = vi.fn();
-    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), onUpdated });
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), keys: pcKeys, onUpdated });
     document.body.replaceChildren(panel.root);
     panel.load(viewOf(article(1)));
     const headline = panel.root.querySelector<HTMLTextAreaElement>('[data-testid="meta-headline"]')!;
@@ -153,7 +153,7 @@ describe('MetadataPanel', () => {
 
   it('warns about long headlines and limits statuses to the allowed moves', () => {
     const { ipc } = fakeIpc(1);
-    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), onUpdated: vi.fn() });
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), keys: pcKeys, onUpdated: vi.fn() });
     panel.load(viewOf(article(1, { headline: 'x'.repeat(80) }), ['draft', 'editing', 'archived']));
     expect(panel.root.querySelector('#meta-headline-hint')!.getAttribute('data-level')).toBe('long');
     const options = [...panel.root.querySelectorAll<HTMLOptionElement>('[data-testid="meta-status"] option')].map((o) => o.value);
@@ -162,7 +162,7 @@ describe('MetadataPanel', () => {
 
   it('adds tags as chips and saves them', async () => {
     const { ipc } = fakeIpc(1);
-    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), onUpdated: vi.fn() });
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), keys: pcKeys, onUpdated: vi.fn() });
     document.body.replaceChildren(panel.root);
     panel.load(viewOf(article(1, { tags: ['economy'] })));
     const input = panel.root.querySelector<HTMLInputElement>('[data-testid="meta-tags"]')!;
@@ -216,7 +216,7 @@ describe('RelatedPanel', () => {
     const onOpen = vi.fn();
     const panel = new RelatedPanel({ ipc, toasts: new Toasts(), onChanged: vi.fn(), onOpen });
     document.body.replaceChildren(panel.root);
-    panel.load(1, [], [{ id: 3, slug: 's', headline: 'Story 3', section: '', status: 'draft', byline: '', updated_at: 0, word_count: 0, featured_photo: null }]);
+    panel.load(1, [], [{ id: 3, slug: 's', headline: 'Story 3', section: '', status: 'draft', byline: '', updated_at: 0, word_count: 0, featured_photo: null, kicker: '', embargo: null }]);
     vi.useFakeTimers();
     panel.searchInput.value = 'Story 4';
     panel.searchInput.dispatchEvent(new Event('input'));

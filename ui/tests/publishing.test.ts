@@ -5,7 +5,6 @@ import { App } from '../src/app';
 import {
   IDLE,
   isRunning,
-  localDateTimeToUnix,
   outcomeSentence,
   publishReducer,
   statusChoice,
@@ -13,7 +12,8 @@ import {
   type PublishEvent,
   type PublishRun,
 } from '../src/logic/publishing';
-import { formatStamp, postStatusLabel, publicationLine, siteTimeToUnix, unixToLocalDateTime, webSideLabel } from '../src/logic/publishWords';
+import { localDateTimeToUnix, unixToLocalDateTime } from '../src/logic/localTime';
+import { formatStamp, postStatusLabel, publicationLine, siteTimeToUnix, webSideLabel } from '../src/logic/publishWords';
 import { PagedRows } from '../src/logic/virtualList';
 import { PublishPanel } from '../src/panels/publishPanel';
 import { addedSentences, openSitesDialog, siteDetails } from '../src/panels/sitesDialog';

@@ -6,7 +6,10 @@ import { addTags, parseTags } from '../src/logic/tags';
 
 describe('word stats', () => {
   it('shows words and reading time', () => {
-    expect(readingMinutes(0)).toBe(1);
+    // None for none, as the core (model.rs `reading_minutes`); one at least for any text.
+    expect(readingMinutes(0)).toBe(0);
+    expect(formatWordStats(0)).toBe('0 words · 0 min read');
+    expect(readingMinutes(1)).toBe(1);
     expect(readingMinutes(231)).toBe(2);
     expect(formatWordStats(1)).toBe('1 word · 1 min read');
     expect(formatWordStats(1234)).toBe('1,234 words · 6 min read');

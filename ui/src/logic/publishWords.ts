@@ -4,12 +4,7 @@
  * publishing.ts, which loads with the dialog: this part is on the first screen.)
  */
 import type { Publication } from '../types';
-
-/** Unix seconds as a datetime-local field's value, in this computer's time zone, to the minute. */
-export function unixToLocalDateTime(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+import { unixToLocalDateTime } from './localTime';
 
 /** A post status as the site words it, in the editor's words. */
 export function postStatusLabel(status: string): string {
@@ -52,8 +47,4 @@ export function siteTimeToUnix(text: string): number | null {
 export function webSideLabel(site: string, modified: string): string {
   const at = siteTimeToUnix(modified);
   return at === null ? `On ${site}` : `On ${site} (edited ${formatStamp(at)})`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

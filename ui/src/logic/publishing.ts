@@ -4,24 +4,11 @@
  * and the run of a publish as a reducer (its progress lines and how it ended).
  */
 import type { PublishOutcome, StatusChoice, UiError } from '../types';
+import { localDateTimeToUnix } from './localTime';
 import { postStatusLabel } from './publishWords';
 
 /** The three choices the Publish dialog offers. */
 export type StatusKind = StatusChoice['status'];
-
-/**
- * A datetime-local field's value ("2026-12-05T09:00", seconds optional) as Unix seconds, read in
- * this computer's time zone; `null` when it is not a real date and time (Feb 30, 25:00, empty).
- */
-export function localDateTimeToUnix(value: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
-  const date = new Date(year, month - 1, day, hour, minute, second);
-  const same =
-    date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day && date.getHours() === hour && date.getMinutes() === minute;
-  return same ? Math.floor(date.getTime() / 1000) : null;
-}
 
 /** A sensible first suggestion for a scheduled post: the next full hour at least an hour away. */
 export function suggestedScheduleTime(now: number): number {

@@ -1,23 +1,31 @@
 /**
- * Word stats, headline length and file sizes as the editor reads them. The words themselves are
+ * Word stats, headline lengths and file sizes as the editor reads them. The words themselves are
  * counted by the core (model.rs `count_words`): the UI shows the count a save returns.
  */
 
-/** Minutes a reader needs at 230 words a minute, never less than one (as the core). */
+/** Minutes a reader needs at 230 words a minute: one at least for any text, none for none (as the core). */
 export function readingMinutes(words: number): number {
-  return Math.max(1, Math.ceil(words / 230));
+  return Math.ceil(words / 230);
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
+/** "1,234", as the status bar writes counts. */
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
 /** "1,234 words · 6 min read". */
 export function formatWordStats(words: number): string {
-  const w = `${numberFormat.format(words)} ${words === 1 ? 'word' : 'words'}`;
+  const w = `${formatCount(words)} ${words === 1 ? 'word' : 'words'}`;
   return `${w} · ${readingMinutes(words)} min read`;
 }
 
 /** Headlines longer than this get cut in search results and social cards. */
 export const HEADLINE_SOFT_LIMIT = 70;
+
+/** Search engines show about this many characters of a title (the core's `SEO_HEADLINE_HINT`). */
+export const SEO_HEADLINE_LIMIT = 60;
 
 export interface HeadlineHint {
   length: number;
@@ -27,16 +35,31 @@ export interface HeadlineHint {
 
 /** The length hint shown under the headline field. */
 export function headlineHint(headline: string): HeadlineHint {
-  const length = [...headline.trim()].length;
+  const length = characters(headline);
   if (length === 0) return { length, level: 'empty', message: 'A headline is needed' };
-  if (length > HEADLINE_SOFT_LIMIT) {
-    return {
-      length,
-      level: 'long',
-      message: `${length}/${HEADLINE_SOFT_LIMIT} — ${length - HEADLINE_SOFT_LIMIT} over; search engines may cut it`,
-    };
-  }
-  return { length, level: 'ok', message: `${length}/${HEADLINE_SOFT_LIMIT}` };
+  return counted(length, HEADLINE_SOFT_LIMIT, 'search engines may cut it');
+}
+
+/**
+ * The counter under the SEO headline. While it is empty search engines get the headline, so the
+ * counter measures that instead and says so: the editor sees whether the fallback fits too.
+ */
+export function seoHeadlineHint(seo: string, headline: string): HeadlineHint {
+  const own = characters(seo);
+  if (own > 0) return counted(own, SEO_HEADLINE_LIMIT, 'search engines may cut it');
+  const fallback = counted(characters(headline), SEO_HEADLINE_LIMIT, 'they may cut it');
+  return { ...fallback, message: `Search engines get the headline: ${fallback.message}` };
+}
+
+/** "52/60", or "75/60 — 15 over; …" past the limit (level `long`: the warning colour). */
+function counted(length: number, limit: number, overNote: string): HeadlineHint {
+  if (length > limit) return { length, level: 'long', message: `${length}/${limit} — ${length - limit} over; ${overNote}` };
+  return { length, level: 'ok', message: `${length}/${limit}` };
+}
+
+/** Characters as a reader counts them (an emoji is one), around the text's trimmed ends. */
+function characters(text: string): number {
+  return [...text.trim()].length;
 }
 
 /** "12.3 MB", "840 KB", "512 B". */

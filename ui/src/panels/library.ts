@@ -1,11 +1,13 @@
 /**
  * The library sidebar: every article (or the trash), filtered by status and section, or full-text
- * search results with highlighted snippets. The list is virtualized (fixed-height rows, only the
- * visible ones plus overscan exist) and fetched page by page, so 10,000 articles scroll smoothly.
+ * search results with highlighted snippets; a story still under embargo carries a badge saying until
+ * when. The list is virtualized (fixed-height rows, only the visible ones plus overscan exist) and
+ * fetched page by page, so 10,000 articles scroll smoothly.
  */
 import { button, h } from '../dom';
 import type { Ipc } from '../ipc';
 import { Latest, debounce } from '../logic/debounce';
+import { embargoBadge } from '../logic/embargo';
 import { thumbUrl, type MediaUrl } from '../logic/media';
 import { NEW_ARTICLE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
 import { formatFull, formatRelative } from '../logic/relativeTime';
@@ -277,8 +279,13 @@ export class LibraryPanel {
     }
   }
 
+  private now(): number {
+    return (this.deps.now ?? (() => Date.now() / 1000))();
+  }
+
   private rowElement(a: ArticleSummary, index: number, drawn: Map<string | null, HTMLImageElement>): HTMLElement {
-    const now = (this.deps.now ?? (() => Date.now() / 1000))();
+    const now = this.now();
+    const embargo = embargoBadgeLine(a, now);
     const file = a.featured_photo !== null ? this.deps.photoFile(a.featured_photo) : null;
     const src = thumbUrl(this.deps.mediaUrl, file);
     const reused = src ? drawn.get(src) : undefined;
@@ -313,8 +320,11 @@ export class LibraryPanel {
           a.section ? h('span', { class: 'row-section' }, a.section) : null,
           h('time', { class: 'row-time', datetime: new Date(a.updated_at * 1000).toISOString(), title: formatFull(a.updated_at) }, formatRelative(a.updated_at, now)),
         ),
+        embargo,
       ),
     );
+    // The badge's line is paid for by the headline's second line: rows keep their fixed height.
+    if (embargo) row.classList.add('is-embargoed');
     if (index === this.activeIndex) row.classList.add('active');
     const more = button('⋯', (e) => {
       e.stopPropagation();
@@ -410,6 +420,7 @@ export class LibraryPanel {
       this.results.replaceChildren(h('p', { class: 'empty' }, `Nothing matches “${query}”.`));
       return;
     }
+    const now = this.now();
     this.results.replaceChildren(
       ...hits.map((hit, i) => {
         const snippet = h('div', { class: 'hit-snippet' });
@@ -419,6 +430,7 @@ export class LibraryPanel {
           { class: 'hit', role: 'option', id: `hit-${i}`, 'data-id': hit.article.id, 'aria-selected': String(hit.article.id === this.currentId) },
           h('div', { class: 'row-headline' }, hit.article.headline || 'Untitled'),
           h('div', { class: 'row-meta' }, h('span', { class: `status-pill status-${hit.article.status}` }, statusLabel(hit.article.status)), hit.article.section ? h('span', { class: 'row-section' }, hit.article.section) : null),
+          embargoBadgeLine(hit.article, now),
           snippet,
         );
         el.addEventListener('click', () => this.deps.actions.open(hit.article.id));
@@ -466,6 +478,13 @@ export class LibraryPanel {
 
 export function statusLabel(s: Status): string {
   return s === 'editing' ? 'In edit' : s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** "Embargo 3 Dec 18:00" on a line of its own while the row's embargo holds (the full time in its tooltip). */
+function embargoBadgeLine(a: ArticleSummary, now: number): HTMLElement | null {
+  const badge = embargoBadge(a.embargo, now);
+  if (!badge) return null;
+  return h('div', { class: 'row-embargo-line' }, h('span', { class: 'row-embargo', title: badge.title, 'data-testid': 'row-embargo' }, badge.text));
 }
 
 function placeholderRow(index: number, total: number): HTMLElement {

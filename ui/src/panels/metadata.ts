@@ -1,36 +1,53 @@
 /**
- * The metadata panel: headline (with a length hint), dek, byline, section (with the library's
- * sections offered), tags as chips, slug, dateline and status (only the moves the workflow allows).
- * Each field is saved on change/blur through `update_article`; the core's error shows under it.
+ * The metadata panel: kicker, headline (with a length hint), dek, byline, section (with the
+ * library's sections offered), tags as chips, slug, dateline and status (only the moves the
+ * workflow allows); the headlines for search engines and social cards; the planned length and the
+ * embargo. Each field is saved on change/blur through `update_article`; the core's error shows
+ * under it. With no article open the fields give way to how to open or start one.
  */
 import { button, field, h } from '../dom';
 import { errorMessage, type Ipc } from '../ipc';
-import { headlineHint } from '../logic/text';
+import { NEW_ARTICLE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
+import { headlineHint, seoHeadlineHint } from '../logic/text';
 import { addTags, parseTags } from '../logic/tags';
+import { readPlannedWords } from '../logic/wordTarget';
 import type { Article, ArticlePatch, ArticleView, Status } from '../types';
+import { EmbargoField } from './embargoField';
 import { statusLabel } from './library';
 import type { Toasts } from './toast';
 
 export interface MetadataDeps {
   ipc: Pick<Ipc, 'updateArticle' | 'openArticle'>;
   toasts: Toasts;
+  /** How shortcuts are written on this platform, for the empty state ("Ctrl+N"). */
+  keys: ShortcutLabel;
   /** A saved change: the app refreshes the preview header, the library row... */
   onUpdated(article: Article): void;
+  /** The clock, in Unix seconds (tests set it). */
+  now?: () => number;
 }
 
-type TextKey = 'headline' | 'dek' | 'byline' | 'section' | 'slug' | 'dateline';
+type TextKey = 'kicker' | 'headline' | 'dek' | 'byline' | 'section' | 'slug' | 'dateline' | 'seo_headline' | 'social_headline';
+
+/** Fields typed in a wrapping box but kept to one line: Enter commits them, line breaks become spaces. */
+const ONE_LINE_BOXES: ReadonlySet<TextKey> = new Set(['headline', 'seo_headline', 'social_headline']);
 
 export class MetadataPanel {
   readonly root: HTMLElement;
   private readonly deps: MetadataDeps;
   private article: Article | null = null;
+  private readonly form: HTMLFormElement;
+  private readonly empty: HTMLElement;
   private readonly inputs = {} as Record<TextKey, HTMLInputElement | HTMLTextAreaElement>;
-  private readonly errors = {} as Record<TextKey | 'tags' | 'status', HTMLElement>;
+  private readonly errors = {} as Record<TextKey | 'tags' | 'status' | 'words_planned', HTMLElement>;
   private readonly headlineHintEl: HTMLElement;
+  private readonly seoHintEl: HTMLElement;
   private readonly status: HTMLSelectElement;
   private readonly sections: HTMLDataListElement;
   private readonly chips: HTMLElement;
   private readonly tagInput: HTMLInputElement;
+  private readonly wordsPlanned: HTMLInputElement;
+  private readonly embargo: EmbargoField;
   private tags: string[] = [];
 
   constructor(deps: MetadataDeps) {
@@ -42,29 +59,33 @@ export class MetadataPanel {
       const f = field(`meta-${key}`, label, control, hint);
       this.errors[key] = f.error;
       control.addEventListener('change', () => void this.save(key));
-      if (control instanceof HTMLInputElement) {
-        control.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') control.blur();
-        });
-      }
+      control.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key !== 'Enter') return;
+        if (ONE_LINE_BOXES.has(key)) {
+          e.preventDefault();
+          control.blur();
+        } else if (control instanceof HTMLInputElement) {
+          control.blur();
+        }
+      });
       return f;
     };
+    const kicker = make('kicker', 'Kicker', h('input', { type: 'text', placeholder: 'Analysis', spellcheck: 'true' }), 'The label above the headline');
     const headline = make('headline', 'Headline', h('textarea', { rows: 3, class: 'headline-input', spellcheck: 'true' }));
     this.headlineHintEl = headline.hint;
     headline.hint.setAttribute('aria-live', 'polite');
-    this.inputs.headline.addEventListener('input', () => this.updateHint());
-    this.inputs.headline.addEventListener('keydown', (e) => {
-      // A headline is one line: Enter commits it.
-      if ((e as KeyboardEvent).key === 'Enter') {
-        e.preventDefault();
-        (this.inputs.headline as HTMLTextAreaElement).blur();
-      }
-    });
+    // The SEO and social headlines fall back on the headline: their placeholders and the SEO counter follow it.
+    this.inputs.headline.addEventListener('input', () => this.updateHints());
     const dek = make('dek', 'Dek', h('textarea', { rows: 3, spellcheck: 'true' }), 'The standfirst under the headline');
     const byline = make('byline', 'Byline', h('input', { type: 'text', placeholder: 'Ana Ruiz and Tom Lee' }));
     const section = make('section', 'Section', h('input', { type: 'text', list: 'section-options', autocomplete: 'off' }));
     const dateline = make('dateline', 'Dateline', h('input', { type: 'text', placeholder: 'STOCKHOLM' }));
     const slug = make('slug', 'Slug', h('input', { type: 'text', spellcheck: 'false', autocapitalize: 'off' }), 'The file and URL name');
+    const seo = make('seo_headline', 'SEO headline', h('textarea', { rows: 2, spellcheck: 'true' }));
+    this.seoHintEl = seo.hint;
+    seo.hint.setAttribute('aria-live', 'polite');
+    this.inputs.seo_headline.addEventListener('input', () => this.updateHints());
+    const social = make('social_headline', 'Social headline', h('textarea', { rows: 2, spellcheck: 'true' }), 'For social cards (Open Graph, Twitter); when empty they use the headline');
 
     this.status = h('select', { 'data-testid': 'meta-status' });
     const statusField = field('meta-status', 'Status', this.status);
@@ -88,18 +109,38 @@ export class MetadataPanel {
       if (this.tagInput.value.trim()) this.commitTagInput();
     });
 
-    this.root = h(
+    this.wordsPlanned = h('input', { type: 'number', min: 1, step: 1, inputmode: 'numeric', placeholder: 'None', 'data-testid': 'meta-words_planned' });
+    const words = field('meta-words_planned', 'Words planned', this.wordsPlanned, 'The status bar shows the count against it');
+    this.errors.words_planned = words.error;
+    this.wordsPlanned.addEventListener('change', () => void this.saveWordsPlanned());
+    this.wordsPlanned.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') this.wordsPlanned.blur();
+    });
+    this.embargo = new EmbargoField({ save: (embargo, error) => this.patchOpen({ embargo }, error), now: () => this.now() });
+
+    this.form = h(
       'form',
-      { class: 'metadata', 'aria-label': 'Article details', 'data-testid': 'metadata', novalidate: true },
+      { class: 'metadata', 'aria-label': 'Article details', 'data-testid': 'metadata', novalidate: true, hidden: true },
+      kicker.wrap,
       headline.wrap,
       dek.wrap,
       h('div', { class: 'field-row' }, byline.wrap, dateline.wrap),
       h('div', { class: 'field-row' }, section.wrap, statusField.wrap),
       tagField.wrap,
       slug.wrap,
+      h('fieldset', { class: 'field-group' }, h('legend', {}, 'Search and social'), seo.wrap, social.wrap),
+      h('fieldset', { class: 'field-group' }, h('legend', {}, 'Length and embargo'), words.wrap, this.embargo.wrap),
       this.sections,
     );
-    this.root.addEventListener('submit', (e) => e.preventDefault());
+    this.form.addEventListener('submit', (e) => e.preventDefault());
+    this.empty = h(
+      'p',
+      { class: 'empty-state', 'data-testid': 'metadata-empty', hidden: true },
+      'No article open. Choose one from the list or press ',
+      h('kbd', {}, deps.keys(NEW_ARTICLE_SHORTCUT)),
+      ' to start one.',
+    );
+    this.root = h('div', { class: 'metadata-panel' }, this.empty, this.form);
   }
 
   setSections(sections: string[]): void {
@@ -107,17 +148,31 @@ export class MetadataPanel {
   }
 
   load(view: ArticleView): void {
-    this.article = view.article;
+    const a = view.article;
+    this.article = a;
     for (const key of Object.keys(this.inputs) as TextKey[]) {
-      this.inputs[key].value = view.article[key];
+      this.inputs[key].value = a[key];
       this.errors[key].textContent = '';
     }
     this.errors.tags.textContent = '';
     this.errors.status.textContent = '';
-    this.tags = [...view.article.tags];
+    this.errors.words_planned.textContent = '';
+    this.tags = [...a.tags];
     this.renderChips();
-    this.setStatuses(view.article.status, view.allowed_statuses);
-    this.updateHint();
+    this.setStatuses(a.status, view.allowed_statuses);
+    this.wordsPlanned.value = plannedText(a.words_planned);
+    this.embargo.load(a.embargo);
+    this.updateHints();
+    this.form.hidden = false;
+    this.empty.hidden = true;
+  }
+
+  /** No article is open: say how to open or start one instead of showing fields that save nowhere. */
+  showEmpty(): void {
+    this.article = null;
+    this.embargo.load(null);
+    this.form.hidden = true;
+    this.empty.hidden = false;
   }
 
   focusHeadline(): void {
@@ -125,10 +180,22 @@ export class MetadataPanel {
     (this.inputs.headline as HTMLTextAreaElement).select();
   }
 
-  private updateHint(): void {
-    const hint = headlineHint(this.inputs.headline.value);
+  private now(): number {
+    return (this.deps.now ?? (() => Date.now() / 1000))();
+  }
+
+  /** The headline's hint, and what falls back on the headline: the SEO counter and both placeholders. */
+  private updateHints(): void {
+    const headline = this.inputs.headline.value;
+    const hint = headlineHint(headline);
     this.headlineHintEl.textContent = hint.message;
     this.headlineHintEl.dataset.level = hint.level;
+    const seo = seoHeadlineHint(this.inputs.seo_headline.value, headline);
+    this.seoHintEl.textContent = seo.message;
+    this.seoHintEl.dataset.level = seo.level;
+    const fallback = oneLine(headline);
+    this.inputs.seo_headline.placeholder = fallback;
+    this.inputs.social_headline.placeholder = fallback;
   }
 
   private setStatuses(current: Status, allowed: Status[]): void {
@@ -153,19 +220,40 @@ export class MetadataPanel {
     }
   }
 
+  /** `patch`, resolving the saved article only while it is still the one shown. */
+  private async patchOpen(patch: ArticlePatch, errorEl: HTMLElement): Promise<Article | null> {
+    const updated = await this.patch(patch, errorEl);
+    return updated && this.article?.id === updated.id ? updated : null;
+  }
+
   private async save(key: TextKey): Promise<void> {
     if (!this.article) return;
-    const value = key === 'headline' ? this.inputs[key].value.replace(/\s*\n\s*/g, ' ').trim() : this.inputs[key].value.trim();
+    const value = ONE_LINE_BOXES.has(key) ? oneLine(this.inputs[key].value) : this.inputs[key].value.trim();
     if (value === this.article[key]) {
       this.errors[key].textContent = '';
       return;
     }
-    const updated = await this.patch({ [key]: value }, this.errors[key]);
+    const updated = await this.patchOpen({ [key]: value }, this.errors[key]);
     // Show what the core kept (a slug is normalized, for instance).
-    if (updated && this.article?.id === updated.id && document.activeElement !== this.inputs[key]) {
+    if (updated && document.activeElement !== this.inputs[key]) {
       this.inputs[key].value = updated[key];
-      if (key === 'headline') this.updateHint();
+      this.updateHints();
     }
+  }
+
+  private async saveWordsPlanned(): Promise<void> {
+    if (!this.article) return;
+    const read = readPlannedWords(this.wordsPlanned.value, this.wordsPlanned.validity.badInput);
+    if ('error' in read) {
+      this.errors.words_planned.textContent = read.error;
+      return;
+    }
+    if (read.ok === this.article.words_planned) {
+      this.errors.words_planned.textContent = '';
+      return;
+    }
+    const updated = await this.patchOpen({ words_planned: read.ok }, this.errors.words_planned);
+    if (updated && document.activeElement !== this.wordsPlanned) this.wordsPlanned.value = plannedText(updated.words_planned);
   }
 
   private async saveStatus(): Promise<void> {
@@ -217,4 +305,14 @@ export class MetadataPanel {
       ),
     );
   }
+}
+
+/** A box's text as one line: pasted line breaks become spaces. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The Words planned field's text for a plan (empty for none). */
+function plannedText(words: number | null): string {
+  return words === null ? '' : String(words);
 }

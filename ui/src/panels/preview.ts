@@ -143,7 +143,9 @@ export class PreviewPanel {
     featured.replaceChildren();
     related.replaceChildren();
     if (a) {
+      // The export's header, in its order (export/templates/page.html): section, kicker, headline.
       if (a.section) header.append(el('p', 'section', a.section));
+      if (a.kicker) header.append(el('p', 'kicker', a.kicker));
       header.append(el('h1', '', a.headline || 'Untitled'));
       if (a.dek) header.append(el('p', 'dek', a.dek));
       if (a.byline) {

@@ -31,6 +31,8 @@ export class PublicationsList {
   async load(id: number | null): Promise<void> {
     this.articleId = id;
     this.list.replaceChildren();
+    // With no article open there is nothing to list, not even the heading.
+    this.root.hidden = id === null;
     if (id === null) return;
     try {
       const publications = await this.deps.ipc.articlePublications(id);

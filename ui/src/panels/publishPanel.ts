@@ -21,7 +21,7 @@ import {
   type PublishRun,
   type StatusKind,
 } from '../logic/publishing';
-import { unixToLocalDateTime } from '../logic/publishWords';
+import { unixToLocalDateTime } from '../logic/localTime';
 import type { PublishOutcome, Site, StatusChoice, WebEditComparison } from '../types';
 
 export interface PublishPanelDeps {
