@@ -4,8 +4,8 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 use newsroom::library::ArticleView;
 use newsroom::model::{
-    Article, ArticleFilter, ArticleId, ArticlePatch, ArticleSummary, NewArticle, RevisionCause,
-    SearchHit,
+    Article, ArticleFilter, ArticleId, ArticlePatch, ArticleSummary, Correction, CorrectionKind,
+    DeskNote, NewArticle, RevisionCause, SearchHit,
 };
 use newsroom::store::SaveReceipt;
 use tauri::State;
@@ -43,6 +43,35 @@ pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
 #[tauri::command(async)]
 pub fn open_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<ArticleView> {
     Ok(state.library()?.article_view(id, &state.media_urls())?)
+}
+
+/// Appends a correction (`update: false`) or an update to a published article, dated now.
+#[tauri::command]
+pub fn add_correction(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    update: bool,
+    text: String,
+) -> CommandResult<Correction> {
+    let kind = if update {
+        CorrectionKind::Update
+    } else {
+        CorrectionKind::Correction
+    };
+    Ok(state
+        .library()?
+        .store_mut()
+        .add_correction(id, kind, &text)?)
+}
+
+/// Adds a note for the desk to an article, dated now.
+#[tauri::command]
+pub fn add_note(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    text: String,
+) -> CommandResult<DeskNote> {
+    Ok(state.library()?.store_mut().add_note(id, &text)?)
 }
 
 #[tauri::command]

@@ -38,6 +38,8 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         articles::create_article,
         articles::duplicate_article,
         articles::update_article,
+        articles::add_correction,
+        articles::add_note,
         articles::trash_article,
         articles::untrash_article,
         articles::save_body,

@@ -4,7 +4,8 @@
 use super::{Library, MediaUrls};
 use crate::error::Result;
 use crate::model::{
-    Article, ArticleFilter, ArticleId, ArticleSummary, PhotoUse, RelatedLink, Status,
+    Article, ArticleFilter, ArticleId, ArticleSummary, Correction, DeskNote, PhotoUse, RelatedLink,
+    Status,
 };
 use serde::Serialize;
 
@@ -22,6 +23,10 @@ pub struct ArticleView {
     pub preview_html: String,
     /// The current status and those it may move to, in workflow order, for the status menu.
     pub allowed_statuses: Vec<Status>,
+    /// Corrections and updates, oldest first (printed at the end of the story).
+    pub corrections: Vec<Correction>,
+    /// The desk's notes, oldest first (never exported or published).
+    pub notes: Vec<DeskNote>,
 }
 
 /// The statuses a menu offers for an article in `current`: itself and its allowed moves.
@@ -43,6 +48,8 @@ impl Library {
         let preview_html = self.render_preview(&article.body, urls).html;
         let allowed_statuses = status_choices(article.status);
         Ok(ArticleView {
+            corrections: self.store.corrections(id)?,
+            notes: self.store.notes(id)?,
             article,
             photos,
             related,
@@ -122,6 +129,11 @@ mod tests {
             view.allowed_statuses,
             vec![Status::Draft, Status::Editing, Status::Archived]
         );
+        assert!(view.corrections.is_empty() && view.notes.is_empty());
+
+        lib.store_mut().add_note(a.id, "Check the figures.").unwrap();
+        let view = lib.article_view(a.id, &urls).unwrap();
+        assert_eq!(view.notes[0].text, "Check the figures.");
     }
 
     #[test]
