@@ -14,6 +14,8 @@ import { updatedNotice } from './logic/sync';
 import { TypingBase } from './logic/typingBase';
 import { ConflictBanner } from './panels/conflictBanner';
 import { ConflictView } from './panels/conflictView';
+import { CorrectionsSection } from './panels/corrections';
+import { DeskNotesSection } from './panels/deskNotes';
 import { EditorPanel } from './panels/editor';
 import { HistoryPanel } from './panels/history';
 import { LibraryPanel } from './panels/library';
@@ -31,7 +33,7 @@ import { openWorkspaceDialog } from './panels/workspaceDialog';
 import { WorkspaceSync } from './panels/workspaceSync';
 import type { PhotoLibraryView } from './panels/photoLibrary';
 import type { WebEditView } from './panels/webEditView';
-import type { Article, ArticleView, Conflict, FirstScreen, PhotoFile, Resolution, WebEditComparison } from './types';
+import type { Article, ArticleView, Conflict, Correction, DeskNote, FirstScreen, PhotoFile, Resolution, WebEditComparison } from './types';
 
 /** Debounce between the last keystroke and the save (the preview does not wait for it). */
 export const SAVE_DELAY_MS = 200;
@@ -72,6 +74,8 @@ export class App {
   readonly editor: EditorPanel;
   readonly preview: PreviewPanel;
   readonly metadata: MetadataPanel;
+  readonly corrections: CorrectionsSection;
+  readonly notes: DeskNotesSection;
   readonly photos: PhotosPanel;
   readonly related: RelatedPanel;
   readonly history: HistoryPanel;
@@ -162,6 +166,8 @@ export class App {
       mediaUrl: platform.mediaUrl,
     }, root.querySelector<HTMLElement>('#preview-pane .preview'));
     this.metadata = new MetadataPanel({ ipc, toasts: this.toasts, keys: this.keys, onUpdated: (a) => this.onArticleUpdated(a) });
+    this.corrections = new CorrectionsSection({ ipc, toasts: this.toasts, onAdded: (id, c) => this.onCorrectionAdded(id, c) });
+    this.notes = new DeskNotesSection({ ipc, toasts: this.toasts, isMac: platform.isMac, onAdded: (id, n) => this.onNoteAdded(id, n) });
     this.photos = new PhotosPanel({
       ipc,
       toasts: this.toasts,
@@ -230,7 +236,8 @@ export class App {
     this.panes.insertBefore(h('div', { class: 'pane pane-editor' }, this.editor.root), previewPane);
     this.writeView.append(h('div', { class: 'statusbar', 'data-testid': 'statusbar' }, this.wordStats.root, h('span', { class: 'shortcut-hint' }, `${this.keys('Mod-/')} shows the keyboard shortcuts`)));
     byId('library-slot', root).replaceWith(this.library.root);
-    byId('inspector-details', root).append(this.metadata.root);
+    // The desk fields, then the story's dated entries; its publications follow once loaded.
+    byId('inspector-details', root).append(this.metadata.root, this.corrections.root, this.notes.root);
     this.detailsPanel = byId('inspector-details', root);
     byId('inspector-photos', root).append(this.photos.root);
     byId('inspector-related', root).append(this.related.root);
@@ -348,8 +355,10 @@ export class App {
     for (const use of view.photos) if (use.photo.file) this.photoFiles.set(use.photo.id, use.photo.file);
     this.editor.setDoc(view.article.body);
     markOnce('editor-ready');
-    this.preview.setArticle({ article: view.article, photos: view.photos, related: view.related }, view.preview_html);
+    this.preview.setArticle({ article: view.article, photos: view.photos, related: view.related, corrections: view.corrections }, view.preview_html);
     this.metadata.load(view);
+    this.corrections.load(view.article, view.corrections);
+    this.notes.load(view.article.id, view.notes);
     this.photos.load(view.article.id, view.photos);
     this.related.load(view.article.id, view.related, view.backlinks);
     this.history.load(view.article.id);
@@ -397,10 +406,13 @@ export class App {
     if (bodyChanged) this.live.update(view.article.body);
     const metaChanged = !before || differs(metadataOf(view.article), metadataOf(before.article));
     // Redrawing the preview's header reloads its photos: only when what it shows changed.
-    if (metaChanged || differs([view.photos, view.related], [before?.photos, before?.related])) this.refreshPreviewMeta();
+    const correctionsChanged = differs(view.corrections, before?.corrections);
+    if (metaChanged || correctionsChanged || differs([view.photos, view.related], [before?.photos, before?.related])) this.refreshPreviewMeta();
     if (metaChanged || differs(view.allowed_statuses, before?.allowed_statuses)) {
       this.metadata.load(view);
     }
+    if (metaChanged || correctionsChanged) this.corrections.load(view.article, view.corrections);
+    if (differs(view.notes, before?.notes)) this.notes.load(view.article.id, view.notes);
     if (differs(view.photos, before?.photos)) this.photos.load(view.article.id, view.photos);
     if (differs([view.related, view.backlinks], [before?.related, before?.backlinks])) {
       this.related.load(view.article.id, view.related, view.backlinks);
@@ -474,10 +486,12 @@ export class App {
   private showEmpty(): void {
     document.body.classList.add('no-article');
     this.metadata.showEmpty();
+    this.corrections.clear();
+    this.notes.clear();
     this.wordStats.show(0, null);
     this.history.load(null);
     void this.showPublications(null);
-    this.preview.setArticle({ article: emptyArticle(this.keys), photos: [], related: [] }, '');
+    this.preview.setArticle({ article: emptyArticle(this.keys), photos: [], related: [], corrections: [] }, '');
   }
 
   private onArticleUpdated(a: Article): void {
@@ -485,6 +499,8 @@ export class App {
       // The body in the editor is newer than the one the metadata save echoes back.
       this.view.article = { ...a, body: this.view.article.body };
       this.refreshPreviewMeta();
+      // Publishing it opens the record of corrections.
+      this.corrections.load(this.view.article, this.view.corrections);
       this.wordStats.show(this.view.article.word_count, a.words_planned);
       document.title = `${a.headline || 'Untitled'} — Newsroom`;
     }
@@ -494,7 +510,23 @@ export class App {
 
   private refreshPreviewMeta(): void {
     const v = this.view;
-    if (v) this.preview.setArticle({ article: v.article, photos: v.photos, related: v.related });
+    if (v) this.preview.setArticle({ article: v.article, photos: v.photos, related: v.related, corrections: v.corrections });
+  }
+
+  /**
+   * A correction or update printed at the end of article `id`: the core moved the story's modified
+   * time to it and recorded a revision, which the History tab lists when shown (it reloads then).
+   */
+  private onCorrectionAdded(id: number, correction: Correction): void {
+    this.library.patchRow({ id, updated_at: correction.at });
+    if (this.view?.article.id !== id) return;
+    this.view.corrections = [...this.view.corrections, correction];
+    this.view.article.updated_at = correction.at;
+    this.refreshPreviewMeta();
+  }
+
+  private onNoteAdded(id: number, note: DeskNote): void {
+    if (this.view?.article.id === id) this.view.notes = [...this.view.notes, note];
   }
 
   private async create(): Promise<void> {

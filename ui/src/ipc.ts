@@ -11,7 +11,9 @@ import type {
   ArticleSummary,
   ArticleView,
   Conflict,
+  Correction,
   ConflictComparison,
+  DeskNote,
   ExportReport,
   FirstScreen,
   Photo,
@@ -109,6 +111,9 @@ export const ipc = {
   createArticle: (headline: string) => call<Article>('create_article', { headline }),
   duplicateArticle: (id: number) => call<Article>('duplicate_article', { id }),
   updateArticle: (id: number, patch: ArticlePatch) => call<Article>('update_article', { id, patch }),
+  /** Appends a correction (`update` false) or an update to a published story, dated now; refused before it is published. */
+  addCorrection: (id: number, update: boolean, text: string) => call<Correction>('add_correction', { id, update, text }),
+  addNote: (id: number, text: string) => call<DeskNote>('add_note', { id, text }),
   trashArticle: (id: number) => call<null>('trash_article', { id }),
   untrashArticle: (id: number) => call<null>('untrash_article', { id }),
   /** `base`: the text the typing started from (see logic/typingBase.ts). */

@@ -124,6 +124,27 @@ export interface ArticleView {
   backlinks: ArticleSummary[];
   preview_html: string;
   allowed_statuses: Status[];
+  /** Printed at the end of the story, oldest first. */
+  corrections: Correction[];
+  /** The desk's private notes, oldest first; never exported or published. */
+  notes: DeskNote[];
+}
+
+/** A correction puts right what the story got wrong; an update adds what happened since. */
+export type CorrectionKind = 'correction' | 'update';
+
+/** A dated line appended to a published story (only ever added, never changed). */
+export interface Correction {
+  kind: CorrectionKind;
+  /** One paragraph: the core joins its lines. */
+  text: string;
+  at: number;
+}
+
+/** A note for the desk about a story ("legal to check para 4"). */
+export interface DeskNote {
+  text: string;
+  at: number;
 }
 
 export interface PhotoEntry {

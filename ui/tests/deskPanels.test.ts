@@ -12,7 +12,7 @@ import { MetadataPanel } from '../src/panels/metadata';
 import { PreviewPanel } from '../src/panels/preview';
 import { Toasts } from '../src/panels/toast';
 import { WordStats } from '../src/panels/wordStats';
-import { article, fakeIpc, linuxMedia, pcKeys, viewOf } from './fakeIpc';
+import { article, fakeIpc, framePreview, indexBody, linuxMedia, pcKeys, testPlatform as platform, viewOf } from './fakeIpc';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /** Thu 3 Dec 2026, 18:00 in Stockholm. */
@@ -20,20 +20,6 @@ const EMBARGO = Date.UTC(2026, 11, 3, 17, 0) / 1000;
 /** Five hours before it. */
 const NOW = EMBARGO - 5 * 3600;
 
-const indexBody = /<body>([\s\S]*)<\/body>/.exec(readFileSync(resolve(__dirname, '../index.html'), 'utf8'))![1]!;
-const previewBody = /<body>([\s\S]*)<\/body>/.exec(readFileSync(resolve(__dirname, '../preview.html'), 'utf8'))![1]!;
-
-/** happy-dom loads no frame pages: give `frame` the preview page's document, as the shell's webview would. */
-function framePreview(frame: HTMLIFrameElement): Document {
-  const doc = document.implementation.createHTMLDocument('Preview');
-  doc.body.innerHTML = previewBody;
-  Object.defineProperty(frame, 'contentDocument', { value: doc, configurable: true });
-  return doc;
-}
-
-function platform() {
-  return { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => null), mediaUrl: linuxMedia };
-}
 
 function metadataPanel(ipc: ReturnType<typeof fakeIpc>['ipc'], onUpdated = vi.fn()) {
   const panel = new MetadataPanel({ ipc, toasts: new Toasts(), keys: pcKeys, onUpdated, now: () => NOW });
@@ -250,7 +236,7 @@ describe('the preview header', () => {
     declared.append(frame, overlay);
     const doc = framePreview(frame);
     const preview = new PreviewPanel({ onOpenArticle: vi.fn(), onScroll: vi.fn(), mediaUrl: linuxMedia }, declared);
-    const meta = { article: article(1, { section: 'World', kicker: 'Analysis', headline: 'What the vote means' }), photos: [], related: [] };
+    const meta = { article: article(1, { section: 'World', kicker: 'Analysis', headline: 'What the vote means' }), photos: [], related: [], corrections: [] };
     preview.setArticle(meta, '<p>Body</p>');
     const header = doc.getElementById('header')!;
     expect([...header.children].map((el) => el.outerHTML).slice(0, 3)).toEqual([

@@ -1,15 +1,37 @@
 /** An in-memory stand-in for the shell, for panel and app tests. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import type { Ipc } from '../src/ipc';
 import { mediaUrls, type MediaUrl } from '../src/logic/media';
 import { shortcutLabels } from '../src/logic/shortcuts';
-import type { Article, ArticleSummary, ArticleView, Conflict, Publication, PublishProgress, RevisionInfo, Site, SiteForm, Status, SyncEvent, WorkspaceStatus } from '../src/types';
+import type { Article, ArticleSummary, ArticleView, Conflict, Correction, DeskNote, Publication, PublishProgress, RevisionInfo, Site, SiteForm, Status, SyncEvent, WorkspaceStatus } from '../src/types';
 
 /** Photo URLs as Tauri's `convertFileSrc` makes them on Linux and macOS (tauri's scripts/core.js). */
 export const linuxMedia: MediaUrl = mediaUrls((path, protocol = 'asset') => `${protocol}://localhost/${encodeURIComponent(path)}`);
 
+/** When the fake shell dates corrections and notes: Thu 3 Dec 2026, 17:00 UTC (18:00 in Stockholm). */
+export const DESK_NOW = Date.UTC(2026, 11, 3, 17, 0) / 1000;
+
 /** How shortcuts are written off the Mac. */
 export const pcKeys = shortcutLabels(false);
+
+/** The app's page (index.html) without its script, for tests that build the whole window. */
+export const indexBody = /<body>([\s\S]*)<\/body>/.exec(readFileSync(resolve(__dirname, '../index.html'), 'utf8'))![1]!;
+const previewBody = /<body>([\s\S]*)<\/body>/.exec(readFileSync(resolve(__dirname, '../preview.html'), 'utf8'))![1]!;
+
+/** happy-dom loads no frame pages: give `frame` the preview page's document, as the shell's webview would. */
+export function framePreview(frame: HTMLIFrameElement): Document {
+  const doc = document.implementation.createHTMLDocument('Preview');
+  doc.body.innerHTML = previewBody;
+  Object.defineProperty(frame, 'contentDocument', { value: doc, configurable: true });
+  return doc;
+}
+
+/** The platform pieces of a Linux desktop, with nothing picked in its dialogs. */
+export function testPlatform() {
+  return { isMac: false, picker: { images: vi.fn(async () => null) }, chooseFolder: vi.fn(async () => null), mediaUrl: linuxMedia };
+}
 
 export function article(id: number, extra: Partial<Article> = {}): Article {
   return {
@@ -26,7 +48,7 @@ export function summary(a: Article): ArticleSummary {
 }
 
 export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'archived']): ArticleView {
-  return { article: a, photos: [], related: [], backlinks: [], preview_html: `<p data-sourcepos="1:1-1:9">${a.body}</p>`, allowed_statuses: allowed };
+  return { article: a, photos: [], related: [], backlinks: [], preview_html: `<p data-sourcepos="1:1-1:9">${a.body}</p>`, allowed_statuses: allowed, corrections: [], notes: [] };
 }
 
 /** A library of `n` articles, newest first, with every command mocked. */
@@ -36,6 +58,10 @@ export function fakeIpc(n = 3) {
   const listeners: ((event: SyncEvent) => void)[] = [];
   const sites: Site[] = [];
   const progressListeners: ((step: PublishProgress) => void)[] = [];
+  const corrections = new Map<number, Correction[]>();
+  const notes = new Map<number, DeskNote[]>();
+  /** An article as `open_article` answers: with its corrections and notes. */
+  const view = (a: Article): ArticleView => ({ ...viewOf({ ...a }), corrections: [...(corrections.get(a.id) ?? [])], notes: [...(notes.get(a.id) ?? [])] });
   const ipc = {
     listArticles: vi.fn(async (f: { limit?: number; offset?: number; trashed?: boolean }) => {
       const rows = articles.filter((a) => !!a.trashed_at === !!f.trashed).map(summary);
@@ -49,7 +75,7 @@ export function fakeIpc(n = 3) {
     openArticle: vi.fn(async (id: number) => {
       const a = articles.find((x) => x.id === id);
       if (!a) throw { kind: 'not_found', message: `There is no article ${id}.` };
-      return viewOf({ ...a });
+      return view(a);
     }),
     createArticle: vi.fn(async (headline: string) => {
       const a = article(articles.length + 1, { headline });
@@ -60,7 +86,27 @@ export function fakeIpc(n = 3) {
     updateArticle: vi.fn(async (id: number, patch: Partial<Article>) => {
       const a = articles.find((x) => x.id === id)!;
       Object.assign(a, patch);
+      // As the core: the first move to Published dates the story's publication.
+      if (a.status === 'published' && a.published_at === null) a.published_at = DESK_NOW;
       return { ...a };
+    }),
+    // As the core (store/desk_log.rs): one paragraph, only on a story that has been published.
+    addCorrection: vi.fn(async (id: number, update: boolean, text: string): Promise<Correction> => {
+      const a = articles.find((x) => x.id === id)!;
+      const kind = update ? 'update' : 'correction';
+      const paragraph = text.split(/\s+/).filter(Boolean).join(' ');
+      if (!paragraph) throw { kind: 'invalid', message: `the ${kind} has no text; say what changed` };
+      if (a.published_at === null) throw { kind: 'invalid', message: `article ${id} has not been published, so it takes no ${kind}; change the story itself` };
+      const added: Correction = { kind, text: paragraph, at: DESK_NOW };
+      corrections.set(id, [...(corrections.get(id) ?? []), added]);
+      a.updated_at = DESK_NOW;
+      return added;
+    }),
+    addNote: vi.fn(async (id: number, text: string): Promise<DeskNote> => {
+      if (!text.trim()) throw { kind: 'invalid', message: 'the note is empty' };
+      const added = { text: text.trim(), at: DESK_NOW };
+      notes.set(id, [...(notes.get(id) ?? []), added]);
+      return added;
     }),
     trashArticle: vi.fn(async () => null),
     untrashArticle: vi.fn(async () => null),
@@ -95,7 +141,7 @@ export function fakeIpc(n = 3) {
     openExported: vi.fn(),
     firstScreen: vi.fn(async () => {
       const newest = articles.find((a) => !a.trashed_at);
-      return { view: newest ? viewOf({ ...newest }) : null };
+      return { view: newest ? view(newest) : null };
     }),
     listRevisions: vi.fn(async (_id: number): Promise<RevisionInfo[]> => []),
     compareRevision: vi.fn(),

@@ -3,10 +3,8 @@
  * library row. Times are this computer's wall clock (the zone the Embargo field is typed in) and
  * spelled out in English words, so "Thu 3 Dec, 18:00" reads the same in every engine and locale.
  */
-import { localDateTimeToUnix, localTimeZone, pad } from './localTime';
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { MONTHS, WEEKDAYS, clock, sameYear, shortStamp } from './calendar';
+import { localDateTimeToUnix, localTimeZone } from './localTime';
 
 /** Whether the embargo still holds at `now` (Unix seconds), as the core decides (`Article::embargoed_at`). */
 export function embargoHolds(embargo: number | null, now: number): embargo is number {
@@ -32,9 +30,8 @@ export function embargoLine(embargo: number | null, now: number): { text: string
 export function embargoBadge(embargo: number | null, now: number): { text: string; title: string } | null {
   if (!embargoHolds(embargo, now)) return null;
   const d = new Date(embargo * 1000);
-  const date = `${d.getDate()} ${MONTHS[d.getMonth()]!.slice(0, 3)}${sameYear(embargo, now) ? '' : ` ${d.getFullYear()}`}`;
   const full = `${WEEKDAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${clock(embargo)}`;
-  return { text: `Embargo ${date} ${clock(embargo)}`, title: `Embargoed until ${full} (${localTimeZone()} time)` };
+  return { text: `Embargo ${shortStamp(embargo, now)}`, title: `Embargoed until ${full} (${localTimeZone()} time)` };
 }
 
 /**
@@ -54,14 +51,4 @@ function shortDay(seconds: number, now: number): string {
   const d = new Date(seconds * 1000);
   const day = `${WEEKDAYS[d.getDay()]!.slice(0, 3)} ${d.getDate()} ${MONTHS[d.getMonth()]!.slice(0, 3)}`;
   return sameYear(seconds, now) ? day : `${day} ${d.getFullYear()}`;
-}
-
-/** "18:00", the 24-hour clock newsrooms use for deadlines. */
-function clock(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function sameYear(seconds: number, now: number): boolean {
-  return new Date(seconds * 1000).getFullYear() === new Date(now * 1000).getFullYear();
 }

@@ -11,6 +11,8 @@ export const SAVE_SHORTCUT = 'Mod-s';
 export const NEW_ARTICLE_SHORTCUT = 'Mod-n';
 /** Opens the Publish dialog (U for upload; Mod-Shift-P is taken by "insert a photo"). */
 export const PUBLISH_SHORTCUT = 'Mod-Shift-u';
+/** Adds the note typed under "Notes for the desk" (Enter alone starts a new line of it). */
+export const ADD_NOTE_SHORTCUT = 'Mod-Enter';
 
 export interface Shortcut {
   key: string;

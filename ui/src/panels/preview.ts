@@ -1,7 +1,8 @@
 /**
  * The live preview: a sandboxed iframe (no script runs in it) loading preview.html, which links
- * the export stylesheet. The parent writes the article into it: header and featured photo from
- * the metadata (as text nodes), the body as the core's sanitized HTML.
+ * the export stylesheet. The parent writes the article into it: header, featured photo,
+ * corrections and related links from the metadata (as text nodes, in the export's markup), the
+ * body as the core's sanitized HTML.
  *
  * The iframe is sized to its content and the pane around it scrolls, so scroll sync and clicks
  * are handled entirely in the parent: a transparent layer over the iframe receives the clicks
@@ -13,7 +14,8 @@ import { BlockPatcher } from '../logic/blockPatcher';
 import { afterNextPaint } from '../logic/frames';
 import { originalUrl, type MediaUrl } from '../logic/media';
 import { lineToOffset, normalizeAnchors, offsetToLine, parseSourcepos, type Anchor } from '../logic/scrollSync';
-import { isInternalLink, type Article, type PhotoUse, type RelatedLink } from '../types';
+import { isInternalLink, type Article, type Correction, type PhotoUse, type RelatedLink } from '../types';
+import { correctionEntry } from './corrections';
 
 export interface PreviewHooks {
   onOpenArticle(id: number): void;
@@ -26,6 +28,8 @@ export interface PreviewMeta {
   article: Article;
   photos: PhotoUse[];
   related: RelatedLink[];
+  /** Printed after the body, before the related links, as the export closes the page. */
+  corrections: Correction[];
 }
 
 const ARTICLE_LINK = /^#article-(\d+)$/;
@@ -130,8 +134,9 @@ export class PreviewPanel {
     const featured = doc.getElementById('featured');
     const dateline = doc.getElementById('dateline');
     const content = doc.getElementById('content');
+    const corrections = doc.getElementById('corrections');
     const related = doc.getElementById('related');
-    if (!header || !featured || !dateline || !content || !related) return;
+    if (!header || !featured || !dateline || !content || !corrections || !related) return;
     const a = this.meta?.article;
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text: string) => {
       const e = doc.createElement(tag);
@@ -141,6 +146,7 @@ export class PreviewPanel {
     };
     header.replaceChildren();
     featured.replaceChildren();
+    corrections.replaceChildren();
     related.replaceChildren();
     if (a) {
       // The export's header, in its order (export/templates/page.html): section, kicker, headline.
@@ -157,6 +163,8 @@ export class PreviewPanel {
       if (use) featured.append(this.figure(doc, use));
       dateline.textContent = a.dateline;
       dateline.hidden = !a.dateline;
+      const printed = this.correctionsAside(doc);
+      if (printed) corrections.append(printed);
       const links = this.meta?.related ?? [];
       if (links.length > 0) {
         const aside = el('aside', 'related', '');
@@ -188,6 +196,20 @@ export class PreviewPanel {
       patcher?.reset(this.html);
     }
     this.afterChange();
+  }
+
+  /** The export's closing list of corrections and updates (templates/page.html); `null` with none. */
+  private correctionsAside(doc: Document): HTMLElement | null {
+    const entries = (this.meta?.corrections ?? []).map((c) => correctionEntry(doc, 'p', c)).filter((p) => p !== null);
+    if (entries.length === 0) return null;
+    const aside = doc.createElement('aside');
+    aside.className = 'corrections';
+    aside.setAttribute('aria-labelledby', 'corrections-heading');
+    const heading = doc.createElement('h2');
+    heading.id = 'corrections-heading';
+    heading.textContent = 'Corrections and updates';
+    aside.append(heading, ...entries);
+    return aside;
   }
 
   private figure(doc: Document, use: PhotoUse): HTMLElement {

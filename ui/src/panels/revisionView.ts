@@ -99,7 +99,7 @@ export class RevisionView {
     this.fields.replaceChildren(...fieldDiff('Headline', c.headline_diff, labels), ...fieldDiff('Dek', c.dek_diff, labels));
     this.body.show(c.body_diff, labels);
     this.preview.setArticle(
-      { article: { ...current.article, headline: r.headline, dek: r.dek, body: r.body }, photos: current.photos, related: current.related },
+      { article: { ...current.article, headline: r.headline, dek: r.dek, body: r.body }, photos: current.photos, related: current.related, corrections: current.corrections },
       c.preview_html,
     );
   }

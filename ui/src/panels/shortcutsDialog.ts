@@ -3,7 +3,7 @@
  * each written as this platform writes it ("Ctrl+Shift+F" on Windows and Linux, "⇧⌘F" on a Mac).
  */
 import { button, h } from '../dom';
-import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, describeShortcut } from '../logic/shortcuts';
+import { ADD_NOTE_SHORTCUT, HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, describeShortcut } from '../logic/shortcuts';
 
 /** One row: the shortcuts (alternatives, in CodeMirror's notation) and what they do. */
 export interface ShortcutRow {
@@ -30,6 +30,7 @@ export function shortcutRows(isMac: boolean): ShortcutRow[] {
     { keys: ['Mod-Shift-h'], what: 'Cycle heading' },
     { keys: ['Mod-Shift-p'], what: 'Insert a photo' },
     { keys: [HISTORY_SHORTCUT], what: 'Revision history' },
+    { keys: [ADD_NOTE_SHORTCUT], what: 'Add the note being typed (Notes for the desk)' },
     { keys: ['Mod-f'], what: 'Find and replace in the text' },
     { keys: ['Mod-z'], what: 'Undo' },
     { keys: [isMac ? 'Mod-Shift-z' : 'Mod-y'], what: 'Redo' },
