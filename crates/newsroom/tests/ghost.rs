@@ -424,3 +424,40 @@ fn an_embargoed_article_is_scheduled_for_its_embargo_with_its_desk_headlines() -
     assert_eq!(post["twitter_title"], "Your mortgage is about to cost more");
     Ok(())
 }
+
+/// A correction added to a published story goes to the site with the next publish, at the end
+/// of the post as the export prints it.
+#[test]
+fn a_correction_reaches_the_post_when_it_is_published_again() -> TestResult {
+    let Some(server) = GhostServer::get() else {
+        return Ok(());
+    };
+    let mut desk = Desk::new(&server)?;
+    let article = desk.library.store_mut().create_article(
+        &newsroom::model::NewArticle {
+            headline: "Council passes the budget".into(),
+            slug: Some(format!("ghost-{}", unique("correction"))),
+            body: "The vote was 6-3.".into(),
+            status: Some(newsroom::model::Status::Published),
+            ..Default::default()
+        },
+        newsroom::model::RevisionCause::Manual,
+    )?;
+    let first = desk.publish(article.id, false)?;
+    desk.library.store_mut().add_correction(
+        article.id,
+        newsroom::model::CorrectionKind::Correction,
+        "The vote was 7-2, not 6-3.",
+    )?;
+    let again = desk.publish(article.id, false)?;
+    assert_eq!(again.post_id, first.post_id, "the same post");
+    let post = server.post(&again.post_id)?;
+    let html = post["html"].as_str().unwrap_or_default();
+    assert!(
+        html.contains("Corrections and updates")
+            && html.contains("<strong>Correction, ")
+            && html.contains("The vote was 7-2, not 6-3."),
+        "{html}"
+    );
+    Ok(())
+}

@@ -8,7 +8,7 @@ use time::macros::format_description;
 
 /// One date, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(super) struct PageDate {
+pub(crate) struct PageDate {
     /// RFC 3339 in UTC, for `<time datetime>`, Open Graph and JSON-LD.
     pub iso: String,
     /// "12 March 2026".
@@ -18,7 +18,7 @@ pub(super) struct PageDate {
 impl PageDate {
     /// `None` for a timestamp outside what a calendar can show (a damaged row): the page then
     /// simply prints no date rather than a wrong one.
-    pub(super) fn from_timestamp(ts: Timestamp) -> Option<PageDate> {
+    pub(crate) fn from_timestamp(ts: Timestamp) -> Option<PageDate> {
         let at = OffsetDateTime::from_unix_timestamp(ts).ok()?;
         Some(PageDate {
             iso: at.format(&Rfc3339).ok()?,

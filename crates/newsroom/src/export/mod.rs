@@ -21,6 +21,7 @@ mod templates;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use dates::PageDate;
 pub use error::ExportError;
 pub use templates::stylesheet;
 

@@ -25,6 +25,7 @@ use std::path::Path;
 pub(crate) use error::megabytes;
 pub use error::{ImportError, MAX_FILE_BYTES};
 pub use file::{decode_text, read_text_file};
+pub(crate) use plain::prose_as_markdown;
 // Public for the fuzz targets (fuzz/), which read front matter the way the workspace does.
 pub use front_matter::unused_yaml_fields;
 

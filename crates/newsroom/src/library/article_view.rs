@@ -131,7 +131,9 @@ mod tests {
         );
         assert!(view.corrections.is_empty() && view.notes.is_empty());
 
-        lib.store_mut().add_note(a.id, "Check the figures.").unwrap();
+        lib.store_mut()
+            .add_note(a.id, "Check the figures.")
+            .unwrap();
         let view = lib.article_view(a.id, &urls).unwrap();
         assert_eq!(view.notes[0].text, "Check the figures.");
     }

@@ -20,9 +20,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{Library, linked_article};
 use crate::error::Result;
+use crate::export::PageDate;
+use crate::import::prose_as_markdown;
 use crate::media;
 use crate::model::{
-    Article, ArticleId, PhotoFile, PhotoId, PhotoRole, PhotoUse, RevisionCause, Timestamp,
+    Article, ArticleId, Correction, PhotoFile, PhotoId, PhotoRole, PhotoUse, RevisionCause,
+    Timestamp,
 };
 use crate::publish::{
     self, Account, Cms, Featured, OutgoingPost, PostStatus, PublishError, RemoteMedia, RemotePost,
@@ -177,7 +180,8 @@ impl Library {
             site: &site,
             remote: &remote,
         };
-        let body = render::render_blocks(&article.body, Target::Export, &resolver);
+        let text = with_corrections(&article.body, &self.store.corrections(article.id)?);
+        let body = render::render_blocks(&text, Target::Export, &resolver);
         let featured = photos
             .iter()
             .find(|p| p.featured)
@@ -334,6 +338,25 @@ impl Library {
     }
 }
 
+/// The body as the site prints it: the story, then its corrections and updates under a heading,
+/// each dated as the export prints them ("**Correction, 3 December 2026:** …"), so a post
+/// republished after a correction carries it.
+fn with_corrections(body: &str, corrections: &[Correction]) -> String {
+    if corrections.is_empty() {
+        return body.to_owned();
+    }
+    let mut text = format!("{}\n\n## Corrections and updates\n", body.trim_end());
+    for c in corrections {
+        let date = PageDate::from_timestamp(c.at).map_or_else(String::new, |d| d.display);
+        text.push_str(&format!(
+            "\n**{}, {date}:** {}\n",
+            c.kind.label(),
+            prose_as_markdown(&c.text)
+        ));
+    }
+    text
+}
+
 /// How the post may stand while the article is under embargo: never live before it lifts, so
 /// "publish now" becomes scheduled for the embargo, and so does a schedule that is earlier.
 fn respecting_embargo(status: PostStatus, article: &Article, now: Timestamp) -> PostStatus {
@@ -424,6 +447,28 @@ mod tests {
         assert_eq!(
             upload_stem("Riksdag Vote.JPG", "0123456789abcdef0123"),
             "riksdag-vote-0123456789abcdef"
+        );
+    }
+
+    #[test]
+    fn corrections_close_the_published_body_escaped_and_dated() {
+        use crate::model::CorrectionKind;
+        assert_eq!(with_corrections("Story.\n", &[]), "Story.\n");
+        let log = [
+            Correction {
+                kind: CorrectionKind::Correction,
+                text: "1. The vote was *7-2*.".into(),
+                at: 1_796_317_200,
+            },
+            Correction {
+                kind: CorrectionKind::Update,
+                text: "The mayor resigned.".into(),
+                at: 1_796_403_600,
+            },
+        ];
+        assert_eq!(
+            with_corrections("Story.\n\n", &log),
+            "Story.\n\n## Corrections and updates\n\n**Correction, 3 December 2026:** 1\\. The vote was \\*7-2\\*.\n\n**Update, 4 December 2026:** The mayor resigned.\n"
         );
     }
 

@@ -6,7 +6,7 @@
 //! everything else (curly quotes included) is left exactly as it came.
 
 /// A paragraph of prose as Markdown.
-pub(super) fn paragraph(text: &str) -> String {
+pub(crate) fn paragraph(text: &str) -> String {
     let inline = inline(text);
     let first = inline.chars().next();
     let second = inline.chars().nth(1);

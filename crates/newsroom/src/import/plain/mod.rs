@@ -21,6 +21,8 @@ mod boilerplate;
 mod byline;
 mod dateline;
 mod escape;
+
+pub(crate) use escape::paragraph as prose_as_markdown;
 mod lines;
 mod photo;
 mod subhead;
