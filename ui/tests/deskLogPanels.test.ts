@@ -9,10 +9,9 @@ import { App } from '../src/app';
 import { h } from '../src/dom';
 import { CorrectionsSection } from '../src/panels/corrections';
 import { DeskNotesSection } from '../src/panels/deskNotes';
-import { PreviewPanel } from '../src/panels/preview';
 import { Toasts } from '../src/panels/toast';
 import type { Correction } from '../src/types';
-import { DESK_NOW, article, fakeIpc, framePreview, indexBody, linuxMedia, testPlatform } from './fakeIpc';
+import { DESK_NOW, article, fakeIpc, framePreview, framedPreviewPanel, indexBody, testPlatform } from './fakeIpc';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /** Published a week before the fake shell's clock. */
@@ -238,13 +237,7 @@ describe('the Notes for the desk section', () => {
 
 describe('the preview', () => {
   it('closes the story with its corrections in the export’s markup, between the body and the related links', () => {
-    const frame = document.createElement('iframe');
-    const declared = document.createElement('div');
-    const overlay = document.createElement('div');
-    overlay.className = 'preview-overlay';
-    declared.append(frame, overlay);
-    const doc = framePreview(frame);
-    const preview = new PreviewPanel({ onOpenArticle: vi.fn(), onScroll: vi.fn(), mediaUrl: linuxMedia }, declared);
+    const { preview, doc } = framedPreviewPanel();
     const meta = { article: article(1), photos: [], related: [{ url: 'https://example.org/vote', title: 'The vote', position: 0 }], corrections: [VOTE] };
     preview.setArticle(meta, '<p>Body</p>');
     const aside = doc.querySelector('aside.corrections')!;

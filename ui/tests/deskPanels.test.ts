@@ -9,10 +9,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { App } from '../src/app';
 import { LibraryPanel, ROW_HEIGHT } from '../src/panels/library';
 import { MetadataPanel } from '../src/panels/metadata';
-import { PreviewPanel } from '../src/panels/preview';
 import { Toasts } from '../src/panels/toast';
 import { WordStats } from '../src/panels/wordStats';
-import { article, fakeIpc, framePreview, indexBody, linuxMedia, pcKeys, testPlatform as platform, viewOf } from './fakeIpc';
+import { article, fakeIpc, framePreview, framedPreviewPanel, indexBody, linuxMedia, pcKeys, testPlatform as platform, viewOf } from './fakeIpc';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /** Thu 3 Dec 2026, 18:00 in Stockholm. */
@@ -229,13 +228,7 @@ describe('the Details tab’s desk fields', () => {
 
 describe('the preview header', () => {
   it('shows the kicker between the section and the headline, with the export’s markup', () => {
-    const frame = document.createElement('iframe');
-    const declared = document.createElement('div');
-    const overlay = document.createElement('div');
-    overlay.className = 'preview-overlay';
-    declared.append(frame, overlay);
-    const doc = framePreview(frame);
-    const preview = new PreviewPanel({ onOpenArticle: vi.fn(), onScroll: vi.fn(), mediaUrl: linuxMedia }, declared);
+    const { preview, doc } = framedPreviewPanel();
     const meta = { article: article(1, { section: 'World', kicker: 'Analysis', headline: 'What the vote means' }), photos: [], related: [], corrections: [] };
     preview.setArticle(meta, '<p>Body</p>');
     const header = doc.getElementById('header')!;

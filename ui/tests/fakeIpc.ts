@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import type { Ipc } from '../src/ipc';
+import { PreviewPanel } from '../src/panels/preview';
 import { mediaUrls, type MediaUrl } from '../src/logic/media';
 import { shortcutLabels } from '../src/logic/shortcuts';
 import type { Article, ArticleSummary, ArticleView, Conflict, Correction, DeskNote, Publication, PublishProgress, RevisionInfo, Site, SiteForm, Status, SyncEvent, WorkspaceStatus } from '../src/types';
@@ -26,6 +27,18 @@ export function framePreview(frame: HTMLIFrameElement): Document {
   doc.body.innerHTML = previewBody;
   Object.defineProperty(frame, 'contentDocument', { value: doc, configurable: true });
   return doc;
+}
+
+/** A preview panel in a frame holding the preview page, as the app declares it; its document. */
+export function framedPreviewPanel(): { preview: PreviewPanel; doc: Document } {
+  const frame = document.createElement('iframe');
+  const declared = document.createElement('div');
+  const overlay = document.createElement('div');
+  overlay.className = 'preview-overlay';
+  declared.append(frame, overlay);
+  const doc = framePreview(frame);
+  const preview = new PreviewPanel({ onOpenArticle: vi.fn(), onScroll: vi.fn(), mediaUrl: linuxMedia }, declared);
+  return { preview, doc };
 }
 
 /** The platform pieces of a Linux desktop, with nothing picked in its dialogs. */
