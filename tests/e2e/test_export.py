@@ -47,3 +47,24 @@ def test_export_writes_a_standalone_page_with_figure_and_no_script(launch, cli, 
     scripts = re.findall(r"<script\b[^>]*>", html, re.I)
     assert scripts == ['<script type="application/ld+json">'], f"the exported page has executable scripts: {scripts}"
     assert not re.search(r"\son[a-z]+\s*=", html, re.I), "the exported page contains an event handler attribute"
+
+
+def test_an_embargoed_story_is_not_exported_and_the_dialog_says_why(launch, cli, tmp_path):
+    headline = "Central bank raises rates"
+    article = cli.new(headline, "The bank raised its rate by half a point.")
+    cli("edit", str(article), "--embargo", "2099-01-01T06:00:00Z")
+    out = tmp_path / "export"
+    out.mkdir()
+
+    app = launch()
+    app.open_article(headline)
+    app.click("Export")
+    app.visible('dialog[data-testid="export-dialog"]', "the export dialog")
+    app.answer_dialog(str(out))
+    app.click("Choose folder and export…")
+    said = wait_for(
+        lambda: app.text_of('dialog[data-testid="export-dialog"] .export-status .field-error'),
+        message=lambda: f"the refusal; the dialog says {app.text_of('dialog[data-testid=export-dialog]')!r}",
+    )
+    assert "is under embargo until 1 January 2099, 06:00 UTC and must not go out before then" in said, said
+    assert list(out.iterdir()) == [], "nothing is written"

@@ -98,7 +98,7 @@ fn normalize_tags(tags: &[String]) -> Vec<String> {
 }
 
 /// Single-line fields (headline, byline...) lose line breaks and outer spaces.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -70,9 +70,7 @@ fn take_desk_fields(extra: &mut Mapping) -> Vec<(&'static str, rusqlite::types::
                 .filter(|n| (1..=u32::MAX as u64).contains(n))
                 .map(|n| Sql::Integer(n as i64)),
             ("embargo" | "words_planned", _) => None,
-            (_, Value::String(text)) => Some(Sql::Text(
-                text.split_whitespace().collect::<Vec<_>>().join(" "),
-            )),
+            (_, Value::String(text)) => Some(Sql::Text(super::articles::one_line(text))),
             _ => None,
         };
         if let Some(read) = read {

@@ -2,15 +2,10 @@
 //! end of the story) and the desk's notes about it (private). Both are appended by the editor;
 //! a workspace file's version replaces them whole, as it does photos and related links.
 
-use super::articles::{self, load_live};
+use super::articles::{self, load_live, one_line};
 use super::{Store, StoreError, revisions};
 use crate::model::{ArticleId, Correction, CorrectionKind, DeskNote, RevisionCause};
 use rusqlite::params;
-
-/// One paragraph of text, its runs of spaces and line breaks made single spaces.
-fn one_paragraph(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 impl Store {
     /// Appends a correction or update to a published story, dated now. The story's modified
@@ -21,7 +16,8 @@ impl Store {
         kind: CorrectionKind,
         text: &str,
     ) -> Result<Correction, StoreError> {
-        let text = one_paragraph(text);
+        // One paragraph, as printed: line breaks and runs of spaces become single spaces.
+        let text = one_line(text);
         if text.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "the {} has no text; say what changed",
@@ -121,7 +117,7 @@ pub(super) fn replace_from_file(
     for c in corrections.iter().filter(|c| !c.text.trim().is_empty()) {
         tx.execute(
             "INSERT INTO article_corrections (article_id, kind, text, at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, c.kind.as_str(), one_paragraph(&c.text), c.at],
+            params![id, c.kind.as_str(), one_line(&c.text), c.at],
         )?;
     }
     tx.execute("DELETE FROM article_notes WHERE article_id = ?1", [id])?;
