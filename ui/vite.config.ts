@@ -25,8 +25,9 @@ export default defineConfig({
     // CodeMirror's view and state alone are ~210 kB; the whole editor bundle is ~462 kB (150 kB gzip),
     // loaded once from disk. The photo library, the export, sites and publish dialogs, the web edit
     // view and the article's publications are split off (dynamic import); the Details tab's desk
-    // fields (kicker, SEO and social headlines, planned length, embargo) are on the first screen.
-    chunkSizeWarningLimit: 470,
+    // fields (kicker, SEO and social headlines, planned length, embargo) are on the first screen, and
+    // @codemirror/lint's tooltip code lands in @codemirror/view's chunk (488 kB); issue 12 cuts it.
+    chunkSizeWarningLimit: 490,
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('index.html', import.meta.url)),

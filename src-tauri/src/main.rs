@@ -13,6 +13,7 @@ mod grants;
 mod media;
 mod menu;
 mod post_link;
+mod proofing;
 mod publishing;
 mod state;
 mod sync;

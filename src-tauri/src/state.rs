@@ -3,6 +3,7 @@
 
 use crate::error::UiError;
 use crate::grants::Grants;
+use crate::proofing::Proofing;
 use crate::publishing::Publishing;
 use crate::sync::WorkspaceSync;
 use newsroom::Library;
@@ -94,6 +95,8 @@ pub struct AppState {
     pub grants: Grants,
     /// The publishes running now.
     pub publishing: Publishing,
+    /// The spell and grammar checker.
+    pub proofing: Proofing,
 }
 
 impl AppState {
@@ -113,6 +116,7 @@ impl AppState {
                 last_export: Mutex::default(),
                 grants: Grants::default(),
                 publishing: Publishing::default(),
+                proofing: Proofing::default(),
             },
             Err(error) => AppState {
                 library: Err(error.into()),
@@ -122,6 +126,7 @@ impl AppState {
                 last_export: Mutex::default(),
                 grants: Grants::default(),
                 publishing: Publishing::default(),
+                proofing: Proofing::default(),
             },
         }
     }

@@ -1,9 +1,13 @@
 """The desk's fields in the inspector: a kicker, SEO and social headlines, the planned length and an
 embargo, typed in the Details tab. The preview prints the kicker above the headline, the status bar
 counts toward the plan, the library row carries the embargo's badge, the library file holds what
-was typed (`newsroom show --json`, the embargo as Unix seconds), and "Lift embargo" clears it."""
+was typed (`newsroom show --json`, the embargo as Unix seconds), and "Lift embargo" clears it. The
+spelling language is chosen there too, and the History tab shows the desk's side of each revision."""
 
 from datetime import datetime, timedelta
+
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.select import Select
 
 from conftest import wait_for
 
@@ -117,4 +121,31 @@ def test_desk_fields_reach_preview_status_bar_library_and_file(launch, cli):
         "words_planned": 900,
     }
     app.screenshot("desk-fields-lifted")
+    app.assert_no_error_toasts()
+
+    # The spelling language becomes the article's own once chosen.
+    app.js("document.querySelector('#meta-language').scrollIntoView({block: 'center'})")
+    wait_for(
+        lambda: "Library default: English (United States)" in app.text_of("#meta-language"),
+        message=lambda: f"the languages to be listed; the field offers {app.text_of('#meta-language')!r}",
+    )
+    Select(app.css("#meta-language")).select_by_value("en_US")
+    wait_for(lambda: stored()["language"] == "en_US", message="the library to hold the language", interval=0.25)
+
+    # The history shows the desk's side of each revision: the first one had none of it.
+    app.tab("History")
+    wait_for(
+        lambda: app.js("return document.querySelectorAll('[data-testid=revision]').length") >= 2,
+        message="the revisions the desk's fields made",
+    )
+    app.js("document.querySelector('[data-testid=revision]').focus()")
+    app.driver.switch_to.active_element.send_keys(Keys.END)
+    wait_for(lambda: app.text_of("#revision-title").startswith("Revision 1 "), message="the first revision to be shown")
+    view = lambda: app.text_of("#history-view")  # noqa: E731
+    wait_for(
+        lambda: all(line in view() for line in ("Desk fields", f"Kicker: {KICKER}", "Words planned: 900", "Language: en_US")),
+        message=lambda: f"the desk fields' changes; the view shows {view()!r}",
+    )
+    assert "the desk fields changed" in app.text_of("[data-testid=diff-summary]"), app.text_of("[data-testid=diff-summary]")
+    app.screenshot("history-desk-fields")
     app.assert_no_error_toasts()

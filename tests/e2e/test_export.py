@@ -49,7 +49,7 @@ def test_export_writes_a_standalone_page_with_figure_and_no_script(launch, cli, 
     assert not re.search(r"\son[a-z]+\s*=", html, re.I), "the exported page contains an event handler attribute"
 
 
-def test_an_embargoed_story_is_not_exported_and_the_dialog_says_why(launch, cli, tmp_path):
+def test_an_embargoed_story_is_refused_with_the_reason_and_exported_only_when_the_editor_says_so(launch, cli, tmp_path):
     headline = "Central bank raises rates"
     article = cli.new(headline, "The bank raised its rate by half a point.")
     cli("edit", str(article), "--embargo", "2099-01-01T06:00:00Z")
@@ -68,3 +68,11 @@ def test_an_embargoed_story_is_not_exported_and_the_dialog_says_why(launch, cli,
     )
     assert "is under embargo until 1 January 2099, 06:00 UTC and must not go out before then" in said, said
     assert list(out.iterdir()) == [], "nothing is written"
+
+    # The editor overrides it: the page goes to the folder already chosen.
+    app.click("Export anyway")
+    wait_for(
+        lambda: (out / "central-bank-raises-rates.html").is_file(),
+        message=lambda: f"the page; the dialog says {app.text_of('dialog[data-testid=export-dialog]')!r}",
+    )
+    assert "Exported the page" in app.text_of('dialog[data-testid="export-dialog"] .export-status')

@@ -9,9 +9,10 @@ import { afterNextPaint } from './logic/frames';
 import { LivePreview } from './logic/livePreview';
 import { SaveQueue } from './logic/saveQueue';
 import type { MediaUrl } from './logic/media';
-import { HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, createKeymap, shortcutLabels, type ShortcutLabel } from './logic/shortcuts';
+import { BUDGET_SHORTCUT, HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, createKeymap, shortcutLabels, type ShortcutLabel } from './logic/shortcuts';
 import { updatedNotice } from './logic/sync';
 import { TypingBase } from './logic/typingBase';
+import type { BudgetView } from './panels/budget';
 import { ConflictBanner } from './panels/conflictBanner';
 import { ConflictView } from './panels/conflictView';
 import { CorrectionsSection } from './panels/corrections';
@@ -101,9 +102,13 @@ export class App {
   private readonly conflictSlot: HTMLElement;
   private readonly webEditSlot: HTMLElement;
   private photoLibrary: PhotoLibraryView | null = null;
+  /** The story budget, over the whole window; made when first asked for. */
+  private budget: Promise<BudgetView> | null = null;
   /** Made when first asked for (not part of the first screen); it outlives article switches. */
   private publishPanel: PublishPanel | null = null;
   private webEdit: WebEditView | null = null;
+  /** Checks the open article again (its language or the dictionary changed); nothing until checking starts. */
+  private recheckSpelling = (): void => undefined;
   /** The article's publications under its details, loaded after the first screen. */
   private publications: Promise<PublicationsList> | null = null;
   private readonly detailsPanel: HTMLElement;
@@ -269,11 +274,25 @@ export class App {
     }
     // The shell syncs the workspace folder from the first screen on: listen before the rest loads.
     void this.sync.start();
+    afterNextPaint(() => void this.startProofing());
     // The shell answers commands one at a time: the list, photos and sections come after the
     // article, so they never hold up the first paint of the editor and preview.
     void this.loadPhotoFiles();
     void this.library.reload();
     void this.library.loadSections().then((s) => this.metadata.setSections(s));
+  }
+
+  /** Spell and grammar checking (proofing/): its code loads once the first screen is painted. */
+  private async startProofing(): Promise<void> {
+    try {
+      const { proofing } = await import('./proofing');
+      const checking = proofing({ ipc: this.ipc, toasts: this.toasts, keys: this.keys, articleId: () => this.view?.article.id ?? null });
+      this.wordStats.root.after(checking.status);
+      this.editor.setProofing(checking.extension);
+      this.recheckSpelling = () => checking.recheck(this.editor.view);
+    } catch (err) {
+      this.toasts.error(err, 'Spelling and grammar checking could not start');
+    }
   }
 
   /** Saves whatever is pending; used before closing the window. Resolves whether all is saved. */
@@ -496,6 +515,7 @@ export class App {
 
   private onArticleUpdated(a: Article): void {
     if (this.view?.article.id === a.id) {
+      if (a.language !== this.view.article.language) this.recheckSpelling();
       // The body in the editor is newer than the one the metadata save echoes back.
       this.view.article = { ...a, body: this.view.article.body };
       this.refreshPreviewMeta();
@@ -729,16 +749,20 @@ export class App {
       const sites = { label: 'Sites…', run: () => void this.showSites() };
       const workspace = { label: 'Workspace folder…', run: () => void this.showWorkspace() };
       const shortcuts = { label: 'Keyboard shortcuts', run: () => void this.showShortcuts() };
+      const dictionary = { label: 'Dictionary…', run: () => void this.showDictionary() };
+      const budget = { label: `Story budget (${keys(BUDGET_SHORTCUT)})`, run: () => void this.toggleBudget() };
       if (id === undefined) {
-        showMenu(more, [sites, workspace, shortcuts]);
+        showMenu(more, [budget, sites, workspace, dictionary, shortcuts]);
         return;
       }
       showMenu(more, [
         { label: `Save now (${keys(SAVE_SHORTCUT)})`, run: () => void this.saveNow() },
         { label: 'Duplicate', run: () => void this.duplicate(id) },
         { label: 'Archive', run: () => void this.archive(id) },
+        budget,
         sites,
         workspace,
+        dictionary,
         shortcuts,
         { label: 'Move to trash', run: () => void this.trash(id), danger: true },
       ]);
@@ -842,9 +866,21 @@ export class App {
     this.photoLibrary.focus();
   }
 
+  /** The story budget over the whole window (its code loaded when first asked for), or back to the editor. */
+  async toggleBudget(): Promise<void> {
+    this.budget ??= import('./panels/budget').then((m) => new m.BudgetView({ ipc: this.ipc, toasts: this.toasts, onOpen: (id) => this.open(id) }));
+    await (await this.budget).toggle();
+  }
+
   /** Where the workspace folder is, and the way to move it. */
   showWorkspace(): Promise<HTMLDialogElement> {
     return openWorkspaceDialog({ ipc: this.ipc, toasts: this.toasts, chooseFolder: (title) => this.platform.chooseFolder(title) });
+  }
+
+  /** The library's own words, which the spell checker accepts: one added by mistake is removed here. */
+  async showDictionary(): Promise<void> {
+    const { openDictionaryDialog } = await import('./proofing/dictionaryDialog');
+    await openDictionaryDialog({ ipc: this.ipc, toasts: this.toasts, onChanged: () => this.recheckSpelling() });
   }
 
   /** The keyboard shortcuts dialog, loaded when first asked for (it is not part of the first screen). */
@@ -865,6 +901,7 @@ export class App {
         'Mod-Shift-p': () => this.showInspector('photos', true),
         [HISTORY_SHORTCUT]: () => this.showInspector('history', true),
         [PUBLISH_SHORTCUT]: () => void this.publishCurrent(),
+        [BUDGET_SHORTCUT]: () => void this.toggleBudget(),
         'Mod-/': () => void this.showShortcuts(),
       },
       this.platform.isMac,
@@ -907,6 +944,6 @@ function emptyArticle(keys: ShortcutLabel): Article {
   return {
     id: 0, uid: '', slug: '', headline: 'No articles yet', dek: `Press “New article” (or ${keys(NEW_ARTICLE_SHORTCUT)}) to start writing.`, byline: '', section: '', tags: [],
     status: 'draft', dateline: '', body: '', featured_photo: null, author_id: null, created_at: 0, updated_at: 0,
-    published_at: null, trashed_at: null, word_count: 0, kicker: '', seo_headline: '', social_headline: '', embargo: null, words_planned: null,
+    published_at: null, trashed_at: null, word_count: 0, kicker: '', seo_headline: '', social_headline: '', embargo: null, words_planned: null, language: '',
   };
 }

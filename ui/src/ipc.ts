@@ -10,6 +10,9 @@ import type {
   ArticlePatch,
   ArticleSummary,
   ArticleView,
+  BudgetExport,
+  BudgetPage,
+  BudgetQuery,
   Conflict,
   Correction,
   ConflictComparison,
@@ -20,6 +23,8 @@ import type {
   PhotoEntry,
   PhotoPatch,
   PhotoUse,
+  ProofingLanguages,
+  Problem,
   Publication,
   PublishAnswer,
   PublishProgress,
@@ -107,6 +112,13 @@ export const ipc = {
   countArticles: (filter: ArticleFilter) => call<number>('count_articles', { filter }),
   searchArticles: (query: string, limit: number) => call<SearchHit[]>('search_articles', { query, limit }),
   listSections: () => call<string[]>('list_sections'),
+  /** A page of the story budget (`query.offset`, `query.limit`) and how many stories match in all. */
+  budgetPage: (query: BudgetQuery) => call<BudgetPage>('budget_page', { query }),
+  /**
+   * Every story `query` matches (its paging ignored) as CSV, in a file the shell asks for in its own
+   * save dialog; `null` when that is cancelled.
+   */
+  exportBudgetCsv: (query: BudgetQuery) => call<BudgetExport | null>('export_budget_csv', { query }),
   openArticle: (id: number) => call<ArticleView>('open_article', { id }),
   createArticle: (headline: string) => call<Article>('create_article', { headline }),
   duplicateArticle: (id: number) => call<Article>('duplicate_article', { id }),
@@ -139,8 +151,9 @@ export const ipc = {
   removeRelated: (articleId: number, position: number) => call<null>('remove_related', { articleId, position }),
   moveRelated: (articleId: number, from: number, to: number) =>
     call<null>('move_related', { articleId, from, to }),
-  exportArticles: (ids: number[], path: string, singleFile: boolean) =>
-    call<ExportReport>('export_articles', { ids, path, singleFile }),
+  /** An embargoed story is refused (`embargoed`) unless `ignoreEmbargo`: the editor said "Export anyway". */
+  exportArticles: (ids: number[], path: string, singleFile: boolean, ignoreEmbargo = false) =>
+    call<ExportReport>('export_articles', { ids, path, singleFile, ignoreEmbargo }),
   openExported: (path: string) => call<null>('open_exported', { path }),
   firstScreen: () => call<FirstScreen>('first_screen'),
   listRevisions: (id: number) => call<RevisionInfo[]>('list_revisions', { id }),
@@ -171,6 +184,15 @@ export const ipc = {
   articlePublications: (articleId: number) => call<Publication[]>('article_publications', { articleId }),
   /** Opens the post the article became on `site` in the browser (the shell looks its address up). */
   openPublishedPost: (articleId: number, site: string) => call<null>('open_published_post', { articleId, site }),
+  /** The spelling and grammar problems of `text`, article `id`'s body in the editor (the shell knows its language). */
+  proofread: (id: number, text: string) => call<Problem[]>('proofread', { id, text }),
+  /** Adds `word` to the library's own word list: no check flags it after this. */
+  addToDictionary: (word: string) => call<null>('add_to_dictionary', { word }),
+  removeFromDictionary: (word: string) => call<null>('remove_from_dictionary', { word }),
+  /** The library's own words, sorted. */
+  dictionaryWords: () => call<string[]>('dictionary_words'),
+  /** The languages articles can be checked in here, and the library's default. */
+  proofingLanguages: () => call<ProofingLanguages>('proofing_languages'),
   /** Calls `handler` with every step of every publish; resolves to the function that stops listening. */
   onPublishProgress: (handler: (step: PublishProgress) => void): Promise<() => void> =>
     listen<PublishProgress>('publish_progress', (e) => handler(e.payload)),

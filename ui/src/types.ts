@@ -56,6 +56,8 @@ export interface Article {
   embargo: number | null;
   /** The planned length in words (1 or more); null when none. */
   words_planned: number | null;
+  /** The language the body is spell-checked in (`en_GB`); '' means the library's default. */
+  language: string;
 }
 
 export interface PhotoFile {
@@ -172,6 +174,59 @@ export interface ArticleFilter {
   offset?: number;
 }
 
+/** A day on the desk's calendar: Unix seconds from its midnight (included) to the next (excluded). */
+export interface Day {
+  start: number;
+  end: number;
+}
+
+/** The story budget's columns, as it sorts by them (the core's `BudgetSort`). */
+export type BudgetSort = 'slug' | 'headline' | 'section' | 'status' | 'planned' | 'words' | 'time' | 'byline' | 'photos' | 'note';
+
+/** Which stories the budget lists (`budget_page`); a field left out does not filter. */
+export interface BudgetQuery {
+  day?: Day;
+  section?: string;
+  status?: Status;
+  sort?: BudgetSort;
+  descending?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** What a budget row's `time` is: the embargo, the first publication, or (neither) the last change. */
+export type TimeKind = 'embargo' | 'published' | 'updated';
+
+/** One story on the budget. */
+export interface BudgetRow {
+  id: number;
+  slug: string;
+  headline: string;
+  section: string;
+  status: Status;
+  words_planned: number | null;
+  word_count: number;
+  /** Unix seconds: the moment the story's day is counted by, as `time_kind` says. */
+  time: number;
+  time_kind: TimeKind;
+  byline: string;
+  /** A featured photo with its image, caption, credit and alt text. */
+  photos_ready: boolean;
+  last_note: DeskNote | null;
+}
+
+export interface BudgetPage {
+  rows: BudgetRow[];
+  /** How many stories the query matches in all. */
+  total: number;
+}
+
+/** What `export_budget_csv` wrote: the file chosen in the shell's save dialog, and how many stories. */
+export interface BudgetExport {
+  path: string;
+  rows: number;
+}
+
 export interface ArticlePatch {
   headline?: string;
   dek?: string;
@@ -188,6 +243,8 @@ export interface ArticlePatch {
   embargo?: number | null;
   /** `null` drops the plan; left out, it stays as it is. */
   words_planned?: number | null;
+  /** A language tag (`en-GB`, `fr`); '' checks the article in the library's default. */
+  language?: string;
 }
 
 export interface PhotoPatch {
@@ -224,6 +281,8 @@ export interface Revision extends RevisionInfo {
   article_id: number;
   dek: string;
   body: string;
+  /** The desk's fields, corrections and notes as they stood, one line each ("Kicker: Analysis"). */
+  desk: string;
 }
 
 /** Part of a line; in a `changed` row, `changed` marks the words that differ from the other side. */
@@ -267,6 +326,8 @@ export interface RevisionComparison {
   preview_html: string;
   headline_diff: SideBySide | null;
   dek_diff: SideBySide | null;
+  /** The desk's fields, corrections and notes compared; restoring brings back the text only. */
+  desk_diff: SideBySide | null;
   body_diff: SideBySide;
 }
 
@@ -412,4 +473,36 @@ export interface Publication {
   /** The post's state as the site reported it then. */
   status: string;
   published_at: number;
+}
+
+/** What `proofread` flags: a word not in the dictionary, or a grammar problem (English). */
+export type ProblemKind = 'spelling' | 'grammar';
+
+/**
+ * A problem `proofread` found in the text it was given: `from` and `to` count UTF-16 code units
+ * (CodeMirror's positions when the text is the editor's document).
+ */
+export interface Problem {
+  from: number;
+  to: number;
+  kind: ProblemKind;
+  /** A sentence for the editor ("“teh” is not in the dictionary."). */
+  message: string;
+  /** The text flagged, as written. */
+  word: string;
+  /** At most five replacements for [from, to), best first; '' deletes it. */
+  suggestions: string[];
+}
+
+/** A language an article can be spell-checked in: `code` is what `language` takes. */
+export interface LanguageChoice {
+  code: string;
+  /** "English (United Kingdom)". */
+  name: string;
+}
+
+/** What `proofing_languages` answers: the library's default and every dictionary on this computer. */
+export interface ProofingLanguages {
+  default: LanguageChoice;
+  available: LanguageChoice[];
 }

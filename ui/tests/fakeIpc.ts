@@ -6,7 +6,11 @@ import type { Ipc } from '../src/ipc';
 import { PreviewPanel } from '../src/panels/preview';
 import { mediaUrls, type MediaUrl } from '../src/logic/media';
 import { shortcutLabels } from '../src/logic/shortcuts';
-import type { Article, ArticleSummary, ArticleView, Conflict, Correction, DeskNote, Publication, PublishProgress, RevisionInfo, Site, SiteForm, Status, SyncEvent, WorkspaceStatus } from '../src/types';
+import type { Problem } from '../src/types';
+// The app loads its spell checker once the first screen is painted. Loaded here first, that
+// import resolves at once, so no test file ends (tearing the page down) while it is on its way.
+import '../src/proofing';
+import type { Article, ArticleSummary, ArticleView, BudgetQuery, BudgetRow, Conflict, Correction, DeskNote, Publication, PublishProgress, RevisionInfo, Site, SiteForm, Status, SyncEvent, WorkspaceStatus } from '../src/types';
 
 /** Photo URLs as Tauri's `convertFileSrc` makes them on Linux and macOS (tauri's scripts/core.js). */
 export const linuxMedia: MediaUrl = mediaUrls((path, protocol = 'asset') => `${protocol}://localhost/${encodeURIComponent(path)}`);
@@ -51,7 +55,7 @@ export function article(id: number, extra: Partial<Article> = {}): Article {
     id, uid: `uid-${id}`, slug: `story-${id}`, headline: `Story ${id}`, dek: '', byline: 'Ana Ruiz', section: id % 2 ? 'World' : 'Economy', tags: [],
     status: 'draft', dateline: '', body: `Body of ${id}`, featured_photo: null, author_id: null, created_at: 1_700_000_000,
     updated_at: 1_700_000_000 - id * 60, published_at: null, trashed_at: null, word_count: 3,
-    kicker: '', seo_headline: '', social_headline: '', embargo: null, words_planned: null, ...extra,
+    kicker: '', seo_headline: '', social_headline: '', embargo: null, words_planned: null, language: '', ...extra,
   };
 }
 
@@ -64,8 +68,38 @@ export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'arc
   return { article: a, photos: [], related: [], backlinks: [], preview_html: `<p data-sourcepos="1:1-1:9">${a.body}</p>`, allowed_statuses: allowed, corrections: [], notes: [] };
 }
 
+/** The words the fake checker does not know, with its suggestions, best first (as Hunspell gives them). */
+const MISSPELT = new Map([
+  ['teh', ['the', 'ten', 'tech', 'tea', 'eh']],
+  ['Brankovic', ['Branko']],
+  ['recieve', ['receive']],
+]);
+
+/** What the fake checker says of "an" before a consonant ("an test"), as Harper's rule does. */
+export const AN_MESSAGE = 'Incorrect indefinite article.';
+
+/**
+ * A stand-in for the core's checker (`proofread`): the words above unless the library's
+ * `dictionary` has them, and one grammar rule, with UTF-16 offsets as the core gives them.
+ */
+export function fakeProblems(text: string, dictionary: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const m of text.matchAll(/[\p{L}']+/gu)) {
+    const word = m[0];
+    const suggestions = MISSPELT.get(word);
+    if (!suggestions || dictionary.includes(word)) continue;
+    problems.push({ from: m.index, to: m.index + word.length, kind: 'spelling', message: `“${word}” is not in the dictionary.`, word, suggestions });
+  }
+  for (const m of text.matchAll(/\b[Aa]n(?= [b-df-hj-np-tv-z])/g)) {
+    problems.push({ from: m.index, to: m.index + 2, kind: 'grammar', message: AN_MESSAGE, word: m[0], suggestions: [m[0] === 'An' ? 'A' : 'a'] });
+  }
+  return problems.sort((a, b) => a.from - b.from);
+}
+
 /** A library of `n` articles, newest first, with every command mocked. */
 export function fakeIpc(n = 3) {
+  /** The library's own words (`add_to_dictionary`). */
+  const dictionary: string[] = [];
   const articles = Array.from({ length: n }, (_, i) => article(i + 1));
   const conflicts: Conflict[] = [];
   const listeners: ((event: SyncEvent) => void)[] = [];
@@ -75,6 +109,26 @@ export function fakeIpc(n = 3) {
   const notes = new Map<number, DeskNote[]>();
   /** An article as `open_article` answers: with its corrections and notes. */
   const view = (a: Article): ArticleView => ({ ...viewOf({ ...a }), corrections: [...(corrections.get(a.id) ?? [])], notes: [...(notes.get(a.id) ?? [])] });
+  const budgetRows = (q: BudgetQuery): BudgetRow[] => {
+    const rows = articles.filter((a) => !a.trashed_at).map((a): BudgetRow => {
+      const last = (notes.get(a.id) ?? []).at(-1) ?? null;
+      const time_kind = a.embargo !== null ? 'embargo' : a.published_at !== null ? 'published' : 'updated';
+      return {
+        id: a.id, slug: a.slug, headline: a.headline, section: a.section, status: a.status, words_planned: a.words_planned, word_count: a.word_count,
+        time: a.embargo ?? a.published_at ?? a.updated_at, time_kind, byline: a.byline, photos_ready: a.featured_photo !== null, last_note: last,
+      };
+    });
+    const kept = rows.filter((r) => (!q.day || (r.time >= q.day.start && r.time < q.day.end)) && (!q.section || r.section.toLowerCase() === q.section.toLowerCase()) && (!q.status || r.status === q.status));
+    const key = (r: BudgetRow): string | number | null =>
+      q.sort === 'note' ? r.last_note?.at ?? null : q.sort === 'photos' ? Number(r.photos_ready) : q.sort === 'words' ? r.word_count : q.sort === 'planned' ? r.words_planned : r[q.sort ?? 'time'];
+    const sign = q.descending ? -1 : 1;
+    // Stories without the value (no plan, no note) last either way; ties by id.
+    return kept.sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      if (x === null || y === null) return x === y ? a.id - b.id : x === null ? 1 : -1;
+      return x < y ? -sign : x > y ? sign : sign * (a.id - b.id);
+    });
+  };
   const ipc = {
     listArticles: vi.fn(async (f: { limit?: number; offset?: number; trashed?: boolean }) => {
       const rows = articles.filter((a) => !!a.trashed_at === !!f.trashed).map(summary);
@@ -85,6 +139,13 @@ export function fakeIpc(n = 3) {
       articles.filter((a) => a.headline.includes(q) || a.body.includes(q)).slice(0, 10).map((a) => ({ article: summary(a), snippet: `about «${q}» here` })),
     ),
     listSections: vi.fn(async () => ['Economy', 'World']),
+    // As the core (store/budget.rs): a day by embargo, else publication, else last change; filtered, sorted, paged.
+    budgetPage: vi.fn(async (q: BudgetQuery) => {
+      const rows = budgetRows(q);
+      const offset = q.offset ?? 0;
+      return { rows: rows.slice(offset, q.limit === undefined ? undefined : offset + q.limit), total: rows.length };
+    }),
+    exportBudgetCsv: vi.fn(async (q: BudgetQuery) => ({ path: '/home/ana/budget-2026-12-03.csv', rows: budgetRows(q).length })),
     openArticle: vi.fn(async (id: number) => {
       const a = articles.find((x) => x.id === id);
       if (!a) throw { kind: 'not_found', message: `There is no article ${id}.` };
@@ -176,6 +237,26 @@ export function fakeIpc(n = 3) {
     cancelPublish: vi.fn(async () => true),
     articlePublications: vi.fn(async (_id: number): Promise<Publication[]> => []),
     openPublishedPost: vi.fn(async () => null),
+    proofread: vi.fn(async (_id: number, text: string): Promise<Problem[]> => fakeProblems(text, dictionary)),
+    // As the core: one word, kept once, listed sorted.
+    addToDictionary: vi.fn(async (word: string) => {
+      if (!word.trim() || /\s/.test(word.trim())) throw { kind: 'invalid', message: `“${word}” is not one word; add words one at a time` };
+      if (!dictionary.includes(word.trim())) dictionary.push(word.trim());
+      dictionary.sort();
+      return null;
+    }),
+    removeFromDictionary: vi.fn(async (word: string) => {
+      if (dictionary.includes(word)) dictionary.splice(dictionary.indexOf(word), 1);
+      return null;
+    }),
+    dictionaryWords: vi.fn(async () => [...dictionary]),
+    proofingLanguages: vi.fn(async () => ({
+      default: { code: 'en_US', name: 'English (United States)' },
+      available: [
+        { code: 'en_US', name: 'English (United States)' },
+        { code: 'en_GB', name: 'English (United Kingdom)' },
+      ],
+    })),
     onPublishProgress: vi.fn(async (handler: (step: PublishProgress) => void) => {
       progressListeners.push(handler);
       return () => progressListeners.splice(progressListeners.indexOf(handler), 1);

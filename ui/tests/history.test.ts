@@ -41,9 +41,9 @@ function publication(site: string, status: string, published_at: number): Public
   return { site, site_url: 'https://daily.example', post_id: '7', url: `https://daily.example/?p=7&at=${published_at}`, status, published_at };
 }
 
-function comparison(number: number): RevisionComparison {
+function comparison(number: number, desk_diff: SideBySide | null = null): RevisionComparison {
   const r = revisions().find((x) => x.number === number)!;
-  return { revision: { ...r, article_id: 1, dek: '', body: 'Cars crossed on Monday' }, preview_html: '<p>Cars crossed on Monday</p>', headline_diff: null, dek_diff: null, body_diff: diff };
+  return { revision: { ...r, article_id: 1, dek: '', body: 'Cars crossed on Monday', desk: '' }, preview_html: '<p>Cars crossed on Monday</p>', headline_diff: null, dek_diff: null, desk_diff, body_diff: diff };
 }
 
 describe('revision words', () => {
@@ -62,6 +62,8 @@ describe('revision words', () => {
     expect(diffSummary({ ...same, identical: true })).toBe('Same text as now');
     expect(comparisonSummary({ ...same, identical: true }, { headline: true, dek: false })).toBe('Same body; the headline changed');
     expect(comparisonSummary({ ...same, removed: 2 }, { headline: true, dek: true })).toBe('2 lines removed · the headline and dek changed too');
+    expect(comparisonSummary({ ...same, identical: true }, { headline: false, dek: false, desk: true })).toBe('Same body; the desk fields changed');
+    expect(comparisonSummary({ ...same, removed: 1 }, { headline: true, dek: true, desk: true })).toBe('1 line removed · the headline, dek and desk fields changed too');
     expect(revisionName(revisions()[1]!, NOW)).toBe('Revision 2, Saved, 10 min ago, 12 words');
   });
 
@@ -197,6 +199,25 @@ describe('HistoryPanel', () => {
     await tick();
     await tick();
     expect(ipc.compareRevision).toHaveBeenLastCalledWith(1, 1);
+  });
+
+  it('shows the desk fields’ changes apart, saying a restore brings back the text only', async () => {
+    const { history, ipc } = panel();
+    const deskDiff: SideBySide = {
+      rows: [{ kind: 'added', left: null, right: { number: 1, spans: [{ text: 'Kicker: Analysis', changed: false }] }, hidden: 0 }],
+      stats: { changed: 0, added: 1, removed: 0, identical: false },
+    };
+    ipc.compareRevision.mockImplementation(async (_id: number, n: number) => comparison(n, deskDiff));
+    history.load(1);
+    await history.setActive(true);
+    history.focus();
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await vi.waitFor(() => expect(history.revision.root.textContent).toContain('Kicker: Analysis'));
+    const view = history.revision.root;
+    const headings = [...view.querySelectorAll('h3')].map((e) => e.textContent);
+    expect(headings).toContain('Desk fields');
+    expect(view.textContent).toContain('restoring brings back the text only');
+    expect(view.querySelector('[data-testid="diff-summary"]')!.textContent).toContain('the desk fields changed too');
   });
 
   it('restores the selected revision and hands the article back to the editor', async () => {

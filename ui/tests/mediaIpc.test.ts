@@ -44,7 +44,10 @@ describe('ipc', () => {
     expect(invoke).toHaveBeenLastCalledWith('move_related', { articleId: 3, from: 1, to: 2 });
     invoke.mockResolvedValueOnce({ pages: [], images: [], index: null });
     await ipc.exportArticles([1], '/out', true);
-    expect(invoke).toHaveBeenLastCalledWith('export_articles', { ids: [1], path: '/out', singleFile: true });
+    expect(invoke).toHaveBeenLastCalledWith('export_articles', { ids: [1], path: '/out', singleFile: true, ignoreEmbargo: false });
+    invoke.mockResolvedValueOnce({ pages: [], images: [], index: null });
+    await ipc.exportArticles([1], '/out', false, true);
+    expect(invoke).toHaveBeenLastCalledWith('export_articles', { ids: [1], path: '/out', singleFile: false, ignoreEmbargo: true });
   });
 
   it('normalizes every rejection to {kind, message}', async () => {

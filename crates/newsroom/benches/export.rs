@@ -144,6 +144,7 @@ fn library() -> (MemorySource, Vec<ExportItem>) {
                 social_headline: String::new(),
                 embargo: None,
                 words_planned: Some(400),
+                language: String::new(),
             },
             author: Some(author.clone()),
             featured: source.photos.get(&(id % PHOTOS + 1)).map(|photo| PhotoUse {

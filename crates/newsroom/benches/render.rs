@@ -12,31 +12,9 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newsroom::render::{Standalone, Target, render};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
-/// The chapter files that make up `long.md`.
-const LONG_PARTS: [&str; 4] = ["ch10-00", "ch10-01", "ch10-02", "ch10-03"];
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/rust-book-src")
-}
-
-/// The book's chapters in name order, or `None` when the corpus is not there.
-fn chapters(dir: &Path) -> Option<Vec<(String, String)>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let name = path.file_name()?.to_string_lossy().into_owned();
-            Some((name, std::fs::read_to_string(&path).ok()?))
-        })
-        .collect()
-}
+mod corpus;
+use corpus::{chapters, corpus_dir, long_article};
 
 /// comrak alone, with the options the renderer uses for `target`.
 fn bare_comrak(markdown: &str, target: Target) -> String {
@@ -60,11 +38,7 @@ fn bench_render(c: &mut Criterion) {
         );
         return;
     };
-    let long: String = chapters
-        .iter()
-        .filter(|(name, _)| LONG_PARTS.iter().any(|part| name.starts_with(part)))
-        .map(|(_, text)| text.as_str())
-        .collect();
+    let long = long_article(&chapters);
     let all: String = chapters.iter().map(|(_, text)| text.as_str()).collect();
 
     for (input, markdown) in [("long.md", &long), ("all.md", &all)] {

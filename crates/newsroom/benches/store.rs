@@ -3,8 +3,9 @@
 //! - Typing: saving a 10,000-word body after a one-character change. Target: median < 1 ms,
 //!   p99 < 5 ms. Measured blind (`save_body`) and over the typing's base (`save_body_over`, the
 //!   app's path).
-//! - A 100,000-article library: the first page of the list (target < 10 ms) and full-text
-//!   search (target p95 < 20 ms).
+//! - A 100,000-article library: the first page of the list (target < 10 ms), full-text search
+//!   (target p95 < 20 ms) and the story budget's first screen, a day's first page with its total
+//!   (target < 50 ms).
 //!
 //! Criterion reports means and medians; tails matter for typing and search, so each part also
 //! runs a plain timed loop and prints its median, p95 and p99.
@@ -17,7 +18,7 @@
 
 use criterion::Criterion;
 use newsroom::model::{ArticleFilter, NewArticle, RevisionCause, Status, Timestamp};
-use newsroom::store::Store;
+use newsroom::store::{BudgetQuery, BudgetSort, Day, Store};
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -241,6 +242,58 @@ fn library(c: &mut Criterion, words: &Vocabulary) {
         report(&format!("search/{kind} (plain loop)"), &mut times);
     }
     report("search/mix (plain loop)", &mut all);
+
+    budget(c, &store, &path);
+}
+
+/// The story budget: a day's first page and its total (what the budget view asks for first), the
+/// same sorted by a column no index orders, every day by time, and one CSV of every story.
+fn budget(c: &mut Criterion, store: &Store, path: &Path) {
+    // A day inside the generated library's span (its clock starts on 13 September 2020).
+    let day = Some(Day::utc(time::macros::date!(2020 - 10 - 01)));
+    let page = |day, sort| BudgetQuery {
+        day,
+        sort,
+        limit: Some(100),
+        ..BudgetQuery::default()
+    };
+    let cases = [
+        ("budget/day_first_page", page(day, BudgetSort::Time)),
+        ("budget/day_by_headline", page(day, BudgetSort::Headline)),
+        ("budget/every_day_first_page", page(None, BudgetSort::Time)),
+    ];
+    let first = store.budget(&cases[0].1).expect("the budget reads");
+    println!(
+        "budget: {} stories on the day, {} on its first page",
+        first.total,
+        first.rows.len()
+    );
+    for (name, query) in &cases {
+        c.bench_function(name, |b| {
+            b.iter(|| black_box(store.budget(query).expect("the budget reads")))
+        });
+    }
+    for (name, query) in &cases {
+        let mut times: Vec<Duration> = (0..50)
+            .map(|_| {
+                let started = Instant::now();
+                black_box(store.budget(query).expect("the budget reads"));
+                started.elapsed()
+            })
+            .collect();
+        report(&format!("{name} (plain loop)"), &mut times);
+    }
+
+    let library = newsroom::Library::open(path).expect("the library opens");
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let started = Instant::now();
+    let rows = library
+        .export_budget_csv(&BudgetQuery::default(), &out.path().join("budget.csv"))
+        .expect("the CSV is written");
+    println!(
+        "budget/csv_every_story: {rows} rows in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
 }
 
 /// The path of the 100,000-article library, built first if it is not cached yet.

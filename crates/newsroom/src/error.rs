@@ -6,6 +6,7 @@
 use crate::export::ExportError;
 use crate::import::ImportError;
 use crate::media::MediaError;
+use crate::proofing::ProofingError;
 use crate::publish::PublishError;
 use crate::store::StoreError;
 use crate::workspace::WorkspaceError;
@@ -25,6 +26,8 @@ pub enum Error {
     Workspace(#[from] WorkspaceError),
     #[error(transparent)]
     Publish(#[from] PublishError),
+    #[error(transparent)]
+    Proofing(#[from] ProofingError),
 }
 
 impl Error {
@@ -38,6 +41,7 @@ impl Error {
             Error::Export(e) => e.kind(),
             Error::Workspace(e) => e.kind(),
             Error::Publish(e) => e.kind(),
+            Error::Proofing(e) => e.kind(),
         }
     }
 }

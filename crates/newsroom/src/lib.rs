@@ -11,6 +11,7 @@
 //! - [`export`]: standalone HTML pages and their images.
 //! - [`import`]: Markdown with front matter and plain-text articles copied from the web.
 //! - [`library`]: the façade that ties the store, the media folder and the renderer together.
+//! - [`proofing`]: spell and grammar checking (Hunspell dictionaries, Harper's grammar rules).
 //! - [`publish`]: articles sent to the newsroom's CMS (WordPress, Ghost).
 //! - [`workspace`]: the workspace folder, every article mirrored as a Markdown file, both ways.
 
@@ -22,6 +23,7 @@ pub mod import;
 pub mod library;
 pub mod media;
 pub mod model;
+pub mod proofing;
 pub mod publish;
 pub mod regular_file;
 pub mod render;

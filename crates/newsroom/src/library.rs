@@ -6,6 +6,7 @@
 
 mod article_view;
 mod backups;
+mod budget;
 mod conflict_view;
 mod export_source;
 mod history;
@@ -14,6 +15,7 @@ mod media_files;
 mod photo_entries;
 mod photos;
 mod preview;
+mod proofing;
 mod publishing;
 mod restoring;
 mod saving;
@@ -27,6 +29,7 @@ pub use backups::{
     BACKUPS_FOLDER_NAME, BackupInfo, KEEP_DAYS, backups_folder, daily_name, expired, list_backups,
     parse_daily_name,
 };
+pub use budget::budget_csv_name;
 pub use conflict_view::{ConflictComparison, ConflictSide};
 pub use history::RevisionComparison;
 pub use importing::ImportOutcome;

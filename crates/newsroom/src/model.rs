@@ -160,6 +160,9 @@ pub struct Article {
     pub embargo: Option<Timestamp>,
     /// The length the desk planned, in words.
     pub words_planned: Option<u32>,
+    /// The language the story is spell-checked in, as a Hunspell name such as `en_GB`; empty:
+    /// the library's default.
+    pub language: String,
 }
 
 impl Article {
@@ -351,6 +354,7 @@ pub struct NewArticle {
     pub social_headline: String,
     pub embargo: Option<Timestamp>,
     pub words_planned: Option<u32>,
+    pub language: String,
 }
 
 /// A change to an article's metadata: only the fields that are `Some` change.
@@ -376,6 +380,8 @@ pub struct ArticlePatch {
     /// `Some(None)` (`null` in JSON) drops the target; `Some(Some(0))` is refused.
     #[serde(default, deserialize_with = "null_clears")]
     pub words_planned: Option<Option<u32>>,
+    /// A language tag such as `en-GB` or `fr`; empty: the library's default.
+    pub language: Option<String>,
 }
 
 /// A patch field that is left out changes nothing; one sent as `null` is cleared (serde alone
@@ -618,6 +624,9 @@ pub struct Revision {
     pub dek: String,
     pub body: String,
     pub word_count: u32,
+    /// The desk's fields, corrections and notes as they stood, one line each ("Kicker:
+    /// Analysis"); empty when none was set.
+    pub desk: String,
 }
 
 /// One full-text search hit.

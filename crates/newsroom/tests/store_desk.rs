@@ -146,3 +146,47 @@ fn a_patch_from_the_window_clears_with_null_and_leaves_out_what_it_does_not_name
     assert_eq!(patch.words_planned, None);
     assert_eq!(patch.kicker.as_deref(), Some("Exclusive"));
 }
+
+#[test]
+fn the_desks_fields_corrections_and_notes_are_kept_in_each_revision() {
+    let mut s = store();
+    let a = create(&mut s, "Council meets", "It met.");
+    let first = s.revisions(a.id).unwrap().len();
+    advance(10);
+    let patch = ArticlePatch {
+        kicker: Some("Analysis".into()),
+        words_planned: Some(Some(900)),
+        language: Some("en-GB".into()),
+        ..ArticlePatch::default()
+    };
+    s.update_article(a.id, &patch).unwrap();
+    let revisions = s.revisions(a.id).unwrap();
+    assert_eq!(
+        revisions.len(),
+        first + 1,
+        "a desk field change is a revision"
+    );
+    let newest = s.revision(a.id, revisions[0].number).unwrap();
+    assert_eq!(
+        newest.desk,
+        "Kicker: Analysis\nWords planned: 900\nLanguage: en_GB\n"
+    );
+    assert_eq!(s.revision(a.id, revisions[1].number).unwrap().desk, "");
+
+    // Tags are not in revisions: changing them records none.
+    let tags = ArticlePatch {
+        tags: Some(vec!["budget".into()]),
+        ..ArticlePatch::default()
+    };
+    s.update_article(a.id, &tags).unwrap();
+    assert_eq!(s.revisions(a.id).unwrap().len(), first + 1);
+
+    advance(10);
+    s.add_note(a.id, "Legal to check para 4").unwrap();
+    let desk = s.desk_text(a.id).unwrap();
+    assert!(
+        desk.starts_with("Kicker: Analysis\nWords planned: 900\nLanguage: en_GB\nNote (20")
+            && desk.ends_with(" UTC): Legal to check para 4\n"),
+        "{desk}"
+    );
+}

@@ -135,7 +135,7 @@ fn a_library_from_a_newer_version_is_left_alone() {
             err,
             StoreError::NewerVersion {
                 found: 99,
-                known: 6,
+                known: 7,
                 ..
             }
         ),

@@ -87,6 +87,28 @@ pub(super) async fn secret_file_location(
     Ok(chosen.and_then(|paths| paths.into_iter().next()))
 }
 
+/// Where to save the story budget as CSV, offering `file_name`: a save dialog whose path the
+/// command that asked writes itself; `None` when the editor cancelled.
+pub(super) async fn csv_location(
+    app: AppHandle,
+    window: WebviewWindow,
+    file_name: String,
+) -> CommandResult<Option<PathBuf>> {
+    let chosen = ask(app, move |handle| {
+        handle
+            .dialog()
+            .file()
+            .set_parent(&window)
+            .set_title("Export the budget as CSV")
+            .set_file_name(file_name)
+            .add_filter("CSV", &["csv"])
+            .blocking_save_file()
+            .map(|file| vec![file])
+    })
+    .await?;
+    Ok(chosen.and_then(|paths| paths.into_iter().next()))
+}
+
 /// Shows a dialog off the main thread (the plugin hands it to the main thread and waits) and
 /// turns its answer into paths.
 async fn ask(

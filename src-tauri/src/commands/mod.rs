@@ -10,12 +10,14 @@
 //! dialogs and drops ([`crate::grants`]).
 
 mod articles;
+mod budget;
 mod conflicts;
 mod dialogs;
 mod export;
 mod history;
 mod photos;
 mod preview;
+mod proofing;
 mod publishing;
 mod related;
 mod sites;
@@ -44,7 +46,14 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         articles::untrash_article,
         articles::save_body,
         articles::save_now,
+        budget::budget_page,
+        budget::export_budget_csv,
         preview::render_preview,
+        proofing::proofread,
+        proofing::add_to_dictionary,
+        proofing::remove_from_dictionary,
+        proofing::dictionary_words,
+        proofing::proofing_languages,
         startup::first_screen,
         workspace::workspace_status,
         workspace::choose_workspace,

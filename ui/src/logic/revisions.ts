@@ -55,8 +55,9 @@ export function listKeyTarget(key: string, index: number, length: number): numbe
 }
 
 /** The summary above a comparison: the body's changes, and whether the headline or dek differ. */
-export function comparisonSummary(body: DiffStats, fields: { headline: boolean; dek: boolean }): string {
-  const changed = [fields.headline ? 'headline' : '', fields.dek ? 'dek' : ''].filter(Boolean).join(' and ');
+export function comparisonSummary(body: DiffStats, fields: { headline: boolean; dek: boolean; desk?: boolean }): string {
+  const names = [fields.headline ? 'headline' : '', fields.dek ? 'dek' : '', fields.desk ? 'desk fields' : ''].filter(Boolean);
+  const changed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
   if (body.identical) return changed ? `Same body; the ${changed} changed` : 'Same text as now';
   return changed ? `${diffSummary(body)} · the ${changed} changed too` : diffSummary(body);
 }

@@ -11,8 +11,15 @@ export const SAVE_SHORTCUT = 'Mod-s';
 export const NEW_ARTICLE_SHORTCUT = 'Mod-n';
 /** Opens the Publish dialog (U for upload; Mod-Shift-P is taken by "insert a photo"). */
 export const PUBLISH_SHORTCUT = 'Mod-Shift-u';
+/** Opens the story budget (B for budget; Mod-B alone is bold). */
+export const BUDGET_SHORTCUT = 'Mod-Shift-b';
 /** Adds the note typed under "Notes for the desk" (Enter alone starts a new line of it). */
 export const ADD_NOTE_SHORTCUT = 'Mod-Enter';
+/** The menu of the spelling or grammar problem at the cursor (as right-clicking its underline). */
+export const PROBLEM_MENU_SHORTCUT = 'Mod-.';
+/** The next and the previous spelling or grammar problem (the key other editors use). */
+export const NEXT_PROBLEM_SHORTCUT = 'F8';
+export const PREVIOUS_PROBLEM_SHORTCUT = 'Shift-F8';
 
 export interface Shortcut {
   key: string;

@@ -7,7 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab, toggleBlockCommen
 import { deleteMarkupBackward, insertNewlineContinueMarkup, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { EditorSelection, EditorState, Prec, Transaction, type Extension } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState, Prec, Transaction, type Extension } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
@@ -59,6 +59,9 @@ export class EditorPanel {
   private loading = false;
   /** Set while we scroll programmatically (scroll sync), so it is not echoed back. */
   private syncing = false;
+  /** Spell and grammar checking, loaded after the first paint; every article's state gets it. */
+  private readonly proofing = new Compartment();
+  private proofingExtension: Extension = [];
 
   constructor(hooks: EditorHooks) {
     this.hooks = hooks;
@@ -132,6 +135,7 @@ export class EditorPanel {
       search({ top: true }),
       highlightSelectionMatches(),
       placeholder('Write the story in Markdown…'),
+      this.proofing.of(this.proofingExtension),
       Prec.high(keymap.of(formatting)),
       keymap.of([...EDITING_KEYS, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({
@@ -152,6 +156,12 @@ export class EditorPanel {
         },
       }),
     ];
+  }
+
+  /** Turns spell and grammar checking (proofing/) on, for this article and those opened after it. */
+  setProofing(extension: Extension): void {
+    this.proofingExtension = extension;
+    this.view.dispatch({ effects: this.proofing.reconfigure(extension) });
   }
 
   get text(): string {

@@ -1,9 +1,10 @@
 /**
  * Export (loaded on demand): single file (images inlined) or a folder with image files, then the
- * native folder chooser, `export_articles`, and a report with "Open in browser".
+ * native folder chooser, `export_articles`, and a report with "Open in browser". A story still under
+ * embargo is refused with the core's sentence and an "Export anyway" that sends it to the same folder.
  */
 import { button, h } from '../dom';
-import { errorMessage, type Ipc } from '../ipc';
+import { errorMessage, isUiError, type Ipc } from '../ipc';
 import type { ExportReport } from '../types';
 import type { Toasts } from './toast';
 
@@ -49,14 +50,23 @@ export function openExportDialog(deps: ExportDeps, article: { id: number; headli
       deps.toasts.error(err, 'The folder dialog could not open');
       return;
     }
-    if (!path) return;
+    if (path) await exportTo(path, false);
+  }
+
+  async function exportTo(path: string, ignoreEmbargo: boolean): Promise<void> {
     go.disabled = true;
     status.replaceChildren('Exporting…');
     try {
-      const report = await deps.ipc.exportArticles([article.id], path, single.checked);
+      const report = await deps.ipc.exportArticles([article.id], path, single.checked, ignoreEmbargo);
       showReport(report);
     } catch (err) {
-      status.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, errorMessage(err)));
+      const sentence = h('p', { class: 'field-error', role: 'alert' }, errorMessage(err));
+      if (isUiError(err) && err.kind === 'embargoed') {
+        const anyway = button('Export anyway', () => void exportTo(path, true), { 'data-testid': 'export-anyway' });
+        status.replaceChildren(sentence, h('div', { class: 'dialog-buttons' }, anyway));
+      } else {
+        status.replaceChildren(sentence);
+      }
     } finally {
       go.disabled = false;
     }

@@ -1,4 +1,7 @@
-/** A small popup menu (role="menu") opened from a button: arrow keys move, Escape closes and returns focus. */
+/**
+ * A small popup menu (role="menu") opened from a button, or at some text as a context menu: arrow
+ * keys move, Enter chooses, Escape closes and returns focus.
+ */
 import { h } from '../dom';
 
 export interface MenuItem {
@@ -7,11 +10,22 @@ export interface MenuItem {
   danger?: boolean;
 }
 
+/** A context menu's place: the box of the text it is about, and its title (shown, and its name). */
+export interface MenuPlace {
+  rect: { left: number; top: number; bottom: number };
+  label: string;
+}
+
 let openMenu: { el: HTMLElement; close: () => void } | null = null;
 
-export function showMenu(anchor: HTMLElement, items: MenuItem[]): void {
+/** Opens `items` under `anchor` (a button), or at `place` with the focus returning to `anchor`. */
+export function showMenu(anchor: HTMLElement, items: MenuItem[], place?: MenuPlace): void {
   openMenu?.close();
-  const el = h('div', { class: 'menu', role: 'menu', 'aria-label': anchor.getAttribute('aria-label') ?? 'Actions' });
+  const el = h(
+    'div',
+    { class: 'menu', role: 'menu', 'aria-label': place?.label ?? anchor.getAttribute('aria-label') ?? 'Actions' },
+    place && h('div', { class: 'menu-title', 'aria-hidden': 'true' }, place.label),
+  );
   const buttons = items.map((item) => {
     const b = h('button', { type: 'button', role: 'menuitem', class: item.danger ? 'danger' : null, tabindex: '-1' }, item.label);
     b.addEventListener('click', () => {
@@ -21,7 +35,7 @@ export function showMenu(anchor: HTMLElement, items: MenuItem[]): void {
     return b;
   });
   el.append(...buttons);
-  const rect = anchor.getBoundingClientRect();
+  const rect = place?.rect ?? anchor.getBoundingClientRect();
   el.style.top = `${Math.round(rect.bottom + 4)}px`;
   el.style.left = `${Math.round(Math.max(8, Math.min(rect.left, window.innerWidth - 220)))}px`;
   const onKey = (e: KeyboardEvent) => {
@@ -38,20 +52,23 @@ export function showMenu(anchor: HTMLElement, items: MenuItem[]): void {
     }
   };
   const onOutside = (e: MouseEvent) => {
-    if (!el.contains(e.target as Node) && e.target !== anchor) close(false);
+    if (!el.contains(e.target as Node) && (place || e.target !== anchor)) close(false);
   };
   function close(refocus = true) {
     el.remove();
     document.removeEventListener('keydown', onKey, true);
     document.removeEventListener('mousedown', onOutside, true);
-    anchor.setAttribute('aria-expanded', 'false');
+    if (!place) anchor.setAttribute('aria-expanded', 'false');
     if (openMenu?.el === el) openMenu = null;
     if (refocus) anchor.focus();
   }
   document.addEventListener('keydown', onKey, true);
   document.addEventListener('mousedown', onOutside, true);
-  anchor.setAttribute('aria-expanded', 'true');
+  // A context menu's anchor is no button: it has nothing to expand.
+  if (!place) anchor.setAttribute('aria-expanded', 'true');
   document.body.append(el);
+  // Near the window's bottom the menu opens above its text or button.
+  if (rect.bottom + 4 + el.offsetHeight > window.innerHeight) el.style.top = `${Math.max(8, Math.round(rect.top - 4 - el.offsetHeight))}px`;
   openMenu = { el, close: () => close(false) };
   buttons[0]?.focus();
 }

@@ -2,7 +2,7 @@
  * The metadata panel: kicker, headline (with a length hint), dek, byline, section (with the
  * library's sections offered), tags as chips, slug, dateline and status (only the moves the
  * workflow allows); the headlines for search engines and social cards; the planned length and the
- * embargo. Each field is saved on change/blur through `update_article`; the core's error shows
+ * embargo; the spelling language. Each field is saved on change/blur through `update_article`; the core's error shows
  * under it. With no article open the fields give way to how to open or start one.
  */
 import { button, field, h } from '../dom';
@@ -13,11 +13,12 @@ import { addTags, parseTags } from '../logic/tags';
 import { readPlannedWords } from '../logic/wordTarget';
 import type { Article, ArticlePatch, ArticleView, Status } from '../types';
 import { EmbargoField } from './embargoField';
+import { LanguageField } from './languageField';
 import { statusLabel } from './library';
 import type { Toasts } from './toast';
 
 export interface MetadataDeps {
-  ipc: Pick<Ipc, 'updateArticle' | 'openArticle'>;
+  ipc: Pick<Ipc, 'updateArticle' | 'openArticle' | 'proofingLanguages'>;
   toasts: Toasts;
   /** How shortcuts are written on this platform, for the empty state ("Ctrl+N"). */
   keys: ShortcutLabel;
@@ -48,6 +49,7 @@ export class MetadataPanel {
   private readonly tagInput: HTMLInputElement;
   private readonly wordsPlanned: HTMLInputElement;
   private readonly embargo: EmbargoField;
+  private readonly language: LanguageField;
   private tags: string[] = [];
 
   constructor(deps: MetadataDeps) {
@@ -117,6 +119,10 @@ export class MetadataPanel {
       if (e.key === 'Enter') this.wordsPlanned.blur();
     });
     this.embargo = new EmbargoField({ save: (embargo, error) => this.patchOpen({ embargo }, error), now: () => this.now() });
+    this.language = new LanguageField({
+      languages: () => deps.ipc.proofingLanguages(),
+      save: (language, error) => this.patchOpen({ language }, error),
+    });
 
     this.form = h(
       'form',
@@ -130,6 +136,7 @@ export class MetadataPanel {
       slug.wrap,
       h('fieldset', { class: 'field-group' }, h('legend', {}, 'Search and social'), seo.wrap, social.wrap),
       h('fieldset', { class: 'field-group' }, h('legend', {}, 'Length and embargo'), words.wrap, this.embargo.wrap),
+      this.language.wrap,
       this.sections,
     );
     this.form.addEventListener('submit', (e) => e.preventDefault());
@@ -162,6 +169,7 @@ export class MetadataPanel {
     this.setStatuses(a.status, view.allowed_statuses);
     this.wordsPlanned.value = plannedText(a.words_planned);
     this.embargo.load(a.embargo);
+    void this.language.load(a.language);
     this.updateHints();
     this.form.hidden = false;
     this.empty.hidden = true;

@@ -92,11 +92,15 @@ export class RevisionView {
     this.title.textContent = `Revision ${r.number} · ${causeLabel(r.cause)}`;
     this.when.textContent = `${formatRelative(r.created_at, now)} (${formatFull(r.created_at)}) · ${wordCount(r.word_count)}`;
     const same = c.body_diff.stats.identical && !c.headline_diff && !c.dek_diff;
-    this.summary.textContent = comparisonSummary(c.body_diff.stats, { headline: !!c.headline_diff, dek: !!c.dek_diff });
+    this.summary.textContent = comparisonSummary(c.body_diff.stats, { headline: !!c.headline_diff, dek: !!c.dek_diff, desk: !!c.desk_diff });
     this.restoreButton.disabled = same;
     this.restoreButton.title = same ? 'This version is the current text' : 'The current text is kept in the history';
     const labels = { left: `Revision ${r.number} (${formatRelative(r.created_at, now)})`, right: 'Current text' };
-    this.fields.replaceChildren(...fieldDiff('Headline', c.headline_diff, labels), ...fieldDiff('Dek', c.dek_diff, labels));
+    this.fields.replaceChildren(
+      ...fieldDiff('Headline', c.headline_diff, labels),
+      ...fieldDiff('Dek', c.dek_diff, labels),
+      ...fieldDiff('Desk fields', c.desk_diff, labels, 'Kicker, headlines, embargo, length, language, corrections and notes; restoring brings back the text only'),
+    );
     this.body.show(c.body_diff, labels);
     this.preview.setArticle(
       { article: { ...current.article, headline: r.headline, dek: r.dek, body: r.body }, photos: current.photos, related: current.related, corrections: current.corrections },
@@ -113,9 +117,10 @@ export class RevisionView {
   }
 }
 
-function fieldDiff(name: string, diff: SideBySide | null, labels: { left: string; right: string }): HTMLElement[] {
+function fieldDiff(name: string, diff: SideBySide | null, labels: { left: string; right: string }, note = ''): HTMLElement[] {
   if (!diff) return [];
   const view = new DiffView(`Changes in the ${name.toLowerCase()}`);
   view.show(diff, labels);
-  return [h('h3', { class: 'subhead' }, name), view.root];
+  const heading = h('h3', { class: 'subhead' }, name);
+  return note ? [heading, h('p', { class: 'field-hint' }, note), view.root] : [heading, view.root];
 }

@@ -3,7 +3,18 @@
  * each written as this platform writes it ("Ctrl+Shift+F" on Windows and Linux, "⇧⌘F" on a Mac).
  */
 import { button, h } from '../dom';
-import { ADD_NOTE_SHORTCUT, HISTORY_SHORTCUT, NEW_ARTICLE_SHORTCUT, PUBLISH_SHORTCUT, SAVE_SHORTCUT, describeShortcut } from '../logic/shortcuts';
+import {
+  ADD_NOTE_SHORTCUT,
+  BUDGET_SHORTCUT,
+  HISTORY_SHORTCUT,
+  NEW_ARTICLE_SHORTCUT,
+  NEXT_PROBLEM_SHORTCUT,
+  PREVIOUS_PROBLEM_SHORTCUT,
+  PROBLEM_MENU_SHORTCUT,
+  PUBLISH_SHORTCUT,
+  SAVE_SHORTCUT,
+  describeShortcut,
+} from '../logic/shortcuts';
 
 /** One row: the shortcuts (alternatives, in CodeMirror's notation) and what they do. */
 export interface ShortcutRow {
@@ -22,6 +33,7 @@ export function shortcutRows(isMac: boolean): ShortcutRow[] {
     { keys: ['Mod-e'], what: 'Export' },
     { keys: [PUBLISH_SHORTCUT], what: 'Publish to a site' },
     { keys: ['Mod-Shift-f', 'Mod-p'], what: 'Search the library' },
+    { keys: [BUDGET_SHORTCUT], what: 'Story budget (Escape goes back)' },
     { keys: ['Mod-\\'], what: 'Editor / split / preview' },
     { keys: ['Mod-b'], what: 'Bold' },
     { keys: ['Mod-i'], what: 'Italic' },
@@ -32,6 +44,8 @@ export function shortcutRows(isMac: boolean): ShortcutRow[] {
     { keys: [HISTORY_SHORTCUT], what: 'Revision history' },
     { keys: [ADD_NOTE_SHORTCUT], what: 'Add the note being typed (Notes for the desk)' },
     { keys: ['Mod-f'], what: 'Find and replace in the text' },
+    { keys: [PROBLEM_MENU_SHORTCUT], what: 'Suggestions for the underlined word at the cursor (or right-click it)' },
+    { keys: [NEXT_PROBLEM_SHORTCUT, PREVIOUS_PROBLEM_SHORTCUT], what: 'Next / previous spelling or grammar problem' },
     { keys: ['Mod-z'], what: 'Undo' },
     { keys: [isMac ? 'Mod-Shift-z' : 'Mod-y'], what: 'Redo' },
     { keys: ['Mod-/'], what: 'This list' },

@@ -34,7 +34,10 @@ pub enum Command {
         json: bool,
     },
     /// Change an article's metadata, status or body.
-    Edit(EditArgs),
+    Edit(Box<EditArgs>),
+    /// The story budget: a day's stories with length, time, byline, photos and the last desk
+    /// note, as a table or (with --csv) a CSV file.
+    Budget(BudgetArgs),
     /// Full-text search over headlines, deks, bodies, tags and photo captions.
     Search {
         query: String,
@@ -86,6 +89,38 @@ pub enum Command {
     },
     /// Publish an article to a site: creates its post there, or updates the one it became.
     Publish(PublishArgs),
+    /// Spell- and grammar-check an article's body: one line per problem, with its line and
+    /// column and the suggested replacements.
+    Check {
+        /// The article (id or slug).
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The library's own word list for spell checking, and its default language.
+    Dictionary {
+        #[command(subcommand)]
+        command: DictionaryCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DictionaryCommand {
+    /// Add words (names and places the desk writes often) to the library's list.
+    Add {
+        #[arg(required = true, value_name = "WORD")]
+        words: Vec<String>,
+    },
+    /// Remove words from the library's list.
+    Remove {
+        #[arg(required = true, value_name = "WORD")]
+        words: Vec<String>,
+    },
+    /// Print the library's words, one per line.
+    List,
+    /// Print the library's default language and the languages with a dictionary here, or with
+    /// a tag (en-GB, fr) set the default.
+    Language { tag: Option<String> },
 }
 
 #[derive(Debug, Subcommand)]
@@ -189,6 +224,28 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct BudgetArgs {
+    /// Only this day's stories (in UTC), e.g. 2026-12-03: a story's day is that of its embargo,
+    /// else of its publication, else of its last change.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub day: Option<String>,
+    #[arg(long)]
+    pub section: Option<String>,
+    /// draft, editing, ready, published or archived.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// slug, headline, section, status, planned, words, time (the default), byline, photos or note.
+    #[arg(long, value_name = "COLUMN")]
+    pub sort: Option<String>,
+    /// Sort the other way.
+    #[arg(long)]
+    pub desc: bool,
+    /// Write every matching story to this CSV file instead of printing them.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct EditArgs {
     pub id: String,
     #[arg(long)]
@@ -223,6 +280,9 @@ pub struct DeskArgs {
     /// The planned length in words; "none" drops it.
     #[arg(long, value_name = "N|none")]
     pub words_planned: Option<String>,
+    /// The language the body is spell-checked in, e.g. en-GB; "default" uses the library's.
+    #[arg(long, value_name = "TAG|default")]
+    pub language: Option<String>,
     /// Add a note for the desk (never exported or published).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

@@ -92,7 +92,8 @@ pub fn list(library: &mut Library, args: ListArgs) -> CliResult {
     Ok(())
 }
 
-fn truncate(text: &str, max: usize) -> String {
+/// `text` cut to `max` characters, an ellipsis showing the cut (for table columns).
+pub(super) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
@@ -124,6 +125,8 @@ struct ShowJson {
     social_headline: String,
     embargo: Option<i64>,
     words_planned: Option<u32>,
+    /// The language it is checked in; empty: the library's default.
+    language: String,
     corrections: Vec<Correction>,
     notes: Vec<DeskNote>,
     photos: Vec<PhotoJson>,
@@ -184,6 +187,7 @@ pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
             social_headline: a.social_headline,
             embargo: a.embargo,
             words_planned: a.words_planned,
+            language: a.language,
             corrections,
             notes,
             photos: photos.iter().map(PhotoJson::from).collect(),
@@ -303,6 +307,10 @@ fn desk_patch(desk: &DeskArgs) -> Result<ArticlePatch, CliError> {
         social_headline: desk.social_headline.clone(),
         embargo,
         words_planned,
+        language: desk
+            .language
+            .as_deref()
+            .map(|tag| if tag.trim() == "default" { "" } else { tag }.to_string()),
         ..ArticlePatch::default()
     })
 }
@@ -325,7 +333,7 @@ pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
     let note = args.desk.note;
     if patch == ArticlePatch::default() && note.is_none() {
         return Err(CliError::Usage(
-            "nothing to change; give at least one of --headline, --dek, --section, --byline, --dateline, --slug, --tag, --status, --body-file, --kicker, --seo-headline, --social-headline, --embargo, --words-planned or --note".into(),
+            "nothing to change; give at least one of --headline, --dek, --section, --byline, --dateline, --slug, --tag, --status, --body-file, --kicker, --seo-headline, --social-headline, --embargo, --words-planned, --language or --note".into(),
         ));
     }
     if let Some(seo) = &patch.seo_headline

@@ -4,8 +4,10 @@
 mod args;
 mod articles;
 mod backups;
+mod budget;
 mod output;
 mod photos;
+mod proofing;
 mod publish;
 mod publishing;
 mod sites;
@@ -80,7 +82,8 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
         Command::Import { files } => articles::import(library, &files),
         Command::List(a) => articles::list(library, a),
         Command::Show { id, json } => articles::show(library, &id, json),
-        Command::Edit(a) => articles::edit(library, a),
+        Command::Edit(a) => articles::edit(library, *a),
+        Command::Budget(a) => budget::budget(library, a),
         Command::Correct(a) => articles::correct(library, a),
         Command::Search { query, json } => articles::search(library, &query, json),
         Command::Revisions { id } => articles::revisions(library, &id),
@@ -95,6 +98,8 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
         Command::Backups => backups::list(library),
         Command::Site { command } => sites::site(library, command),
         Command::Publish(a) => publish::publish(library, a),
+        Command::Check { id, json } => proofing::check(library, &id, json),
+        Command::Dictionary { command } => proofing::dictionary(library, command),
         Command::RestoreBackup { .. } => Err(CliError::Usage(
             "restore-backup cannot run on an open library".into(),
         )),

@@ -105,6 +105,7 @@ fn article(id: ArticleId, slug: &str) -> Article {
         social_headline: String::new(),
         embargo: None,
         words_planned: None,
+        language: String::new(),
     }
 }
 

@@ -4,6 +4,7 @@ use super::ImportedArticle;
 use super::dates::parse_date;
 use super::front_matter::{Fields, Value};
 use crate::model::Status;
+use crate::proofing::Language;
 use crate::slug;
 use std::collections::HashMap;
 
@@ -19,6 +20,7 @@ const SEO_HEADLINE: &[&str] = &["seo_headline", "seo_title", "meta_title"];
 const SOCIAL_HEADLINE: &[&str] = &["social_headline", "social_title", "og_title"];
 const EMBARGO: &[&str] = &["embargo", "embargo_until", "embargoed_until"];
 const WORDS_PLANNED: &[&str] = &["words_planned", "planned_words", "word_target"];
+const LANGUAGE: &[&str] = &["language", "lang", "locale"];
 const OTHERS: &[&str] = &["dateline", "tags", "slug", "draft", "status"];
 
 /// Whether a field name (lowercased) means something for an article.
@@ -34,6 +36,7 @@ pub(super) fn understood(name: &str) -> bool {
         SOCIAL_HEADLINE,
         EMBARGO,
         WORDS_PLANNED,
+        LANGUAGE,
         OTHERS,
     ]
     .iter()
@@ -78,6 +81,7 @@ pub(super) fn apply(fields: Fields, article: &mut ImportedArticle) {
     article.social_headline = reader.text(SOCIAL_HEADLINE).unwrap_or_default();
     article.embargo = reader.moment(EMBARGO, "embargo");
     article.words_planned = reader.words(WORDS_PLANNED);
+    article.language = reader.language();
     article.slug = reader.slug();
     let date = reader.moment(DATE, "publication time");
     let status = reader.status();
@@ -203,6 +207,22 @@ impl Reader<'_> {
                     "The planned length “{text}” is not a number of words, so it was not imported."
                 ));
                 None
+            }
+        }
+    }
+
+    /// The language to check the story in, as the library keeps it (`en-gb` → `en_GB`).
+    fn language(&mut self) -> String {
+        let Some(tag) = self.text(LANGUAGE) else {
+            return String::new();
+        };
+        match Language::parse(&tag) {
+            Some(language) => language.code().to_string(),
+            None => {
+                self.warn(format!(
+                    "The language “{tag}” is not a language tag such as en-GB, so the library's default is used."
+                ));
+                String::new()
             }
         }
     }

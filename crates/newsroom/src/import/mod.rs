@@ -49,6 +49,8 @@ pub struct ImportedArticle {
     pub social_headline: String,
     pub embargo: Option<Timestamp>,
     pub words_planned: Option<u32>,
+    /// The language to check it in, as a Hunspell name (`en_GB`); empty: the library's.
+    pub language: String,
     /// The body in Markdown.
     pub body: String,
     /// The author's note that closed the source, without the name line.
@@ -86,6 +88,7 @@ impl ImportedArticle {
             social_headline: self.social_headline.clone(),
             embargo: self.embargo,
             words_planned: self.words_planned,
+            language: self.language.clone(),
         }
     }
 }

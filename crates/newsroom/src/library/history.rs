@@ -22,6 +22,9 @@ pub struct RevisionComparison {
     pub headline_diff: Option<SideBySide>,
     /// The dek's difference, or `None` when it is unchanged.
     pub dek_diff: Option<SideBySide>,
+    /// The difference in the desk's fields, corrections and notes (one line each), or `None`
+    /// when they are as they were. Restoring brings back the text only, not these.
+    pub desk_diff: Option<SideBySide>,
     /// The body's difference, unchanged runs folded to [`DEFAULT_CONTEXT`] lines.
     pub body_diff: SideBySide,
 }
@@ -48,6 +51,7 @@ impl Library {
             preview_html: self.render_preview(&revision.body, urls).html,
             headline_diff: field_diff(&revision.headline, &current.headline),
             dek_diff: field_diff(&revision.dek, &current.dek),
+            desk_diff: field_diff(&revision.desk, &self.store.desk_text(id)?),
             body_diff: diff::side_by_side(&revision.body, &current.body, Some(DEFAULT_CONTEXT)),
             revision,
         })
@@ -166,6 +170,27 @@ mod tests {
         let headline = comparison.headline_diff.expect("the headline changed");
         assert_eq!(headline.stats.changed, 1);
         assert!(comparison.dek_diff.is_none());
+    }
+
+    #[test]
+    fn a_changed_desk_field_is_compared_too() {
+        let (mut lib, _dir) = library();
+        let id = edited_article(&mut lib);
+        assert!(
+            lib.compare_revision(id, 1, &URLS)
+                .unwrap()
+                .desk_diff
+                .is_none()
+        );
+        let patch = crate::model::ArticlePatch {
+            kicker: Some("Exclusive".into()),
+            ..Default::default()
+        };
+        lib.store_mut().update_article(id, &patch).unwrap();
+        let comparison = lib.compare_revision(id, 1, &URLS).unwrap();
+        let desk = comparison.desk_diff.expect("the kicker changed");
+        assert_eq!(desk.stats.added, 1, "{desk:?}");
+        assert!(comparison.headline_diff.is_none());
     }
 
     #[test]

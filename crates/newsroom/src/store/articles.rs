@@ -5,6 +5,7 @@ use crate::model::{
     Article, ArticleFilter, ArticleId, ArticlePatch, ArticleSummary, NewArticle, RevisionCause,
     Status, Timestamp, count_words,
 };
+use crate::proofing::Language;
 use crate::slug;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
@@ -13,7 +14,7 @@ pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.byl
      a.tags, a.status, a.dateline, a.author_id, a.created_at, a.updated_at, a.published_at, \
      a.trashed_at, a.word_count, a.body, \
      (SELECT photo_id FROM article_photos WHERE article_id = a.id AND role = 'featured'), a.uid, \
-     a.kicker, a.seo_headline, a.social_headline, a.embargo, a.words_planned";
+     a.kicker, a.seo_headline, a.social_headline, a.embargo, a.words_planned, a.language";
 
 /// How many columns [`SUMMARY_COLUMNS`] names: a query that selects more after them reads
 /// those from this index on.
@@ -50,6 +51,7 @@ pub(super) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
         social_headline: row.get(20)?,
         embargo: row.get(21)?,
         words_planned: row.get(22)?,
+        language: row.get(23)?,
     })
 }
 
@@ -213,9 +215,9 @@ fn insert(tx: &Transaction<'_>, new: &NewArticle, now: Timestamp) -> Result<Arti
     tx.execute(
         "INSERT INTO articles (slug, headline, dek, byline, section, tags, status, dateline,
              created_at, updated_at, published_at, word_count, body, uid,
-             kicker, seo_headline, social_headline, embargo, words_planned)
+             kicker, seo_headline, social_headline, embargo, words_planned, language)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, lower(hex(randomblob(16))),
-             ?13, ?14, ?15, ?16, ?17)",
+             ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             slug,
             headline,
@@ -234,6 +236,7 @@ fn insert(tx: &Transaction<'_>, new: &NewArticle, now: Timestamp) -> Result<Arti
             one_line(&new.social_headline),
             new.embargo,
             words_planned,
+            language_code(&new.language)?,
         ],
     )?;
     // Another article may have had this slug before a rename: it is this article's now.
@@ -389,6 +392,7 @@ impl Store {
                 social_headline: original.social_headline.clone(),
                 embargo: original.embargo,
                 words_planned: original.words_planned,
+                language: original.language.clone(),
             };
             let new_id = insert(tx, &copy, now)?;
             tx.execute(
@@ -445,7 +449,8 @@ pub(super) fn update_in(
         "UPDATE articles SET slug = ?2, headline = ?3, dek = ?4, byline = ?5, section = ?6,
                  tags = ?7, status = ?8, dateline = ?9, author_id = ?10, updated_at = ?11,
                  published_at = ?12, word_count = ?13, body = ?14, kicker = ?15,
-                 seo_headline = ?16, social_headline = ?17, embargo = ?18, words_planned = ?19
+                 seo_headline = ?16, social_headline = ?17, embargo = ?18, words_planned = ?19,
+                 language = ?20
              WHERE id = ?1",
         params![
             id,
@@ -467,6 +472,7 @@ pub(super) fn update_in(
             after.social_headline,
             after.embargo,
             after.words_planned,
+            after.language,
         ],
     )?;
     if after.slug != before.slug {
@@ -478,10 +484,12 @@ pub(super) fn update_in(
     }
     // A status change is always kept, even with the same text: the history shows
     // what was sent on and what was published.
+    // Otherwise one is kept when the text or the desk's fields changed (tags, byline and the
+    // like are not in revisions).
     let status_changed = after.status != before.status;
     let text_changed =
         (&after.headline, &after.dek, &after.body) != (&before.headline, &before.dek, &before.body);
-    if text_changed || status_changed {
+    if text_changed || status_changed || desk_fields_changed(&before, &after) {
         revisions::record(tx, &after, cause, now, status_changed)?;
     }
     Ok(after)
@@ -528,6 +536,36 @@ fn planned_words(words: Option<u32>) -> Result<Option<u32>, StoreError> {
         )),
         other => Ok(other),
     }
+}
+
+/// Whether a revision's desk text would differ ([`super::revision_desk`]).
+fn desk_fields_changed(before: &Article, after: &Article) -> bool {
+    (
+        &before.kicker,
+        &before.seo_headline,
+        &before.social_headline,
+        before.embargo,
+        before.words_planned,
+        &before.language,
+    ) != (
+        &after.kicker,
+        &after.seo_headline,
+        &after.social_headline,
+        after.embargo,
+        after.words_planned,
+        &after.language,
+    )
+}
+
+/// A language tag as the Hunspell name it is stored under (`en-gb` → `en_GB`); empty stays
+/// empty (the library's default).
+fn language_code(tag: &str) -> Result<String, StoreError> {
+    if tag.trim().is_empty() {
+        return Ok(String::new());
+    }
+    Language::parse(tag)
+        .map(|language| language.code().to_string())
+        .ok_or_else(|| StoreError::InvalidLanguage(one_line(tag)))
 }
 
 /// Applies `patch` to `article` in memory, checking every rule that needs the database.
@@ -582,6 +620,9 @@ fn apply_patch(
     }
     if let Some(words) = patch.words_planned {
         article.words_planned = planned_words(words)?;
+    }
+    if let Some(language) = &patch.language {
+        article.language = language_code(language)?;
     }
     if let Some(body) = &patch.body {
         article.body = body.clone();

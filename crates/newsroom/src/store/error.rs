@@ -45,6 +45,10 @@ pub enum StoreError {
         "“{0}” is not a web address Newsroom can link to; use a full http:// or https:// address"
     )]
     InvalidUrl(String),
+    #[error("“{0}” is not a language; write a language tag such as en-GB, en-US or fr")]
+    InvalidLanguage(String),
+    #[error("“{0}” cannot go in the dictionary; add one word of at most 64 characters")]
+    InvalidWord(String),
     #[error("{0}")]
     Invalid(String),
     #[error("photo {photo} is still used by {articles}; detach it first")]
@@ -118,7 +122,8 @@ impl StoreError {
             | AlreadyRelated { .. }
             | PhotoInUse { .. }
             | PhotoFileTaken(_) => "conflict",
-            InvalidSlug(_) | EmptyHeadline | SelfRelation | InvalidUrl(_) | Invalid(_) => "invalid",
+            InvalidSlug(_) | EmptyHeadline | SelfRelation | InvalidUrl(_) | InvalidLanguage(_)
+            | InvalidWord(_) | Invalid(_) => "invalid",
             Locked { .. } | InUse { .. } => "locked",
             NotADatabase { .. } | ForeignDatabase { .. } => "unsupported",
             Corrupt { .. } => "corrupt",

@@ -8,21 +8,25 @@
 mod articles;
 mod authors;
 mod backup;
+mod budget;
 mod changes;
 mod checkpoints;
 mod desk_fields;
 mod desk_log;
+mod dictionary;
 mod error;
 mod open;
 mod photos;
 mod publishing;
 mod related;
+mod revision_desk;
 mod revisions;
 mod search;
 mod settings;
 mod typing;
 mod workspace_state;
 
+pub use budget::{BudgetPage, BudgetQuery, BudgetRow, BudgetSort, Day, TimeKind};
 pub use error::StoreError;
 pub(crate) use open::check_library_file;
 pub use photos::{PhotoPatch, PhotoText};

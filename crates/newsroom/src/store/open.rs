@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_article_uids.sql"),
     include_str!("migrations/0005_publishing.sql"),
     include_str!("migrations/0006_desk_fields.sql"),
+    include_str!("migrations/0007_proofing.sql"),
 ];
 
 /// The migration that runs code after its SQL, by its number (0006: the desk's fields).

@@ -11,6 +11,7 @@
 //! See [`RETENTION`]: pruning runs for one article each time a revision is recorded for it.
 
 use super::articles::{self, load_live};
+use super::revision_desk::desk_text;
 use super::{Store, StoreError};
 use crate::model::{Article, ArticleId, Revision, RevisionCause, Timestamp, count_words};
 use rusqlite::{OptionalExtension, params};
@@ -64,25 +65,28 @@ pub(super) fn record(
     now: Timestamp,
     force: bool,
 ) -> Result<Option<u32>, StoreError> {
-    let newest: Option<(u32, String, String, String)> = tx
+    let newest: Option<(u32, String, String, String, String)> = tx
         .prepare_cached(
-            "SELECT number, headline, dek, body FROM revisions
+            "SELECT number, headline, dek, body, desk FROM revisions
              WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
         )?
         .query_row([article.id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .optional()?;
+    let desk = desk_text(tx, article)?;
     if !force
-        && let Some((_, headline, dek, body)) = &newest
-        && (headline, dek, body) == (&article.headline, &article.dek, &article.body)
+        && let Some((_, headline, dek, body, newest_desk)) = &newest
+        && (headline, dek, body, newest_desk)
+            == (&article.headline, &article.dek, &article.body, &desk)
     {
         return Ok(None);
     }
     let number = newest.map_or(1, |(n, ..)| n + 1);
     tx.prepare_cached(
-        "INSERT INTO revisions (article_id, number, created_at, cause, headline, dek, word_count, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO revisions (article_id, number, created_at, cause, headline, dek, word_count,
+             body, desk)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         article.id,
@@ -93,6 +97,7 @@ pub(super) fn record(
         article.dek,
         article.word_count,
         article.body,
+        desk,
     ])?;
     prune(tx, article.id, now)?;
     Ok(Some(number))
@@ -270,12 +275,17 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The desk's fields, corrections and notes of article `id` now, as a revision keeps them.
+    pub fn desk_text(&self, id: ArticleId) -> Result<String, StoreError> {
+        desk_text(&self.conn, &articles::load(&self.conn, id)?)
+    }
+
     /// One revision in full.
     pub fn revision(&self, id: ArticleId, number: u32) -> Result<Revision, StoreError> {
         articles::load(&self.conn, id)?;
         self.conn
             .prepare_cached(
-                "SELECT created_at, cause, headline, dek, body, word_count FROM revisions
+                "SELECT created_at, cause, headline, dek, body, word_count, desk FROM revisions
                  WHERE article_id = ?1 AND number = ?2",
             )?
             .query_row(params![id, number], |r| {
@@ -289,6 +299,7 @@ impl Store {
                     dek: r.get(3)?,
                     body: r.get(4)?,
                     word_count: r.get(5)?,
+                    desk: r.get(6)?,
                 })
             })
             .optional()?

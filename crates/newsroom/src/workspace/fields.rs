@@ -62,6 +62,7 @@ pub(super) fn file_version(
         social_headline: Some(file.social_headline.clone()),
         embargo: Some(file.embargo),
         words_planned: Some(file.words_planned),
+        language: Some(file.language.clone()),
     };
     Ok((
         FileVersion {

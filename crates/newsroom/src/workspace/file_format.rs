@@ -16,6 +16,7 @@
 //! kicker: Analysis
 //! embargo: 2026-03-02T06:00:00Z
 //! words_planned: 900
+//! language: en_GB
 //! featured_photo: 5
 //! photos:
 //! - id: 5
@@ -46,13 +47,15 @@
 //! `updated:` time, so two desks editing different paragraphs of one file merge cleanly in
 //! git. Files written before uids name the article by `id:` (this library's id), still read.
 //! Fields Newsroom does not use are kept in [`ArticleFile::extra`] and written back. The desk's
-//! fields (`kicker`, `seo_headline`, `social_headline`, `embargo`, `words_planned`) are written
+//! fields (`kicker`, `seo_headline`, `social_headline`, `embargo`, `words_planned`, `language`) are
+//! written
 //! only when set, so files from before them read and write back unchanged.
 
 use crate::model::{
     Article, ArticleId, AuthorId, Correction, CorrectionKind, DeskNote, PhotoId, PhotoRole,
     PhotoUse, RelatedLink, RelatedTarget, Status, Timestamp,
 };
+use crate::proofing::Language;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -83,6 +86,8 @@ pub struct ArticleFile {
     pub social_headline: String,
     pub embargo: Option<Timestamp>,
     pub words_planned: Option<u32>,
+    /// The language it is checked in (`en_GB`); empty: the library's default.
+    pub language: String,
     /// The story's corrections and updates, oldest first; the caller fills them in.
     pub corrections: Vec<Correction>,
     /// The desk's notes about the story, oldest first; the caller fills them in.
@@ -176,6 +181,8 @@ struct FrontMatter {
     embargo: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     words_planned: Option<u32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     featured_photo: Option<PhotoId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -265,6 +272,7 @@ impl ArticleFile {
             social_headline: article.social_headline.clone(),
             embargo: article.embargo,
             words_planned: article.words_planned,
+            language: article.language.clone(),
             corrections: Vec::new(),
             notes: Vec::new(),
             photos,
@@ -334,6 +342,20 @@ fn parse_time(key: &str, text: Option<String>) -> Result<Option<Timestamp>, Form
     .transpose()
 }
 
+/// A `language:` tag as the Hunspell name the library keeps (`en-gb` → `en_GB`).
+fn parse_language(tag: String) -> Result<String, FormatError> {
+    if tag.trim().is_empty() {
+        return Ok(String::new());
+    }
+    Language::parse(&tag)
+        .map(|language| language.code().to_string())
+        .ok_or_else(|| {
+            FormatError(format!(
+                "“language: {tag}” is not a language tag such as en-GB"
+            ))
+        })
+}
+
 /// A correction entry: exactly one of `correction:` or `update:`, and its date.
 fn read_correction(entry: CorrectionEntry) -> Result<Correction, FormatError> {
     let at = parse_time("date", Some(entry.date))?.unwrap_or_default();
@@ -380,6 +402,7 @@ pub fn to_file(file: &ArticleFile) -> String {
         social_headline: file.social_headline.clone(),
         embargo: file.embargo.and_then(format_time),
         words_planned: file.words_planned,
+        language: file.language.clone(),
         featured_photo: featured,
         photos: file
             .photos
@@ -518,6 +541,7 @@ pub fn parse(text: &str) -> Result<ArticleFile, FormatError> {
         embargo: parse_time("embargo", front.embargo)?,
         // Zero words plans nothing.
         words_planned: front.words_planned.filter(|words| *words > 0),
+        language: parse_language(front.language)?,
         corrections: front
             .corrections
             .into_iter()
@@ -597,6 +621,7 @@ mod tests {
             social_headline: String::new(),
             embargo: Some(1_772_431_200),
             words_planned: Some(900),
+            language: "en_GB".into(),
             corrections: vec![
                 Correction {
                     kind: CorrectionKind::Correction,
@@ -632,7 +657,7 @@ mod tests {
         assert!(text.contains("featured_photo: 5\n"), "{text}");
         assert!(text.contains("created: 2026-03-01T09:30:00Z\n"), "{text}");
         assert!(
-            text.contains("embargo: 2026-03-02T06:00:00Z\nwords_planned: 900\n"),
+            text.contains("embargo: 2026-03-02T06:00:00Z\nwords_planned: 900\nlanguage: en_GB\n"),
             "{text}"
         );
         assert!(
@@ -666,6 +691,20 @@ mod tests {
                 .unwrap_err()
                 .0
                 .contains("“date: yesterday” is not a date")
+        );
+    }
+
+    #[test]
+    fn a_language_is_kept_as_its_hunspell_name_and_a_wrong_one_is_named() {
+        let file = parse("---\nheadline: A\nlanguage: en-gb\n---\nBody\n").unwrap();
+        assert_eq!(file.language, "en_GB");
+        let wrong = parse("---\nheadline: A\nlanguage: Klingon please\n---\n").unwrap_err();
+        assert!(
+            wrong
+                .0
+                .contains("“language: Klingon please” is not a language tag"),
+            "{}",
+            wrong.0
         );
     }
 

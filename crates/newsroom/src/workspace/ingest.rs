@@ -119,6 +119,7 @@ impl Library {
             social_headline: file.social_headline.clone(),
             embargo: file.embargo,
             words_planned: file.words_planned,
+            language: file.language.clone(),
             body: file.body.clone(),
             ..ImportedArticle::default()
         };

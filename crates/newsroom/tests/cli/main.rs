@@ -3,9 +3,11 @@
 
 mod backups;
 mod bad_input;
+mod budget;
 mod commands;
 mod harness;
 mod hostile;
+mod proofing;
 mod publish;
 mod stop_request;
 #[path = "../test_servers/mod.rs"]

@@ -1,0 +1,204 @@
+//! Spell and grammar checking of an article's Markdown body.
+//!
+//! The body is cut into its top-level blocks of prose ([`blocks`]); code, raw HTML and front
+//! matter are never checked. Each block is parsed by Harper's Markdown parser, which leaves out
+//! Markdown syntax, URLs, inline code and photo references, and its words are looked up in the
+//! language's Hunspell dictionary ([`spelling`]) while Harper's rules check English grammar
+//! ([`grammar`]). Results are remembered per block, so checking again after a keystroke checks
+//! only the paragraph that changed.
+//!
+//! The checker holds no lock on the library: the desktop app keeps one [`Proofreader`] beside
+//! it and checks off the main thread.
+
+mod blocks;
+mod dictionaries;
+mod grammar;
+mod language;
+mod own_words;
+mod spelling;
+mod system_dictionaries;
+mod utf16;
+
+pub use dictionaries::DictionaryShelf;
+pub use language::{DEFAULT_LANGUAGE, Language};
+pub use own_words::OwnWords;
+
+use grammar::Grammar;
+use harper_core::parsers::{Markdown, MarkdownOptions};
+use harper_core::spell::FstDictionary;
+use harper_core::{Document, Span};
+use serde::Serialize;
+use spelling::Suggestions;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+use utf16::{Utf16Offsets, utf16_len};
+
+/// What kind of problem a [`Problem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    Spelling,
+    Grammar,
+}
+
+/// A misspelling or grammar problem, positioned in UTF-16 code units of the checked text (as
+/// the editor counts), with the replacements it offers, best first (an empty one deletes).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub from: usize,
+    pub to: usize,
+    pub kind: ProblemKind,
+    pub message: String,
+    /// The text flagged, as written.
+    pub word: String,
+    pub suggestions: Vec<String>,
+}
+
+/// A failure to check, in a sentence.
+#[derive(Debug, thiserror::Error)]
+pub enum ProofingError {
+    #[error(
+        "No spelling dictionary for {language} is installed. Install one (on Debian or Ubuntu, the hunspell package for the language) or choose another language."
+    )]
+    NoDictionary { language: String },
+    #[error("The spelling dictionary for {language} could not be read: {reason}.")]
+    BadDictionary { language: String, reason: String },
+}
+
+impl ProofingError {
+    /// A stable name for the kind of failure.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ProofingError::NoDictionary { .. } => "not_found",
+            ProofingError::BadDictionary { .. } => "io",
+        }
+    }
+}
+
+/// A problem found in one block, in characters of the block.
+struct Finding {
+    span: Span<char>,
+    kind: ProblemKind,
+    message: String,
+    word: String,
+    suggestions: Vec<String>,
+}
+
+/// A block's problems, in UTF-16 code units of the block.
+type BlockProblems = Arc<Vec<Problem>>;
+
+/// Checks texts, remembering each block's problems until the block, the language or the word
+/// list changes.
+pub struct Proofreader {
+    shelf: DictionaryShelf,
+    grammar: Grammar,
+    own_words: OwnWords,
+    suggestions: Suggestions,
+    /// Problems of the blocks seen in the last check, by hash of language and block text.
+    remembered: HashMap<u64, BlockProblems>,
+}
+
+impl Proofreader {
+    pub fn new(shelf: DictionaryShelf, own_words: OwnWords) -> Self {
+        Proofreader {
+            shelf,
+            grammar: Grammar::default(),
+            own_words,
+            suggestions: Suggestions::default(),
+            remembered: HashMap::new(),
+        }
+    }
+
+    /// Replaces the library's own words (after one is added or removed).
+    pub fn set_own_words(&mut self, own_words: OwnWords) {
+        self.own_words = own_words;
+        self.remembered.clear();
+    }
+
+    /// Languages with a dictionary here, the shipped one first.
+    pub fn languages(&self) -> Vec<Language> {
+        self.shelf.available()
+    }
+
+    /// The problems of `text` in `language`, in order of position.
+    pub fn check(
+        &mut self,
+        text: &str,
+        language: &Language,
+    ) -> Result<Vec<Problem>, ProofingError> {
+        let dictionary = self.shelf.get(language)?;
+        let dialect = language.english_dialect();
+        let harper_words = FstDictionary::curated();
+        let mut problems = Vec::new();
+        let mut remembered = HashMap::new();
+        let mut utf16_at = 0;
+        let mut byte_at = 0;
+        for block in blocks::prose_blocks(text) {
+            utf16_at += utf16_len(&text[byte_at..block.start]);
+            byte_at = block.start;
+            let block_text = &text[block.clone()];
+            let key = block_key(language, block_text);
+            let found = match self.remembered.get(&key) {
+                Some(found) => found.clone(),
+                None => {
+                    let document = Document::new(
+                        block_text,
+                        &Markdown::new(MarkdownOptions::default()),
+                        &*harper_words,
+                    );
+                    let mut findings = spelling::misspellings(
+                        &document,
+                        &dictionary,
+                        &self.own_words,
+                        &mut self.suggestions,
+                    );
+                    if let Some(dialect) = dialect {
+                        let taken: Vec<Span<char>> = findings.iter().map(|f| f.span).collect();
+                        findings.extend(
+                            self.grammar
+                                .problems(&document, dialect)
+                                .into_iter()
+                                .filter(|g| !taken.iter().any(|s| s.overlaps_with(g.span))),
+                        );
+                    }
+                    Arc::new(in_utf16(findings, &document))
+                }
+            };
+            problems.extend(found.iter().map(|p| Problem {
+                from: p.from + utf16_at,
+                to: p.to + utf16_at,
+                ..p.clone()
+            }));
+            remembered.insert(key, found);
+        }
+        self.remembered = remembered;
+        problems.sort_by_key(|p| (p.from, p.to));
+        Ok(problems)
+    }
+}
+
+fn block_key(language: &Language, block: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (language, block).hash(&mut hasher);
+    hasher.finish()
+}
+
+fn in_utf16(findings: Vec<Finding>, document: &Document) -> Vec<Problem> {
+    let at = Utf16Offsets::new(document.get_source());
+    findings
+        .into_iter()
+        .map(|f| Problem {
+            from: at.of(f.span.start),
+            to: at.of(f.span.end),
+            kind: f.kind,
+            message: f.message,
+            word: f.word,
+            suggestions: f.suggestions,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
