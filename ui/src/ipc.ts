@@ -43,7 +43,8 @@ import type {
   WorkspaceStatus,
 } from './types';
 
-const KNOWN_KINDS = new Set([
+/** Every kind the core's errors name (`fn kind` in crates/newsroom; a test keeps them in step). */
+export const KNOWN_KINDS: ReadonlySet<string> = new Set([
   'not_found',
   'invalid',
   'unsupported',
@@ -54,6 +55,8 @@ const KNOWN_KINDS = new Set([
   'locked',
   'corrupt',
   'newer_version',
+  // Export (newsroom::export::ExportError): a story under embargo, which "Export anyway" overrides.
+  'embargoed',
   // Publishing (newsroom::publish::PublishError).
   'exists',
   'no_keychain',
