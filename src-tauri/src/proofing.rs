@@ -1,13 +1,10 @@
 //! The app's one spell and grammar checker, kept beside the library rather than inside its
-//! lock: a check of a long article takes a fraction of a second, during which saves go on.
+//! lock: a check of a long article takes a fraction of a second, during which saves go on (the
+//! core refuses a text too long to check quickly).
 
-use crate::error::{CommandResult, UiError};
+use crate::error::CommandResult;
 use newsroom::proofing::{DictionaryShelf, Language, OwnWords, Problem, Proofreader};
 use std::sync::{Mutex, PoisonError};
-
-/// The longest body checked, in bytes (~150,000 words); longer ones are refused in a sentence
-/// rather than holding the checker for seconds.
-const MAX_CHECKED_BYTES: usize = 1024 * 1024;
 
 /// The checker, built on first use (its dictionaries load then).
 #[derive(Default)]
@@ -21,11 +18,6 @@ impl Proofing {
         language: &Language,
         own_words: impl FnOnce() -> CommandResult<OwnWords>,
     ) -> CommandResult<Vec<Problem>> {
-        if text.len() > MAX_CHECKED_BYTES {
-            return Err(UiError::invalid(
-                "This article is too long to check for spelling and grammar (over 1 MB of text).",
-            ));
-        }
         let mut checker = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         let reader = match checker.as_mut() {
             Some(reader) => reader,

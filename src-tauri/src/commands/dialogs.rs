@@ -73,18 +73,7 @@ pub(super) async fn secret_file_location(
 ) -> CommandResult<Option<PathBuf>> {
     let title = format!("Keep the secret for “{site}” in this file");
     let file_name = format!("{}.secret", newsroom::slug::slugify(site));
-    let chosen = ask(app, move |handle| {
-        handle
-            .dialog()
-            .file()
-            .set_parent(&window)
-            .set_title(title)
-            .set_file_name(file_name)
-            .blocking_save_file()
-            .map(|file| vec![file])
-    })
-    .await?;
-    Ok(chosen.and_then(|paths| paths.into_iter().next()))
+    save_location(app, window, title, file_name, None).await
 }
 
 /// Where to save the story budget as CSV, offering `file_name`: a save dialog whose path the
@@ -94,16 +83,30 @@ pub(super) async fn csv_location(
     window: WebviewWindow,
     file_name: String,
 ) -> CommandResult<Option<PathBuf>> {
+    let title = "Export the budget as CSV".to_string();
+    save_location(app, window, title, file_name, Some(("CSV", &["csv"]))).await
+}
+
+/// A save dialog over `window`, offering `file_name` (and files of one type, `filter`); the
+/// path is for the command that asked, never handed to the page.
+async fn save_location(
+    app: AppHandle,
+    window: WebviewWindow,
+    title: String,
+    file_name: String,
+    filter: Option<(&'static str, &'static [&'static str])>,
+) -> CommandResult<Option<PathBuf>> {
     let chosen = ask(app, move |handle| {
-        handle
+        let mut dialog = handle
             .dialog()
             .file()
             .set_parent(&window)
-            .set_title("Export the budget as CSV")
-            .set_file_name(file_name)
-            .add_filter("CSV", &["csv"])
-            .blocking_save_file()
-            .map(|file| vec![file])
+            .set_title(title)
+            .set_file_name(file_name);
+        if let Some((name, extensions)) = filter {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        dialog.blocking_save_file().map(|file| vec![file])
     })
     .await?;
     Ok(chosen.and_then(|paths| paths.into_iter().next()))

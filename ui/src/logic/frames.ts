@@ -10,3 +10,21 @@ export function afterNextPaint(run: () => void): void {
   }
   requestAnimationFrame(() => setTimeout(run, 0));
 }
+
+/**
+ * A function that asks for `run` at the next frame, however many times it is called before then:
+ * scrolls, resizes and arriving pages each ask, and a virtual list is drawn once per frame.
+ */
+export function oncePerFrame(run: () => void): () => void {
+  let queued = false;
+  const go = () => {
+    queued = false;
+    run();
+  };
+  return () => {
+    if (queued) return;
+    queued = true;
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+    else setTimeout(go, 0);
+  };
+}

@@ -9,6 +9,7 @@
 import { button, h } from '../dom';
 import type { Ipc } from '../ipc';
 import { BUDGET_COLUMNS, DEFAULT_ORDER, ariaSort, dateValue, dayOf, dayRule, emptySentence, longDay, nextOrder, noteCell, plannedCell, shiftDate, storyCount, timeCell, wordsCell, type BudgetOrder } from '../logic/budget';
+import { oncePerFrame } from '../logic/frames';
 import { PagedRows, visibleRange } from '../logic/virtualList';
 import { STATUSES, type BudgetQuery, type BudgetRow, type BudgetSort, type Status } from '../types';
 import { statusLabel } from './library';
@@ -48,7 +49,8 @@ export class BudgetView {
   private total = 0;
   private active = 0;
   private loadSeq = 0;
-  private renderQueued = false;
+  /** Draws the visible rows at the next frame, once however often it is asked. */
+  private readonly queueRender = oncePerFrame(() => this.render());
   /** What had the focus before the budget was shown, to have it again when it is hidden. */
   private before: Element | null = null;
 
@@ -238,17 +240,6 @@ export class BudgetView {
 
   private updateHeaders(): void {
     for (const header of this.headers) header.setAttribute('aria-sort', ariaSort(this.order, header.dataset.sort as BudgetSort));
-  }
-
-  private queueRender(): void {
-    if (this.renderQueued) return;
-    this.renderQueued = true;
-    const run = () => {
-      this.renderQueued = false;
-      this.render();
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-    else setTimeout(run, 0);
   }
 
   /** Draws the rows in view (the focus stays on the story it was on) and asks for the pages they need. */

@@ -7,6 +7,7 @@
 import { button, h } from '../dom';
 import type { Ipc } from '../ipc';
 import { Latest, debounce } from '../logic/debounce';
+import { oncePerFrame } from '../logic/frames';
 import { embargoBadge } from '../logic/embargo';
 import { thumbUrl, type MediaUrl } from '../logic/media';
 import { NEW_ARTICLE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
@@ -66,7 +67,8 @@ export class LibraryPanel {
   private activeIndex = 0;
   private currentId: number | null = null;
   private conflicts: ReadonlySet<number> = new Set();
-  private renderQueued = false;
+  /** Draws the visible rows at the next frame, once however often it is asked. */
+  private readonly queueRender = oncePerFrame(() => this.render());
   private countSeq = 0;
   private readonly deps: LibraryDeps;
 
@@ -231,17 +233,6 @@ export class LibraryPanel {
     const n = this.total.toLocaleString('en-US');
     const what = this.inTrash ? `${n} in the trash` : `${n} ${this.total === 1 ? 'article' : 'articles'}`;
     this.summary.textContent = this.hits ? `${this.hits.length} ${this.hits.length === 1 ? 'match' : 'matches'}` : what;
-  }
-
-  private queueRender(): void {
-    if (this.renderQueued) return;
-    this.renderQueued = true;
-    const run = () => {
-      this.renderQueued = false;
-      this.render();
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-    else setTimeout(run, 0);
   }
 
   /** Draws the visible rows and asks for the pages they need. */

@@ -6,7 +6,7 @@ use super::args::DictionaryCommand;
 use super::output::{article_id, print_json};
 use crate::cli::output::out;
 use newsroom::Library;
-use newsroom::proofing::{DictionaryShelf, Problem, Proofreader};
+use newsroom::proofing::{DictionaryShelf, Problem, Proofreader, line_and_column};
 
 pub fn check(library: &mut Library, id: &str, json: bool) -> CliResult {
     let id = article_id(library, id)?;
@@ -27,10 +27,9 @@ pub fn check(library: &mut Library, id: &str, json: bool) -> CliResult {
     }
     for problem in &problems {
         let (line, column) = line_and_column(&body, problem.from);
-        let kind = serde_json::to_value(problem.kind).unwrap_or_default();
         out!(
             "{line}:{column}\t{}\t{}{}",
-            kind.as_str().unwrap_or_default(),
+            problem.kind.as_str(),
             problem.message,
             offers(problem)
         );
@@ -92,35 +91,4 @@ fn offers(problem: &Problem) -> String {
         })
         .collect();
     format!(" → {}", shown.join(", "))
-}
-
-/// The 1-based line and column (in characters) of a UTF-16 offset into `text`.
-fn line_and_column(text: &str, utf16_offset: usize) -> (usize, usize) {
-    let (mut line, mut column, mut at) = (1, 1, 0);
-    for c in text.chars() {
-        if at >= utf16_offset {
-            break;
-        }
-        at += c.len_utf16();
-        if c == '\n' {
-            (line, column) = (line + 1, 1);
-        } else {
-            column += 1;
-        }
-    }
-    (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offsets_become_lines_and_columns_in_characters() {
-        let text = "One 😀.\nTwo teh.";
-        assert_eq!(line_and_column(text, 0), (1, 1));
-        assert_eq!(line_and_column(text, 4), (1, 5));
-        assert_eq!(line_and_column(text, 8), (2, 1));
-        assert_eq!(line_and_column(text, 12), (2, 5));
-    }
 }

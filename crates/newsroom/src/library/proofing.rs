@@ -71,22 +71,24 @@ impl Library {
 mod tests {
     use super::*;
     use crate::library::test_support::library;
-    use crate::model::{ArticlePatch, NewArticle, RevisionCause};
+    use crate::model::{ArticleId, ArticlePatch, NewArticle, RevisionCause};
+
+    fn story(lib: &mut Library, language: &str) -> ArticleId {
+        let new = NewArticle {
+            headline: "Vote".into(),
+            language: language.into(),
+            ..Default::default()
+        };
+        lib.store_mut()
+            .create_article(&new, RevisionCause::Manual)
+            .unwrap()
+            .id
+    }
 
     #[test]
     fn an_article_is_checked_in_its_own_language_else_the_librarys() {
         let (mut lib, _dir) = library();
-        let id = lib
-            .store_mut()
-            .create_article(
-                &NewArticle {
-                    headline: "Vote".into(),
-                    ..Default::default()
-                },
-                RevisionCause::Manual,
-            )
-            .unwrap()
-            .id;
+        let id = story(&mut lib, "");
         assert_eq!(lib.proofing_language(id).unwrap().code(), "en_US");
         lib.store_mut()
             .set_setting(SITE_LANGUAGE_KEY, "en-AU")
@@ -105,18 +107,7 @@ mod tests {
     #[test]
     fn a_language_that_is_not_one_is_refused_and_the_article_keeps_its_own() {
         let (mut lib, _dir) = library();
-        let id = lib
-            .store_mut()
-            .create_article(
-                &NewArticle {
-                    headline: "Vote".into(),
-                    language: "en-GB".into(),
-                    ..Default::default()
-                },
-                RevisionCause::Manual,
-            )
-            .unwrap()
-            .id;
+        let id = story(&mut lib, "en-GB");
         let patch = ArticlePatch {
             language: Some("English please".into()),
             ..Default::default()

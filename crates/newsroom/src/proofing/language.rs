@@ -34,6 +34,15 @@ impl Language {
         }
     }
 
+    /// How the library keeps a tag: its Hunspell name (`en-gb` → `en_GB`), or `""` for a blank
+    /// tag (the library's default); `None` when the tag is not a language.
+    pub fn stored_form(tag: &str) -> Option<String> {
+        if tag.trim().is_empty() {
+            return Some(String::new());
+        }
+        Language::parse(tag).map(|language| language.0)
+    }
+
     /// The language shipped with the app.
     pub fn default_language() -> Language {
         Language(DEFAULT_LANGUAGE.to_string())
@@ -148,6 +157,9 @@ mod tests {
         assert_eq!(Language::parse(" pt_BR ").unwrap().code(), "pt_BR");
         assert_eq!(Language::parse("en").unwrap().code(), "en_US");
         assert_eq!(Language::parse("de").unwrap().code(), "de");
+        assert_eq!(Language::stored_form(" en-gb ").as_deref(), Some("en_GB"));
+        assert_eq!(Language::stored_form("  ").as_deref(), Some(""));
+        assert_eq!(Language::stored_form("English"), None);
         for bad in ["", "english", "en-GBR", "e1", "en-GB-x", "../en"] {
             assert_eq!(Language::parse(bad), None, "{bad}");
         }

@@ -32,6 +32,7 @@ use spelling::Suggestions;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
+pub use utf16::line_and_column;
 use utf16::{Utf16Offsets, utf16_len};
 
 /// What kind of problem a [`Problem`] is.
@@ -40,6 +41,16 @@ use utf16::{Utf16Offsets, utf16_len};
 pub enum ProblemKind {
     Spelling,
     Grammar,
+}
+
+impl ProblemKind {
+    /// The name front ends show and the IPC carries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Spelling => "spelling",
+            ProblemKind::Grammar => "grammar",
+        }
+    }
 }
 
 /// A misspelling or grammar problem, positioned in UTF-16 code units of the checked text (as
@@ -65,6 +76,10 @@ pub enum ProofingError {
     NoDictionary { language: String },
     #[error("The spelling dictionary for {language} could not be read: {reason}.")]
     BadDictionary { language: String, reason: String },
+    #[error(
+        "This article is too long to check for spelling and grammar ({bytes} bytes of text; at most {MAX_CHECKED_BYTES})."
+    )]
+    TooLong { bytes: usize },
 }
 
 impl ProofingError {
@@ -73,9 +88,14 @@ impl ProofingError {
         match self {
             ProofingError::NoDictionary { .. } => "not_found",
             ProofingError::BadDictionary { .. } => "io",
+            ProofingError::TooLong { .. } => "too_large",
         }
     }
 }
+
+/// The longest text checked, in bytes (~150,000 words): a longer one is refused in a sentence
+/// rather than holding the checker for seconds.
+pub const MAX_CHECKED_BYTES: usize = 1024 * 1024;
 
 /// A problem found in one block, in characters of the block.
 struct Finding {
@@ -128,6 +148,9 @@ impl Proofreader {
         text: &str,
         language: &Language,
     ) -> Result<Vec<Problem>, ProofingError> {
+        if text.len() > MAX_CHECKED_BYTES {
+            return Err(ProofingError::TooLong { bytes: text.len() });
+        }
         let dictionary = self.shelf.get(language)?;
         let dialect = language.english_dialect();
         let harper_words = FstDictionary::curated();

@@ -108,3 +108,21 @@ fn other_languages_without_a_dictionary_say_so() {
         .unwrap_err();
     assert_eq!(err.kind(), "not_found");
 }
+
+#[test]
+fn a_text_over_the_limit_is_refused_in_a_sentence() {
+    let long = "word ".repeat(MAX_CHECKED_BYTES / 5 + 1);
+    let err = check_err(&long);
+    assert_eq!(err.kind(), "too_large");
+    assert!(
+        err.to_string()
+            .starts_with("This article is too long to check"),
+        "{err}"
+    );
+}
+
+fn check_err(text: &str) -> ProofingError {
+    proofreader(&[])
+        .check(text, &Language::default_language())
+        .unwrap_err()
+}

@@ -29,6 +29,23 @@ pub fn utf16_len(text: &str) -> usize {
     text.chars().map(char::len_utf16).sum()
 }
 
+/// The 1-based line and column (in characters) of a UTF-16 offset into `text`.
+pub fn line_and_column(text: &str, utf16_offset: usize) -> (usize, usize) {
+    let (mut line, mut column, mut at) = (1, 1, 0);
+    for c in text.chars() {
+        if at >= utf16_offset {
+            break;
+        }
+        at += c.len_utf16();
+        if c == '\n' {
+            (line, column) = (line + 1, 1);
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +59,14 @@ mod tests {
             (0, 1, 3, 4, 4)
         );
         assert_eq!(utf16_len("é😀"), 3);
+    }
+
+    #[test]
+    fn offsets_become_lines_and_columns_in_characters() {
+        let text = "One 😀.\nTwo teh.";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        assert_eq!(line_and_column(text, 4), (1, 5));
+        assert_eq!(line_and_column(text, 8), (2, 1));
+        assert_eq!(line_and_column(text, 12), (2, 5));
     }
 }

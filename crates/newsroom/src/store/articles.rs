@@ -497,7 +497,7 @@ pub(super) fn update_in(
 
 /// The WHERE condition of the library list for `filter` (trash, status, section), with
 /// `:status` and `:section` parameters bound by [`filter_params`].
-fn filter_condition(filter: &ArticleFilter) -> String {
+pub(super) fn filter_condition(filter: &ArticleFilter) -> String {
     // Spelled out literally so SQLite can use the partial indexes.
     let mut sql = String::from(if filter.trashed {
         "a.trashed_at IS NOT NULL"
@@ -514,7 +514,7 @@ fn filter_condition(filter: &ArticleFilter) -> String {
 }
 
 /// The parameters [`filter_condition`] names; `status` is the filter's status as stored.
-fn filter_params<'a>(
+pub(super) fn filter_params<'a>(
     filter: &'a ArticleFilter,
     status: &'a Option<&'static str>,
 ) -> Vec<(&'static str, &'a dyn rusqlite::ToSql)> {
@@ -560,12 +560,7 @@ fn desk_fields_changed(before: &Article, after: &Article) -> bool {
 /// A language tag as the Hunspell name it is stored under (`en-gb` → `en_GB`); empty stays
 /// empty (the library's default).
 fn language_code(tag: &str) -> Result<String, StoreError> {
-    if tag.trim().is_empty() {
-        return Ok(String::new());
-    }
-    Language::parse(tag)
-        .map(|language| language.code().to_string())
-        .ok_or_else(|| StoreError::InvalidLanguage(one_line(tag)))
+    Language::stored_form(tag).ok_or_else(|| StoreError::InvalidLanguage(one_line(tag)))
 }
 
 /// Applies `patch` to `article` in memory, checking every rule that needs the database.

@@ -8,8 +8,9 @@
 //! the day it is worked on). Newsroom keeps no schedule of its own on an article: a post
 //! scheduled on a site is the site's, and an embargo is what holds a story here.
 
+use super::articles::{filter_condition, filter_params};
 use super::{Store, StoreError};
-use crate::model::{ArticleId, DeskNote, Status, Timestamp};
+use crate::model::{ArticleFilter, ArticleId, DeskNote, Status, Timestamp};
 use rusqlite::{Row, ToSql};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -238,10 +239,11 @@ impl Store {
         mut each: impl FnMut(BudgetRow) -> Result<(), E>,
     ) -> Result<u64, E> {
         check(query)?;
+        let filter = list_filter(query);
         let sql = page_sql(query);
         let status = query.status.map(Status::as_str);
         let limit = query.limit.map_or(-1, i64::from);
-        let mut named = params(query, &status);
+        let mut named = params(query, &filter, &status);
         named.push((":limit", &limit));
         named.push((":offset", &query.offset));
         let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
@@ -259,12 +261,13 @@ impl Store {
     /// How many stories the query matches, its paging ignored.
     pub fn budget_count(&self, query: &BudgetQuery) -> Result<u64, StoreError> {
         check(query)?;
+        let filter = list_filter(query);
         let sql = format!("SELECT count(*) FROM articles a WHERE {}", condition(query));
         let status = query.status.map(Status::as_str);
         let count: i64 = self
             .conn
             .prepare_cached(&sql)?
-            .query_row(params(query, &status).as_slice(), |r| r.get(0))?;
+            .query_row(params(query, &filter, &status).as_slice(), |r| r.get(0))?;
         Ok(count.unsigned_abs())
     }
 }
@@ -299,18 +302,22 @@ fn check(query: &BudgetQuery) -> Result<(), StoreError> {
     }
 }
 
-/// The query's filter, spelled literally (`a.trashed_at IS NULL`, the time expression) so that
-/// SQLite can use the partial indexes written the same way.
+/// The library list's filter the budget shares: outside the trash, by status and section (a
+/// section ignoring case).
+fn list_filter(query: &BudgetQuery) -> ArticleFilter {
+    ArticleFilter {
+        status: query.status,
+        section: query.section.clone(),
+        ..ArticleFilter::default()
+    }
+}
+
+/// The query's filter: the library list's, and the day, whose time expression is spelled
+/// literally so that SQLite can use the partial index written the same way.
 fn condition(query: &BudgetQuery) -> String {
-    let mut sql = String::from("a.trashed_at IS NULL");
+    let mut sql = filter_condition(&list_filter(query));
     if query.day.is_some() {
         sql.push_str(&format!(" AND {TIME} >= :day_start AND {TIME} < :day_end"));
-    }
-    if query.status.is_some() {
-        sql.push_str(" AND a.status = :status");
-    }
-    if query.section.is_some() {
-        sql.push_str(" AND a.section = :section COLLATE NOCASE");
     }
     sql
 }
@@ -318,18 +325,13 @@ fn condition(query: &BudgetQuery) -> String {
 /// The parameters [`condition`] names; `status` is the query's status as stored.
 fn params<'a>(
     query: &'a BudgetQuery,
+    filter: &'a ArticleFilter,
     status: &'a Option<&'static str>,
 ) -> Vec<(&'static str, &'a dyn ToSql)> {
-    let mut named: Vec<(&'static str, &'a dyn ToSql)> = Vec::new();
+    let mut named = filter_params(filter, status);
     if let Some(day) = &query.day {
         named.push((":day_start", &day.start));
         named.push((":day_end", &day.end));
-    }
-    if let Some(status) = status {
-        named.push((":status", status));
-    }
-    if let Some(section) = &query.section {
-        named.push((":section", section));
     }
     named
 }

@@ -344,16 +344,11 @@ fn parse_time(key: &str, text: Option<String>) -> Result<Option<Timestamp>, Form
 
 /// A `language:` tag as the Hunspell name the library keeps (`en-gb` → `en_GB`).
 fn parse_language(tag: String) -> Result<String, FormatError> {
-    if tag.trim().is_empty() {
-        return Ok(String::new());
-    }
-    Language::parse(&tag)
-        .map(|language| language.code().to_string())
-        .ok_or_else(|| {
-            FormatError(format!(
-                "“language: {tag}” is not a language tag such as en-GB"
-            ))
-        })
+    Language::stored_form(&tag).ok_or_else(|| {
+        FormatError(format!(
+            "“language: {tag}” is not a language tag such as en-GB"
+        ))
+    })
 }
 
 /// A correction entry: exactly one of `correction:` or `update:`, and its date.
