@@ -71,8 +71,9 @@ def test_an_embargoed_story_is_refused_with_the_reason_and_exported_only_when_th
 
     # The editor overrides it: the page goes to the folder already chosen.
     app.click("Export anyway")
+    # The file lands before the dialog hears back, so wait for the dialog's word, then look at the file.
     wait_for(
-        lambda: (out / "central-bank-raises-rates.html").is_file(),
+        lambda: "Exported the page" in app.text_of('dialog[data-testid="export-dialog"] .export-status'),
         message=lambda: f"the page; the dialog says {app.text_of('dialog[data-testid=export-dialog]')!r}",
     )
-    assert "Exported the page" in app.text_of('dialog[data-testid="export-dialog"] .export-status')
+    assert (out / "central-bank-raises-rates.html").is_file()
