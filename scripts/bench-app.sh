@@ -89,4 +89,4 @@ export DISPLAY=$display
 sleep 0.5
 
 "$venv/bin/python" scripts/bench/bench_app.py --app "$app" --wrapper "$work/wrapper.sh" \
-  --tauri-driver "$driver" --work "$work" --wrapper-no-sync "$work/wrapper-no-sync.sh" "$@"
+  --tauri-driver "$driver" --work "$work" --wrapper-no-sync "$work/wrapper-no-sync.sh" --cli "$cli" "$@"

@@ -5,7 +5,8 @@ Four measures, each printed as median / p95 with the machine it ran on:
             (read through WebDriver; the app is started through a wrapper that stamps exec time)
   memory    PSS summed over the app's whole process tree (app + WebKit processes), article open, idle
   typing    keystroke (CodeMirror transaction) -> preview DOM patched, as the page records it in
-            window.__newsroomPerf, over keystrokes typed through WebDriver
+            window.__newsroomPerf, over keystrokes typed through WebDriver (spelling checked as
+            usual; with --cli, a second run with checking off is the baseline)
   scrolling requestAnimationFrame deltas while a script scrolls the 10,000-row library list
   external  another program saves the open article's file -> the editor shows the change (issue 4)
 
@@ -308,17 +309,22 @@ def typing(args: argparse.Namespace, env: dict[str, str]) -> tuple[list[float], 
         d.driver.execute_script("window.__newsroomPerf = [];")
         text = ("the quick brown fox jumps over the lazy dog " * 10)[: args.keys]
         t0 = time.perf_counter()
-        for ch in text:
+        for i, ch in enumerate(text, 1):
             ActionChains(d.driver).send_keys(ch).perform()
-            time.sleep(args.key_gap)
+            # A writer's pause: long enough for the spell check to run and its underlines to land.
+            time.sleep(args.pause if args.pause_every and i % args.pause_every == 0 else args.key_gap)
         typed_s = time.perf_counter() - t0
         time.sleep(1.5)
         perf = d.driver.execute_script("return window.__newsroomPerf || [];")
         paint = d.driver.execute_script("return window.__newsroomPerfPaint || [];")
         saved = d.driver.execute_script(
             "return document.querySelector('[aria-label=\"Save state\"]')?.textContent || '';")
+        problems = d.driver.execute_script(
+            "const s = document.querySelector('[data-testid=\"proof-status\"]');"
+            "return s && !s.hidden ? s.textContent : 'none shown';")
         pss, parts = tree_pss_mb(d.app_pid)
-        return perf, paint, {"typed_seconds": typed_s, "save_state": saved, "pss_after_typing": pss, "parts": parts}
+        return perf, paint, {"typed_seconds": typed_s, "save_state": saved, "problems": problems,
+                             "pss_after_typing": pss, "parts": parts}
     finally:
         d.close()
 
@@ -406,6 +412,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--keys", type=int, default=200)
     ap.add_argument("--key-gap", type=float, default=0.03)
+    ap.add_argument("--pause-every", type=int, default=50, help="keystrokes between pauses (0: none)")
+    ap.add_argument("--pause", type=float, default=0.8, help="seconds of each pause")
+    ap.add_argument("--cli", help="the newsroom CLI: typing's baseline with checking off")
     ap.add_argument("--settle", type=float, default=3.0)
     ap.add_argument("--only", default="launch,memory,typing,scroll,external")
     ap.add_argument("--json", help="also write the raw figures here")
@@ -444,18 +453,31 @@ def main() -> int:
 
     if "typing" in only:
         perf, paint, info = typing(args, env)
-        base = None
+        base = unchecked = None
         if args.wrapper_no_sync:
             # Same run, same article, the workspace sync off: what mirroring costs the typing path.
             base, base_paint, _ = typing(argparse.Namespace(**{**vars(args), "wrapper": args.wrapper_no_sync}), env)
             report.update(typing_no_sync=base, typing_paint_no_sync=base_paint)
+        if args.cli:
+            # Same run, same article, checking as you type off for the library: what checking costs.
+            subprocess.run([args.cli, "dictionary", "as-you-type", "off"], check=True, env=env, capture_output=True)
+            try:
+                unchecked, unchecked_paint, _ = typing(args, env)
+            finally:
+                subprocess.run([args.cli, "dictionary", "as-you-type", "on"], check=True, env=env, capture_output=True)
+            report.update(typing_unchecked=unchecked, typing_paint_unchecked=unchecked_paint)
         print(f"\n(c) keystroke -> preview updated, {args.keys} keystrokes through WebDriver "
-              f"({args.key_gap * 1000:.0f} ms apart), the workspace folder synced as usual")
+              f"({args.key_gap * 1000:.0f} ms apart, a {args.pause:.1f} s pause every {args.pause_every}), "
+              f"the workspace folder synced and spelling checked as usual")
         print(f"  to the DOM patch:        {summary(perf)}")
         if paint:
             print(f"  to the frame painted:    {summary(paint)}")
         if base is not None:
             print(f"  without the sync (--no-workspace), same run: to the DOM patch {summary(base)}")
+        if unchecked is not None:
+            print(f"  checking as you type off, same run: to the DOM patch {summary(unchecked)}"
+                  + (f"; to the frame painted {summary(unchecked_paint)}" if unchecked_paint else ""))
+        print(f"  problems underlined after typing: {info['problems']}")
         print(f"  typed in {info['typed_seconds']:.1f} s; save state afterwards: {info['save_state']!r}; "
               f"tree PSS after typing {info['pss_after_typing']:.0f} MB "
               f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(info['parts'].items()))})")

@@ -184,9 +184,9 @@ def test_misspellings_names_and_grammar_are_underlined_and_fixed_from_their_menu
     assert underlined(app) == [["spelling", "teh"]], underlined(app)
     assert cli.show(other)["body"] == "Brankovic met teh press at the quay."
 
-    # The library's word list (⋯ → Dictionary…) holds the name; removing it flags it again here.
+    # The library's word list (⋯ → Spelling and grammar…) holds the name; removing it flags it again here.
     app.click("More article actions")
-    app.click("Dictionary…")
+    app.click("Spelling and grammar…")
     words = '[data-testid="dictionary-words"] li span'
     wait_for(lambda: app.js(f"return [...document.querySelectorAll('{words}')].map((s) => s.textContent)") == ["Brankovic"],
              message="the dictionary to list Brankovic")
@@ -195,4 +195,22 @@ def test_misspellings_names_and_grammar_are_underlined_and_fixed_from_their_menu
     app.click("Close")
     underline(app, "spelling", "Brankovic")
     assert underlined(app) == [["spelling", "Brankovic"], ["spelling", "teh"]], underlined(app)
+
+    # Checking as you type, switched off for the library: the underlines and the count go, and
+    # the choice is the library's (the command line reads it back); on again, they return.
+    status = '[data-testid="proof-status"]'
+    app.click("More article actions")
+    app.click("Spelling and grammar…")
+    box = app.visible('[data-testid="check-as-you-type"]', "the checking switch")
+    wait_for(lambda: box.is_selected() and box.is_enabled(), message="the switch to show checking on")
+    box.click()
+    wait_for(lambda: underlined(app) == [], message=lambda: f"the underlines to go; the editor underlines {underlined(app)}")
+    assert app.js(f"return document.querySelector('{status}').hidden"), "the status bar's count is hidden"
+    assert "Checking as you type is off." in cli("dictionary", "as-you-type")
+    box.click()
+    app.click("Close")
+    underline(app, "spelling", "teh", FIRST_CHECK)
+    assert underlined(app) == [["spelling", "Brankovic"], ["spelling", "teh"]], underlined(app)
+    assert "2 spelling" in app.text_of(status)
+    assert "Checking as you type is on." in cli("dictionary", "as-you-type")
     app.assert_no_error_toasts()

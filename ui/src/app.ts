@@ -30,6 +30,7 @@ import { RelatedPanel } from './panels/related';
 import { SaveIndicator } from './panels/saveState';
 import { Toasts } from './panels/toast';
 import { WordStats } from './panels/wordStats';
+import { ProofingSwitch } from './proofing/switch';
 import { openWorkspaceDialog } from './panels/workspaceDialog';
 import { WorkspaceSync } from './panels/workspaceSync';
 import type { PhotoLibraryView } from './panels/photoLibrary';
@@ -107,8 +108,8 @@ export class App {
   /** Made when first asked for (not part of the first screen); it outlives article switches. */
   private publishPanel: PublishPanel | null = null;
   private webEdit: WebEditView | null = null;
-  /** Checks the open article again (its language or the dictionary changed); nothing until checking starts. */
-  private recheckSpelling = (): void => undefined;
+  /** Spell and grammar checking as the editor types, when the library has it on. */
+  private readonly proofing: ProofingSwitch;
   /** The article's publications under its details, loaded after the first screen. */
   private publications: Promise<PublicationsList> | null = null;
   private readonly detailsPanel: HTMLElement;
@@ -162,6 +163,14 @@ export class App {
       },
       onInsertPhoto: () => this.showInspector('photos', true),
       onPublish: () => void this.publishCurrent(),
+    });
+    this.proofing = new ProofingSwitch({
+      ipc,
+      toasts: this.toasts,
+      keys: this.keys,
+      articleId: () => this.view?.article.id ?? null,
+      editor: this.editor,
+      placeStatus: (status) => this.wordStats.root.after(status),
     });
     this.preview = new PreviewPanel({
       onOpenArticle: (id) => void this.open(id),
@@ -274,25 +283,13 @@ export class App {
     }
     // The shell syncs the workspace folder from the first screen on: listen before the rest loads.
     void this.sync.start();
-    afterNextPaint(() => void this.startProofing());
+    // Spell and grammar checking: its code loads once the first screen is painted.
+    afterNextPaint(() => void this.proofing.start());
     // The shell answers commands one at a time: the list, photos and sections come after the
     // article, so they never hold up the first paint of the editor and preview.
     void this.loadPhotoFiles();
     void this.library.reload();
     void this.library.loadSections().then((s) => this.metadata.setSections(s));
-  }
-
-  /** Spell and grammar checking (proofing/): its code loads once the first screen is painted. */
-  private async startProofing(): Promise<void> {
-    try {
-      const { proofing } = await import('./proofing');
-      const checking = proofing({ ipc: this.ipc, toasts: this.toasts, keys: this.keys, articleId: () => this.view?.article.id ?? null });
-      this.wordStats.root.after(checking.status);
-      this.editor.setProofing(checking.extension);
-      this.recheckSpelling = () => checking.recheck(this.editor.view);
-    } catch (err) {
-      this.toasts.error(err, 'Spelling and grammar checking could not start');
-    }
   }
 
   /** Saves whatever is pending; used before closing the window. Resolves whether all is saved. */
@@ -515,7 +512,7 @@ export class App {
 
   private onArticleUpdated(a: Article): void {
     if (this.view?.article.id === a.id) {
-      if (a.language !== this.view.article.language) this.recheckSpelling();
+      if (a.language !== this.view.article.language) this.proofing.recheck();
       // The body in the editor is newer than the one the metadata save echoes back.
       this.view.article = { ...a, body: this.view.article.body };
       this.refreshPreviewMeta();
@@ -749,7 +746,7 @@ export class App {
       const sites = { label: 'Sites…', run: () => void this.showSites() };
       const workspace = { label: 'Workspace folder…', run: () => void this.showWorkspace() };
       const shortcuts = { label: 'Keyboard shortcuts', run: () => void this.showShortcuts() };
-      const dictionary = { label: 'Dictionary…', run: () => void this.showDictionary() };
+      const dictionary = { label: 'Spelling and grammar…', run: () => void this.showDictionary() };
       const budget = { label: `Story budget (${keys(BUDGET_SHORTCUT)})`, run: () => void this.toggleBudget() };
       if (id === undefined) {
         showMenu(more, [budget, sites, workspace, dictionary, shortcuts]);
@@ -880,7 +877,7 @@ export class App {
   /** The library's own words, which the spell checker accepts: one added by mistake is removed here. */
   async showDictionary(): Promise<void> {
     const { openDictionaryDialog } = await import('./proofing/dictionaryDialog');
-    await openDictionaryDialog({ ipc: this.ipc, toasts: this.toasts, onChanged: () => this.recheckSpelling() });
+    await openDictionaryDialog({ ipc: this.ipc, toasts: this.toasts, checking: this.proofing, onChanged: () => this.proofing.recheck() });
   }
 
   /** The keyboard shortcuts dialog, loaded when first asked for (it is not part of the first screen). */

@@ -196,6 +196,9 @@ export const ipc = {
   dictionaryWords: () => call<string[]>('dictionary_words'),
   /** The languages articles can be checked in here, and the library's default. */
   proofingLanguages: () => call<ProofingLanguages>('proofing_languages'),
+  /** Whether the open article is checked as the editor types (the library's setting). */
+  checksAsYouType: () => call<boolean>('checks_as_you_type'),
+  setChecksAsYouType: (on: boolean) => call<null>('set_checks_as_you_type', { on }),
   /** Calls `handler` with every step of every publish; resolves to the function that stops listening. */
   onPublishProgress: (handler: (step: PublishProgress) => void): Promise<() => void> =>
     listen<PublishProgress>('publish_progress', (e) => handler(e.payload)),

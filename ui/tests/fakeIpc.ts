@@ -100,6 +100,7 @@ export function fakeProblems(text: string, dictionary: readonly string[]): Probl
 export function fakeIpc(n = 3) {
   /** The library's own words (`add_to_dictionary`). */
   const dictionary: string[] = [];
+  const checking = { asYouType: true };
   const articles = Array.from({ length: n }, (_, i) => article(i + 1));
   const conflicts: Conflict[] = [];
   const listeners: ((event: SyncEvent) => void)[] = [];
@@ -257,6 +258,11 @@ export function fakeIpc(n = 3) {
         { code: 'en_GB', name: 'English (United Kingdom)' },
       ],
     })),
+    checksAsYouType: vi.fn(async () => checking.asYouType),
+    setChecksAsYouType: vi.fn(async (on: boolean) => {
+      checking.asYouType = on;
+      return null;
+    }),
     onPublishProgress: vi.fn(async (handler: (step: PublishProgress) => void) => {
       progressListeners.push(handler);
       return () => progressListeners.splice(progressListeners.indexOf(handler), 1);

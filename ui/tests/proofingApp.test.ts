@@ -68,7 +68,7 @@ describe('spell and grammar checking in the app', () => {
     expect(document.querySelector('.cm-proof-spelling')).toBeNull();
 
     document.querySelector<HTMLButtonElement>('[aria-label="More article actions"]')!.click();
-    [...document.querySelectorAll<HTMLButtonElement>('.menu [role="menuitem"]')].find((b) => b.textContent === 'Dictionary…')!.click();
+    [...document.querySelectorAll<HTMLButtonElement>('.menu [role="menuitem"]')].find((b) => b.textContent === 'Spelling and grammar…')!.click();
     const words = () => [...document.querySelectorAll('[data-testid="dictionary-words"] li span')].map((s) => s.textContent);
     await vi.waitFor(() => expect(words()).toEqual(['Brankovic', 'Ouagadougou']));
 
@@ -83,6 +83,55 @@ describe('spell and grammar checking in the app', () => {
     await vi.waitFor(() => expect(document.querySelector('[data-testid="dictionary-words"]')!.hasAttribute('hidden')).toBe(true));
     expect(document.querySelector('[data-testid="dictionary-dialog"]')!.textContent).toContain('No words yet.');
     expect(document.activeElement?.textContent).toBe('Close');
+  });
+
+  it('switches checking off and on from the dialog; off, the library’s choice keeps it off at start', async () => {
+    const { ipc, articles } = fakeIpc(1);
+    articles[0]!.body = 'The mayor said teh council would meet.';
+    const app = new App(ipc, testPlatform());
+    await app.start();
+    await vi.waitFor(() => expect(document.querySelector('.cm-proof-spelling')).not.toBeNull(), { timeout: CHECK_DELAY_MS * 3 });
+    const status = document.querySelector<HTMLElement>('[data-testid="proof-status"]')!;
+    expect(status.hidden).toBe(false);
+
+    await app.showDictionary();
+    const box = document.querySelector<HTMLInputElement>('[data-testid="check-as-you-type"]')!;
+    await vi.waitFor(() => expect(box.checked).toBe(true));
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(document.querySelector('.cm-proof-spelling')).toBeNull());
+    expect(ipc.setChecksAsYouType).toHaveBeenCalledWith(false);
+    expect(status.hidden).toBe(true);
+
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(document.querySelector('.cm-proof-spelling')?.textContent).toBe('teh'), { timeout: CHECK_DELAY_MS * 3 });
+    await vi.waitFor(() => expect(status.textContent).toBe('1 spelling'));
+
+    // Off in the library: the next start loads no checking at all.
+    await ipc.setChecksAsYouType(false);
+    document.body.innerHTML = indexBody;
+    const next = new App(ipc, testPlatform());
+    const setProofing = vi.spyOn(next.editor, 'setProofing');
+    await next.start();
+    await vi.waitFor(() => expect(ipc.checksAsYouType).toHaveBeenCalledTimes(3));
+    await wait(CHECK_DELAY_MS * 2);
+    expect(setProofing).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-testid="proof-status"]')).toBeNull();
+  });
+
+  it('says so when checking cannot be switched, and the box shows what is so', async () => {
+    const { ipc } = fakeIpc(1);
+    ipc.setChecksAsYouType.mockRejectedValueOnce({ kind: 'io', message: 'The library could not be written.' });
+    const app = new App(ipc, testPlatform());
+    await app.start();
+    await app.showDictionary();
+    const box = document.querySelector<HTMLInputElement>('[data-testid="check-as-you-type"]')!;
+    await vi.waitFor(() => expect(box.checked).toBe(true));
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(document.querySelector('.toast-error')?.textContent).toContain('Checking could not be switched off: The library could not be written.'));
+    expect(box.checked).toBe(true);
   });
 
   it('says so when a word cannot be removed, and keeps it listed', async () => {

@@ -54,6 +54,8 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         proofing::remove_from_dictionary,
         proofing::dictionary_words,
         proofing::proofing_languages,
+        proofing::checks_as_you_type,
+        proofing::set_checks_as_you_type,
         startup::first_screen,
         workspace::workspace_status,
         workspace::choose_workspace,

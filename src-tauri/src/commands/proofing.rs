@@ -73,3 +73,15 @@ pub fn proofing_languages(state: State<'_, AppState>) -> CommandResult<ProofingL
         available: state.proofing.languages().into_iter().map(choice).collect(),
     })
 }
+
+/// Whether the app checks the open article as the editor types (a setting of the library).
+#[tauri::command]
+pub fn checks_as_you_type(state: State<'_, AppState>) -> CommandResult<bool> {
+    Ok(state.library()?.checks_as_you_type()?)
+}
+
+/// Switches checking as the editor types on or off for this library.
+#[tauri::command]
+pub fn set_checks_as_you_type(state: State<'_, AppState>, on: bool) -> CommandResult<()> {
+    Ok(state.library()?.set_checks_as_you_type(on)?)
+}

@@ -121,6 +121,15 @@ pub enum DictionaryCommand {
     /// Print the library's default language and the languages with a dictionary here, or with
     /// a tag (en-GB, fr) set the default.
     Language { tag: Option<String> },
+    /// Print whether the app checks as the editor types, or switch it on or off.
+    AsYouType { switch: Option<Switch> },
+}
+
+/// `on` or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Debug, Subcommand)]

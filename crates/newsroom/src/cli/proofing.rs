@@ -2,7 +2,7 @@
 //! with the same checker, dictionaries and word list as the app.
 
 use super::CliResult;
-use super::args::DictionaryCommand;
+use super::args::{DictionaryCommand, Switch};
 use super::output::{article_id, print_json};
 use crate::cli::output::out;
 use newsroom::Library;
@@ -69,6 +69,17 @@ pub fn dictionary(library: &mut Library, command: DictionaryCommand) -> CliResul
             for language in DictionaryShelf::default().available() {
                 out!("{language}\t{}", language.display_name());
             }
+        }
+        DictionaryCommand::AsYouType { switch } => {
+            if let Some(switch) = switch {
+                library.set_checks_as_you_type(switch == Switch::On)?;
+            }
+            let state = if library.checks_as_you_type()? {
+                "on"
+            } else {
+                "off"
+            };
+            out!("Checking as you type is {state}.");
         }
     }
     Ok(())

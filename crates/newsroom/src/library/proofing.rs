@@ -11,6 +11,9 @@ use crate::proofing::{Language, OwnWords};
 /// Settings key of the language articles are checked in unless they name their own.
 pub const PROOFING_LANGUAGE_KEY: &str = "proofing.language";
 
+/// Settings key of whether the app checks the open article as the editor types (`on`/`off`).
+pub const AS_YOU_TYPE_KEY: &str = "proofing.as_you_type";
+
 impl Library {
     /// The language an article is checked in: its own, else the library's default.
     pub fn proofing_language(&self, id: ArticleId) -> Result<Language> {
@@ -44,6 +47,18 @@ impl Library {
         self.store_mut()
             .set_setting(PROOFING_LANGUAGE_KEY, language.code())?;
         Ok(language)
+    }
+
+    /// Whether the app underlines problems as the editor types. On unless switched off: a desk
+    /// writing in a language with no dictionary here, or one that proofs at the end, turns it off.
+    pub fn checks_as_you_type(&self) -> Result<bool> {
+        Ok(self.store().setting(AS_YOU_TYPE_KEY)?.as_deref() != Some("off"))
+    }
+
+    /// Switches checking as the editor types on or off for this library.
+    pub fn set_checks_as_you_type(&mut self, on: bool) -> Result<()> {
+        let value = if on { "on" } else { "off" };
+        Ok(self.store_mut().set_setting(AS_YOU_TYPE_KEY, value)?)
     }
 
     /// The library's own words, for a [`crate::proofing::Proofreader`].
@@ -116,5 +131,15 @@ mod tests {
         assert_eq!(err.kind(), "invalid");
         assert_eq!(lib.store().article(id).unwrap().language, "en_GB");
         assert!(lib.set_default_proofing_language("??").is_err());
+    }
+
+    #[test]
+    fn checking_as_you_type_is_on_until_switched_off_and_stays_as_set() {
+        let (mut lib, _dir) = library();
+        assert!(lib.checks_as_you_type().unwrap());
+        lib.set_checks_as_you_type(false).unwrap();
+        assert!(!lib.checks_as_you_type().unwrap());
+        lib.set_checks_as_you_type(true).unwrap();
+        assert!(lib.checks_as_you_type().unwrap());
     }
 }

@@ -91,3 +91,37 @@ fn bad_words_and_languages_are_refused_and_change_nothing() {
             .starts_with("Default: English (Australia) (en_AU)\nen_US\t")
     );
 }
+
+#[test]
+fn checking_as_you_type_is_switched_off_and_on_for_the_library() {
+    let cli = Cli::new();
+    let said = |args: &[&str]| cli.run(args).ok();
+    assert_eq!(
+        said(&["dictionary", "as-you-type"]),
+        "Checking as you type is on.\n"
+    );
+    assert_eq!(
+        said(&["dictionary", "as-you-type", "off"]),
+        "Checking as you type is off.\n"
+    );
+    assert_eq!(
+        said(&["dictionary", "as-you-type"]),
+        "Checking as you type is off.\n"
+    );
+    // clap's own usage error names the two words it takes; the setting stays as it was.
+    let wrong = cli.run(&["dictionary", "as-you-type", "maybe"]);
+    assert_ne!(wrong.status, 0);
+    assert!(
+        wrong.stderr.contains("[possible values: on, off]"),
+        "{}",
+        wrong.stderr
+    );
+    assert_eq!(
+        said(&["dictionary", "as-you-type"]),
+        "Checking as you type is off.\n"
+    );
+    assert_eq!(
+        said(&["dictionary", "as-you-type", "on"]),
+        "Checking as you type is on.\n"
+    );
+}
