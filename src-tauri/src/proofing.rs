@@ -1,43 +1,171 @@
 //! The app's one spell and grammar checker, kept beside the library rather than inside its
 //! lock: a check of a long article takes a fraction of a second, during which saves go on (the
 //! core refuses a text too long to check quickly).
+//!
+//! Checks run on a thread of their own at the lowest priority the system gives without
+//! privileges. On a two-core machine the first check of an article (loading the dictionaries and
+//! grammar rules, ~1 s of CPU) otherwise competes with the webview and the preview for the very
+//! keystrokes typed just after opening it; at low priority it waits for the pauses it is for.
 
-use crate::error::CommandResult;
+use crate::error::{CommandResult, UiError};
 use newsroom::proofing::{DictionaryShelf, Language, OwnWords, Problem, Proofreader};
-use std::sync::{Mutex, PoisonError};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use thread_priority::{ThreadBuilderExt, ThreadPriority};
 
-/// The checker, built on first use (its dictionaries load then).
-#[derive(Default)]
-pub struct Proofing(Mutex<Option<Proofreader>>);
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The checker, built on first use (its dictionaries load then), and the thread that runs it.
+pub struct Proofing {
+    reader: Arc<Mutex<Option<Proofreader>>>,
+    /// Jobs for the checking thread; `None` when the system would not start one (checks then
+    /// run on the caller's thread, as they would without this).
+    jobs: Option<Sender<Job>>,
+}
+
+impl Default for Proofing {
+    fn default() -> Self {
+        let (sender, jobs) = mpsc::channel::<Job>();
+        let started = std::thread::Builder::new()
+            .name("proofing".into())
+            .spawn_with_priority(ThreadPriority::Min, move |lowered| {
+                if let Err(err) = lowered {
+                    eprintln!("newsroom: spelling checks run at normal priority ({err:?})");
+                }
+                for job in jobs {
+                    // A check that panics loses its own answer (its caller hears why), not the
+                    // thread every later check needs.
+                    let _ = catch_unwind(AssertUnwindSafe(job));
+                }
+            });
+        if let Err(err) = &started {
+            eprintln!("newsroom: spelling checks run on the caller's thread ({err})");
+        }
+        Proofing {
+            reader: Arc::default(),
+            jobs: started.ok().map(|_| sender),
+        }
+    }
+}
 
 impl Proofing {
-    /// Checks `text` in `language`; `own_words` gives the library's word list the first time.
+    /// Checks `text` in `language` on the checking thread, and waits for the answer; `own_words`
+    /// gives the library's word list the first time.
     pub fn check(
         &self,
-        text: &str,
-        language: &Language,
+        text: String,
+        language: Language,
         own_words: impl FnOnce() -> CommandResult<OwnWords>,
     ) -> CommandResult<Vec<Problem>> {
-        let mut checker = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let reader = match checker.as_mut() {
-            Some(reader) => reader,
-            None => checker.insert(Proofreader::new(DictionaryShelf::default(), own_words()?)),
+        let words = match lock(&self.reader).is_none() {
+            true => Some(own_words()?),
+            false => None,
         };
-        Ok(reader
-            .check(text, language)
-            .map_err(newsroom::Error::from)?)
+        let reader = Arc::clone(&self.reader);
+        let check = move || -> CommandResult<Vec<Problem>> {
+            let mut reader = lock(&reader);
+            let reader = match reader.as_mut() {
+                Some(reader) => reader,
+                None => reader.insert(Proofreader::new(
+                    DictionaryShelf::default(),
+                    words.unwrap_or_default(),
+                )),
+            };
+            Ok(reader
+                .check(&text, &language)
+                .map_err(newsroom::Error::from)?)
+        };
+        let (answer, answered) = mpsc::channel();
+        self.run(Box::new(move || {
+            // The caller may have gone (the window closed): nobody is left to tell.
+            let _ = answer.send(check());
+        }));
+        answered.recv().unwrap_or_else(|_| {
+            Err(UiError::io(
+                "The spelling check failed; it runs again after your next change.",
+            ))
+        })
     }
 
-    /// Tells the checker the library's word list changed.
+    /// Tells the checker the library's word list changed: in turn with the checks, so the
+    /// caller (a click in the window) never waits for one to finish.
     pub fn set_own_words(&self, own_words: OwnWords) {
-        let mut checker = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(reader) = checker.as_mut() {
-            reader.set_own_words(own_words);
+        let reader = Arc::clone(&self.reader);
+        self.run(Box::new(move || {
+            if let Some(reader) = lock(&reader).as_mut() {
+                reader.set_own_words(own_words);
+            }
+        }));
+    }
+
+    /// Runs `job` on the checking thread, or here when there is none.
+    fn run(&self, job: Job) {
+        let unsent = match &self.jobs {
+            Some(jobs) => jobs.send(job).err().map(|err| err.0),
+            None => Some(job),
+        };
+        if let Some(job) = unsent {
+            job();
         }
     }
 
     /// Languages with a dictionary on this computer, the shipped one first.
     pub fn languages(&self) -> Vec<Language> {
         DictionaryShelf::default().available()
+    }
+}
+
+/// A lock whose holder panicked is still the checker: a check has no half-written state that
+/// matters (the next one starts from the text again).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> Language {
+        Language::parse("en-US").expect("a language")
+    }
+
+    fn words(problems: &[Problem]) -> Vec<&str> {
+        problems.iter().map(|p| p.word.as_str()).collect()
+    }
+
+    #[test]
+    fn checks_answer_from_the_checking_thread_and_new_words_count_from_the_next_check() {
+        let proofing = Proofing::default();
+        assert!(proofing.jobs.is_some(), "the checking thread started");
+        let text = "The mayor met teh Brankovic family.";
+        let problems = proofing
+            .check(text.into(), english(), || Ok(OwnWords::default()))
+            .unwrap();
+        assert_eq!(words(&problems), ["teh", "Brankovic"]);
+        proofing.set_own_words(OwnWords::new(["Brankovic".to_string()]));
+        let problems = proofing
+            .check(text.into(), english(), || unreachable!("built already"))
+            .unwrap();
+        assert_eq!(words(&problems), ["teh"]);
+    }
+
+    /// Linux keeps a nice value per thread: the checking thread's is the lowest priority.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_checking_thread_runs_at_the_lowest_priority() {
+        let proofing = Proofing::default();
+        let (answer, answered) = mpsc::channel();
+        proofing.run(Box::new(move || {
+            let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap();
+            // After the name in parentheses, nice is the 17th field.
+            let rest = &stat[stat.rfind(')').unwrap() + 2..];
+            let nice: i32 = rest.split(' ').nth(16).unwrap().parse().unwrap();
+            let name = std::thread::current().name().map(str::to_string);
+            answer.send((name, nice)).unwrap();
+        }));
+        let (name, nice) = answered.recv().unwrap();
+        assert_eq!(name.as_deref(), Some("proofing"));
+        assert!(nice > 0, "nice {nice}");
     }
 }

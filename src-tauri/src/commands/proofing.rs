@@ -18,7 +18,7 @@ pub fn proofread(
     let language = state.library()?.proofing_language(id)?;
     state
         .proofing
-        .check(&text, &language, || Ok(state.library()?.own_words()?))
+        .check(text, language, || Ok(state.library()?.own_words()?))
 }
 
 /// Adds a word to the library's own list; later checks accept it.
