@@ -10,15 +10,19 @@
 use crate::error::{CommandResult, UiError};
 use newsroom::proofing::{DictionaryShelf, Language, OwnWords, Problem, Proofreader};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use thread_priority::{ThreadBuilderExt, ThreadPriority};
+use tokio::sync::oneshot;
 
 type Job = Box<dyn FnOnce() + Send>;
 
 /// The checker, built on first use (its dictionaries load then), and the thread that runs it.
 pub struct Proofing {
     reader: Arc<Mutex<Option<Proofreader>>>,
+    /// Set once the checker is built: until then a check brings the library's word list.
+    built: Arc<AtomicBool>,
     /// Jobs for the checking thread; `None` when the system would not start one (checks then
     /// run on the caller's thread, as they would without this).
     jobs: Option<Sender<Job>>,
@@ -44,44 +48,45 @@ impl Default for Proofing {
         }
         Proofing {
             reader: Arc::default(),
+            built: Arc::default(),
             jobs: started.ok().map(|_| sender),
         }
     }
 }
 
 impl Proofing {
-    /// Checks `text` in `language` on the checking thread, and waits for the answer; `own_words`
-    /// gives the library's word list the first time.
-    pub fn check(
+    /// Whether the next check needs the library's word list (the checker is not built yet).
+    pub fn needs_own_words(&self) -> bool {
+        !self.built.load(Ordering::Acquire)
+    }
+
+    /// Checks `text` in `language` on the checking thread. The caller awaits the answer without
+    /// holding a thread of the shell's async runtime, which the preview and saves share.
+    /// `own_words` is the library's word list while [`Self::needs_own_words`] says so.
+    pub async fn check(
         &self,
         text: String,
         language: Language,
-        own_words: impl FnOnce() -> CommandResult<OwnWords>,
+        own_words: Option<OwnWords>,
     ) -> CommandResult<Vec<Problem>> {
-        let words = match lock(&self.reader).is_none() {
-            true => Some(own_words()?),
-            false => None,
-        };
         let reader = Arc::clone(&self.reader);
-        let check = move || -> CommandResult<Vec<Problem>> {
+        let built = Arc::clone(&self.built);
+        let (answer, answered) = oneshot::channel();
+        self.run(Box::new(move || {
             let mut reader = lock(&reader);
             let reader = match reader.as_mut() {
                 Some(reader) => reader,
                 None => reader.insert(Proofreader::new(
                     DictionaryShelf::default(),
-                    words.unwrap_or_default(),
+                    own_words.unwrap_or_default(),
                 )),
             };
-            Ok(reader
-                .check(&text, &language)
-                .map_err(newsroom::Error::from)?)
-        };
-        let (answer, answered) = mpsc::channel();
-        self.run(Box::new(move || {
+            built.store(true, Ordering::Release);
+            let problems = reader.check(&text, &language);
             // The caller may have gone (the window closed): nobody is left to tell.
-            let _ = answer.send(check());
+            let _ = answer.send(problems.map_err(|e| newsroom::Error::from(e).into()));
         }));
-        answered.recv().unwrap_or_else(|_| {
+        answered.await.unwrap_or_else(|_| {
             Err(UiError::io(
                 "The spelling check failed; it runs again after your next change.",
             ))
@@ -125,6 +130,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tauri::async_runtime::block_on;
 
     fn english() -> Language {
         Language::parse("en-US").expect("a language")
@@ -139,14 +145,15 @@ mod tests {
         let proofing = Proofing::default();
         assert!(proofing.jobs.is_some(), "the checking thread started");
         let text = "The mayor met teh Brankovic family.";
-        let problems = proofing
-            .check(text.into(), english(), || Ok(OwnWords::default()))
-            .unwrap();
-        assert_eq!(words(&problems), ["teh", "Brankovic"]);
+        assert!(proofing.needs_own_words());
+        let check = |words| block_on(proofing.check(text.into(), english(), words)).unwrap();
+        assert_eq!(
+            words(&check(Some(OwnWords::default()))),
+            ["teh", "Brankovic"]
+        );
+        assert!(!proofing.needs_own_words());
         proofing.set_own_words(OwnWords::new(["Brankovic".to_string()]));
-        let problems = proofing
-            .check(text.into(), english(), || unreachable!("built already"))
-            .unwrap();
+        let problems = check(None);
         assert_eq!(words(&problems), ["teh"]);
     }
 

@@ -8,17 +8,20 @@ use serde::Serialize;
 use tauri::State;
 
 /// The problems of `text`, the open article's body as the editor has it now, in the article's
-/// language. Off the main thread; the library is locked only to read the language.
-#[tauri::command(async)]
-pub fn proofread(
+/// language. The library is locked only to read the language (and, the first time, the word
+/// list); the check itself runs on the checker's own thread.
+#[tauri::command]
+pub async fn proofread(
     state: State<'_, AppState>,
     id: ArticleId,
     text: String,
 ) -> CommandResult<Vec<Problem>> {
     let language = state.library()?.proofing_language(id)?;
-    state
-        .proofing
-        .check(text, language, || Ok(state.library()?.own_words()?))
+    let own_words = match state.proofing.needs_own_words() {
+        true => Some(state.library()?.own_words()?),
+        false => None,
+    };
+    state.proofing.check(text, language, own_words).await
 }
 
 /// Adds a word to the library's own list; later checks accept it.
