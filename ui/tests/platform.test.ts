@@ -111,7 +111,7 @@ describe('shortcuts shown', () => {
       document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
       const { app: a } = app(isMac);
       await a.start();
-      const open = vi.spyOn(a, 'showInspector');
+      const open = vi.spyOn(a.inspector, 'show');
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Y', code: 'KeyY', shiftKey: true, ctrlKey: !isMac, metaKey: isMac }));
       expect(open).toHaveBeenCalledWith('history', true);
       open.mockClear();

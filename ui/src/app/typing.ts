@@ -1,0 +1,118 @@
+/**
+ * The typing path: every keystroke goes two independent ways, to the live preview at once and to
+ * the debounced save, and neither makes the editor wait (docs/ARCHITECTURE.md, "data flows").
+ * The save indicator in the toolbar shows where the saves are.
+ */
+import type { Ipc } from '../ipc';
+import { LivePreview } from '../logic/livePreview';
+import { SaveQueue } from '../logic/saveQueue';
+import { TypingBase } from '../logic/typingBase';
+import type { PreviewPanel } from '../panels/preview';
+import { SaveIndicator } from '../panels/saveState';
+import type { Toasts } from '../panels/toast';
+import type { SaveReceipt } from '../types';
+import { recordTyping } from './perf';
+
+/** Debounce between the last keystroke and the save (the preview does not wait for it). */
+export const SAVE_DELAY_MS = 200;
+
+interface PendingBody {
+  id: number;
+  body: string;
+}
+
+export interface TypingDeps {
+  ipc: Pick<Ipc, 'renderPreview' | 'saveBody'>;
+  toasts: Toasts;
+  preview: Pick<PreviewPanel, 'setBody'>;
+  /** The article open in the editor, which the typing belongs to. */
+  openId(): number | null;
+  /** Article `id`'s body was saved as `body`: the open article and the list take the receipt. */
+  onSaved(id: number, body: string, receipt: SaveReceipt): void;
+  /** The article changed underneath the typing: both versions were kept; the banner offers them. */
+  onConflict(): void;
+}
+
+export type Typing = ReturnType<typeof makeTyping>;
+
+export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict }: TypingDeps) {
+  /** What each save's typing started from (see logic/typingBase.ts). */
+  const base = new TypingBase();
+  let previewFailed = false;
+  /** The toolbar's "Saved" / "Saving…" / "Not saved" with its Retry. */
+  const indicator = new SaveIndicator(() => void queue.retry());
+  const queue = new SaveQueue<PendingBody>({
+    delayMs: SAVE_DELAY_MS,
+    save,
+    onState: (s) => indicator.update(s),
+  });
+  const live = new LivePreview<string>({
+    render: (text) => ipc.renderPreview(text),
+    show: (html) => {
+      previewFailed = false;
+      preview.setBody(html);
+    },
+    onShown: (latencies) => recordTyping(latencies),
+    onError: (err) => {
+      // Once per run of failures: typing must not raise a toast per keystroke.
+      if (!previewFailed) toasts.error(err, 'The preview could not be updated');
+      previewFailed = true;
+    },
+  });
+
+  async function save(p: PendingBody): Promise<void> {
+    // An unknown base (never the case for the open article) is sent as empty: the core then
+    // keeps both versions rather than guess.
+    const receipt = await ipc.saveBody(p.id, p.body, base.of(p.id) ?? '');
+    base.confirmed(p.id, p.body);
+    if (receipt.conflict) onConflict();
+    onSaved(p.id, p.body, receipt);
+  }
+
+  return {
+    indicator,
+
+    /**
+     * A keystroke: the preview renders at once (never waiting for the disk), the save follows the
+     * debounce. Neither blocks typing: both are answers the editor does not wait for.
+     */
+    type(text: string): void {
+      const id = openId();
+      if (id === null) return;
+      performance.mark('keystroke');
+      live.update(text);
+      queue.schedule({ id, body: text });
+    },
+
+    /** Whether typing is waiting to be saved. */
+    get dirty(): boolean {
+      return queue.dirty;
+    },
+
+    /** Saves whatever is pending now. Resolves whether all is saved. */
+    flush(): Promise<boolean> {
+      return queue.flush();
+    },
+
+    /** Drops the pending typing (its article is gone). */
+    discard(): void {
+      queue.discard();
+    },
+
+    /** Article `id` was opened with `body`: typing starts from it, and no older render may show. */
+    opened(id: number, body: string): void {
+      live.cancel();
+      base.loaded(id, body, queue.dirty);
+      indicator.update(queue.state);
+    },
+
+    /**
+     * The open article's `body` came from elsewhere (its file, another process) and is in the
+     * editor: typing goes on from it, and the preview shows it when the editor's text `changed`.
+     */
+    tookIn(id: number, body: string, changed: boolean): void {
+      base.confirmed(id, body);
+      if (changed) live.update(body);
+    },
+  };
+}
