@@ -1,7 +1,8 @@
 //! Builds and runs the app: plugins, state, commands, the `media` scheme, the menu bar (macOS)
 //! and the window.
 
-use crate::state::{self, AppState};
+use crate::launch::{self, Stop};
+use crate::state::AppState;
 use crate::{commands, display, media, menu, webview};
 use std::process::ExitCode;
 use tauri::{AppHandle, DragDropEvent, Manager, RunEvent, WebviewEvent};
@@ -13,23 +14,26 @@ const MAIN_WINDOW: &str = "main";
 pub fn run() -> ExitCode {
     // First: it changes the environment, which is only sound before any thread starts.
     webview::prepare_environment();
+    // Before the display check, so --help and --version answer on a server too.
+    let launch = match launch::from_process() {
+        Ok(launch) => launch,
+        Err(Stop::Asked(answer)) => {
+            // Printing help or the version can fail only when standard output is closed.
+            let _ = answer.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(Stop::Refused(sentence)) => {
+            eprintln!("newsroom: {sentence}");
+            return ExitCode::FAILURE;
+        }
+    };
     // Checked before GTK is touched: without a display it aborts with a message about
     // failing to initialize, which tells an editor nothing.
     if let Some(message) = display::missing_display_message() {
         eprintln!("{message}");
         return ExitCode::FAILURE;
     }
-    let args: Vec<_> = std::env::args_os().skip(1).collect();
-    let db = match state::db_path(&args, std::env::var_os(state::DB_ENV)) {
-        Ok(db) => db,
-        Err(message) => {
-            eprintln!("newsroom: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let workspace =
-        state::workspace_choice(&args, std::env::var_os(newsroom::workspace::WORKSPACE_ENV));
-    let state = AppState::open(&db, workspace);
+    let state = AppState::open(&launch.db, launch.workspace);
     if let Some(error) = state.open_error() {
         // The window still opens and shows this; the terminal gets it too.
         eprintln!("newsroom: {}", error.message);

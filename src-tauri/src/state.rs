@@ -7,73 +7,12 @@ use crate::proofing::Proofing;
 use crate::publishing::Publishing;
 use crate::sync::WorkspaceSync;
 use newsroom::Library;
+use newsroom::launch_args::WorkspaceChoice;
 use newsroom::library::{MediaFiles, MediaUrls};
 use newsroom::workspace::LibraryTarget;
-use std::ffi::OsString;
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-
-/// Environment variable naming the library database, for scripts and tests.
-pub const DB_ENV: &str = "NEWSROOM_DB";
-
-/// Where the library database is: `--db PATH` (or `--db=PATH`), else `$NEWSROOM_DB`, else the
-/// platform's data folder.
-pub fn db_path(args: &[OsString], env: Option<OsString>) -> Result<PathBuf, String> {
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        if arg == "--db" {
-            return args
-                .next()
-                .map(PathBuf::from)
-                .ok_or_else(|| "--db needs the path of a library database after it".to_string());
-        }
-        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
-            return Ok(PathBuf::from(path));
-        }
-    }
-    if let Some(path) = env.filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(path));
-    }
-    newsroom::library::default_db_path().ok_or_else(|| {
-        format!(
-            "could not find a folder for the library; start Newsroom with --db PATH or set {DB_ENV}"
-        )
-    })
-}
-
-/// Which workspace folder this run syncs with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WorkspaceChoice {
-    /// The folder the library remembers, else `<documents>/Newsroom`.
-    Remembered,
-    /// `--workspace DIR` (or `--workspace=DIR`), else `$NEWSROOM_WORKSPACE`.
-    Folder(PathBuf),
-    /// `--no-workspace`: no sync this run (troubleshooting, and benchmarks that compare).
-    Off,
-}
-
-/// The run's workspace choice from its arguments, then the environment variable's value.
-pub fn workspace_choice(args: &[OsString], env: Option<OsString>) -> WorkspaceChoice {
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        if arg == "--no-workspace" {
-            return WorkspaceChoice::Off;
-        }
-        if arg == "--workspace"
-            && let Some(path) = args.next()
-        {
-            return WorkspaceChoice::Folder(PathBuf::from(path));
-        }
-        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--workspace=")) {
-            return WorkspaceChoice::Folder(PathBuf::from(path));
-        }
-    }
-    match env.filter(|v| !v.is_empty()) {
-        Some(path) => WorkspaceChoice::Folder(PathBuf::from(path)),
-        None => WorkspaceChoice::Remembered,
-    }
-}
 
 /// The app's state, shared by every command.
 pub struct AppState {
@@ -137,7 +76,7 @@ impl AppState {
         match &self.library {
             Ok(library) => {
                 let guard = library.lock().unwrap_or_else(PoisonError::into_inner);
-                let changes_before = guard.store().change_count();
+                let changes_before = guard.change_count();
                 Ok(LibraryGuard {
                     guard,
                     changes_before,
@@ -202,7 +141,7 @@ impl AppState {
 /// edits settle. Reading commands (a preview rendered on every keystroke) tell it nothing.
 pub struct LibraryGuard<'a> {
     guard: MutexGuard<'a, LibraryTarget>,
-    /// The connection's change count when the command started (`Store::change_count`).
+    /// The connection's change count when the command started (`Library::change_count`).
     changes_before: u64,
     sync: &'a WorkspaceSync,
 }
@@ -222,7 +161,7 @@ impl DerefMut for LibraryGuard<'_> {
 
 impl Drop for LibraryGuard<'_> {
     fn drop(&mut self) {
-        if self.guard.store().change_count() != self.changes_before {
+        if self.guard.change_count() != self.changes_before {
             self.sync.notify_changed();
         }
     }
@@ -231,55 +170,6 @@ impl Drop for LibraryGuard<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(list: &[&str]) -> Vec<OsString> {
-        list.iter().map(OsString::from).collect()
-    }
-
-    #[test]
-    fn db_argument_wins_over_the_environment() {
-        let env = Some(OsString::from("/env/lib.db"));
-        assert_eq!(
-            db_path(&args(&["--db", "/a/lib.db"]), env.clone()),
-            Ok(PathBuf::from("/a/lib.db"))
-        );
-        assert_eq!(
-            db_path(&args(&["--db=/b/lib.db"]), env.clone()),
-            Ok(PathBuf::from("/b/lib.db"))
-        );
-        assert_eq!(db_path(&[], env), Ok(PathBuf::from("/env/lib.db")));
-        assert!(
-            db_path(&args(&["--db"]), None)
-                .unwrap_err()
-                .contains("--db")
-        );
-    }
-
-    #[test]
-    fn workspace_argument_wins_over_the_environment() {
-        let env = Some(OsString::from("/env/ws"));
-        let folder = |p: &str| WorkspaceChoice::Folder(PathBuf::from(p));
-        assert_eq!(
-            workspace_choice(&args(&["--db", "x.db", "--workspace", "/w"]), env.clone()),
-            folder("/w")
-        );
-        assert_eq!(
-            workspace_choice(&args(&["--workspace=/v"]), None),
-            folder("/v")
-        );
-        assert_eq!(
-            workspace_choice(&args(&["--no-workspace"]), env.clone()),
-            WorkspaceChoice::Off
-        );
-        assert_eq!(
-            workspace_choice(&args(&["--db", "x.db"]), env),
-            folder("/env/ws")
-        );
-        assert_eq!(
-            workspace_choice(&[], Some(OsString::new())),
-            WorkspaceChoice::Remembered
-        );
-    }
 
     #[test]
     fn state_reports_a_library_that_cannot_be_opened() {

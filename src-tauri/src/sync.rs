@@ -3,7 +3,8 @@
 //! the `workspace_status` command.
 
 use crate::error::UiError;
-use crate::state::{AppState, WorkspaceChoice};
+use crate::state::AppState;
+use newsroom::launch_args::WorkspaceChoice;
 use newsroom::workspace::{SyncEvent, SyncOptions, SyncService, WatchMode, Workspace};
 use serde::Serialize;
 use std::path::{Path, PathBuf};

@@ -14,12 +14,18 @@
 //! - [`proofing`]: spell and grammar checking (Hunspell dictionaries, Harper's grammar rules).
 //! - [`publish`]: articles sent to the newsroom's CMS (WordPress, Ghost).
 //! - [`workspace`]: the workspace folder, every article mirrored as a Markdown file, both ways.
+//! - [`launch_args`]: `--db`, `--workspace` and `--no-workspace`, which the app and the
+//!   command-line tool are both started with.
+//!
+//! Both front ends work through [`Library`] only: its store is `pub(crate)`, so the compiler
+//! holds them to that.
 
 pub mod diff;
 mod durable;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod launch_args;
 pub mod library;
 pub mod media;
 pub mod model;

@@ -1,10 +1,13 @@
 //! The façade front ends use: the store, the media folder and the renderer together.
 //!
-//! The CLI and the desktop app call these methods; each one is a whole user action (attach a
-//! photo file, import a story, export a set of articles) so no front end has to know which
-//! modules are involved or in what order.
+//! The CLI and the desktop app call these methods and nothing else of the store; each one is a
+//! whole user action (attach a photo file, import a story, export a set of articles) so no
+//! front end has to know which modules are involved or in what order. The store itself is
+//! reachable only inside the core (`Library::store` is `pub(crate)`), which the compiler
+//! enforces for the desktop app.
 
 mod article_view;
+mod articles;
 mod backups;
 mod budget;
 mod conflict_view;
@@ -17,6 +20,7 @@ mod photos;
 mod preview;
 mod proofing;
 mod publishing;
+mod related;
 mod restoring;
 mod saving;
 mod sites;
@@ -79,13 +83,15 @@ impl Library {
         Ok(Library { store, media })
     }
 
-    /// The database, for reading.
-    pub fn store(&self) -> &Store {
+    /// The database, for reading. Inside the core only: front ends call the library's methods,
+    /// one per user action, and never the store.
+    pub(crate) fn store(&self) -> &Store {
         &self.store
     }
 
-    /// The database, for the changes that involve nothing but the database.
-    pub fn store_mut(&mut self) -> &mut Store {
+    /// The database, for the changes that involve nothing but the database (inside the core
+    /// only, like `store`).
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }
 

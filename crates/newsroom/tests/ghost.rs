@@ -18,7 +18,7 @@ use std::error::Error;
 use std::path::PathBuf;
 
 use newsroom::Library;
-use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome};
+use newsroom::library::{AttachRequest, MediaUrls, NewSite, Progress, PublishOutcome};
 use newsroom::model::{ArticleId, ArticlePatch};
 use newsroom::publish::SiteKind;
 use newsroom::publish::ghost::AdminKey;
@@ -103,7 +103,10 @@ impl Desk {
         let imported = self.library.import_file(&corpus)?.article;
         let id = imported.id;
         let lead = self.photo_file("lead.png", [200, 40, 40])?;
-        let awaiting = self.library.store().photo_uses(id)?;
+        let awaiting = self
+            .library
+            .article_view(id, &MediaUrls::RelativeToLibrary)?
+            .photos;
         match awaiting.first() {
             Some(photo_use) => {
                 self.library.give_photo_file(photo_use.photo.id, &lead)?;
@@ -127,7 +130,7 @@ impl Desk {
                 featured: false,
             },
         )?;
-        self.library.store_mut().update_article(
+        self.library.update_article(
             id,
             &ArticlePatch {
                 body: Some(format!(
@@ -189,24 +192,21 @@ fn an_article_becomes_one_ghost_post_with_its_photos_tags_and_excerpt() -> TestR
         return Ok(());
     };
     // Typed just now: saved, but inside the typing window, so no revision holds it yet.
-    let store = desk.library.store_mut();
-    let typed = format!(
-        "{}\n\nLate paragraph, typed just before publishing.",
-        store.article(article)?.body
-    );
-    store.save_body(article, &typed)?;
-    let revisions_before = store.revisions(article)?.len();
+    let shown = desk.library.article(article)?.body;
+    let typed = format!("{shown}\n\nLate paragraph, typed just before publishing.");
+    desk.library.save_typing(article, &typed, &shown)?;
+    let revisions_before = desk.library.revisions(article)?.len();
 
     let outcome = desk.publish(article, false)?;
     assert!(outcome.created);
     assert_eq!(outcome.photos_uploaded, 2);
     // The history holds the text as sent: publishing records it as a revision first.
-    let store = desk.library.store();
-    let revisions = store.revisions(article)?;
+    let library = &desk.library;
+    let revisions = library.revisions(article)?;
     assert_eq!(revisions.len(), revisions_before + 1);
-    let sent = store.revision(article, revisions[0].number)?;
+    let sent = library.revision(article, revisions[0].number)?;
     assert_eq!(sent.body, typed);
-    assert!(store.publications(article)?[0].published_at >= revisions[0].created_at);
+    assert!(library.publications(article)?[0].published_at >= revisions[0].created_at);
     let posts = server.posts_with_slug(&format!("ghost-{tag}"))?;
     assert_eq!(posts.len(), 1, "one post");
     let post = server.post(&outcome.post_id)?;
@@ -397,18 +397,15 @@ fn an_embargoed_article_is_scheduled_for_its_embargo_with_its_desk_headlines() -
     let mut desk = Desk::new(&server)?;
     let slug = format!("ghost-{}", unique("embargo"));
     let until = time::OffsetDateTime::now_utc().unix_timestamp() + 3 * 24 * 3600;
-    let article = desk.library.store_mut().create_article(
-        &newsroom::model::NewArticle {
-            headline: "Central bank raises rates".into(),
-            slug: Some(slug.clone()),
-            body: "The bank raised its rate by half a point.".into(),
-            seo_headline: "Central bank raises rates by half a point".into(),
-            social_headline: "Your mortgage is about to cost more".into(),
-            embargo: Some(until),
-            ..Default::default()
-        },
-        newsroom::model::RevisionCause::Manual,
-    )?;
+    let article = desk.library.create_article(&newsroom::model::NewArticle {
+        headline: "Central bank raises rates".into(),
+        slug: Some(slug.clone()),
+        body: "The bank raised its rate by half a point.".into(),
+        seo_headline: "Central bank raises rates by half a point".into(),
+        social_headline: "Your mortgage is about to cost more".into(),
+        embargo: Some(until),
+        ..Default::default()
+    })?;
 
     let outcome = desk.publish(article.id, false)?;
     let post = server.post(&outcome.post_id)?;
@@ -433,18 +430,15 @@ fn a_correction_reaches_the_post_when_it_is_published_again() -> TestResult {
         return Ok(());
     };
     let mut desk = Desk::new(&server)?;
-    let article = desk.library.store_mut().create_article(
-        &newsroom::model::NewArticle {
-            headline: "Council passes the budget".into(),
-            slug: Some(format!("ghost-{}", unique("correction"))),
-            body: "The vote was 6-3.".into(),
-            status: Some(newsroom::model::Status::Published),
-            ..Default::default()
-        },
-        newsroom::model::RevisionCause::Manual,
-    )?;
+    let article = desk.library.create_article(&newsroom::model::NewArticle {
+        headline: "Council passes the budget".into(),
+        slug: Some(format!("ghost-{}", unique("correction"))),
+        body: "The vote was 6-3.".into(),
+        status: Some(newsroom::model::Status::Published),
+        ..Default::default()
+    })?;
     let first = desk.publish(article.id, false)?;
-    desk.library.store_mut().add_correction(
+    desk.library.add_correction(
         article.id,
         newsroom::model::CorrectionKind::Correction,
         "The vote was 7-2, not 6-3.",

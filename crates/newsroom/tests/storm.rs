@@ -16,7 +16,7 @@
 mod sync_harness;
 
 use newsroom::Library;
-use newsroom::model::{ArticleFilter, ArticleId, NewArticle, RevisionCause};
+use newsroom::model::{ArticleFilter, ArticleId, NewArticle};
 use newsroom::workspace::{
     LibraryTarget, Resolution, SyncEvent, SyncOptions, SyncService, Workspace, layout,
 };
@@ -193,23 +193,19 @@ fn storm(resolve_conflicts: bool) {
     let mut ids = Vec::new();
     for n in 0..articles {
         let article = library
-            .store_mut()
-            .create_article(
-                &NewArticle {
-                    headline: format!("Storm story {n}"),
-                    section: "World".into(),
-                    body: format!("Story {n} begins."),
-                    ..NewArticle::default()
-                },
-                RevisionCause::Manual,
-            )
+            .create_article(&NewArticle {
+                headline: format!("Storm story {n}"),
+                section: "World".into(),
+                body: format!("Story {n} begins."),
+                ..NewArticle::default()
+            })
             .unwrap();
         ids.push(article.id);
     }
     library.reconcile_workspace(&workspace).unwrap();
     let files: Vec<String> = ids
         .iter()
-        .map(|id| layout::article_path(&library.store().article(*id).unwrap()))
+        .map(|id| layout::article_path(&library.article(*id).unwrap()))
         .collect();
     let root = workspace.root().to_path_buf();
     let target = Arc::new(Mutex::new(LibraryTarget {
@@ -285,7 +281,7 @@ fn storm(resolve_conflicts: bool) {
     let library = &t.library;
     let mut bodies: BTreeMap<ArticleId, Vec<String>> = BTreeMap::new();
     for id in &ids {
-        let count = library.store().revisions(*id).unwrap().len();
+        let count = library.revisions(*id).unwrap().len();
         assert!(
             count < RETAINED,
             "article {id} has {count} revisions: retention may have dropped some, so the check below would not be sound"
@@ -297,8 +293,7 @@ fn storm(resolve_conflicts: bool) {
     // often on Windows, whose swap leaves the name free for a moment) is kept next to the file
     // as `<name> (kept N).md`, which the sync takes in as a new article: kept, not lost.
     let kept_articles: Vec<Vec<String>> = library
-        .store()
-        .list(&ArticleFilter::default())
+        .list_articles(&ArticleFilter::default())
         .unwrap()
         .iter()
         .filter(|summary| !ids.contains(&summary.id))
@@ -340,10 +335,7 @@ fn storm(resolve_conflicts: bool) {
             sync_harness::expected_file(library, id),
             "article {id} is marked in conflict but its file is the app's version"
         );
-        let file_side = library
-            .store()
-            .revision(id, conflict.file_revision)
-            .unwrap();
+        let file_side = library.revision(id, conflict.file_revision).unwrap();
         assert!(
             file.contains(file_side.body.trim_end()),
             "the conflict of article {id} does not hold the file's latest version"
@@ -400,7 +392,7 @@ fn type_until_done(
         let marker = app_marker(side.markers.len());
         {
             let mut t = target.lock().unwrap();
-            let current = t.library.store().article(id).unwrap().body;
+            let current = t.library.article(id).unwrap().body;
             let base = match editors.get(&id) {
                 Some(shown) if rng.below(2) == 0 => shown.clone(),
                 _ => current,
@@ -434,12 +426,8 @@ fn resolve_all(t: &mut LibraryTarget, rng: &mut Rng) -> usize {
             0 => Resolution::KeepApp,
             1 => Resolution::KeepFile,
             _ => {
-                let app = t.library.store().article(id).unwrap().body;
-                let file = t
-                    .library
-                    .store()
-                    .revision(id, conflict.file_revision)
-                    .unwrap();
+                let app = t.library.article(id).unwrap().body;
+                let file = t.library.revision(id, conflict.file_revision).unwrap();
                 Resolution::Merged(format!("{app}\n\n{}", file.body))
             }
         };

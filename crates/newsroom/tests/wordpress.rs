@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use exif::{Field, In, Tag, Value};
 use newsroom::Library;
-use newsroom::library::{AttachRequest, NewSite, Progress, PublishOutcome};
+use newsroom::library::{AttachRequest, MediaUrls, NewSite, Progress, PublishOutcome};
 use newsroom::model::{ArticleId, ArticlePatch, PhotoRole};
 use newsroom::publish::SiteKind;
 use newsroom::store::PhotoPatch;
@@ -91,8 +91,8 @@ impl Desk {
         )?;
         let featured = self
             .library
-            .store()
-            .photo_uses(id)?
+            .article_view(id, &MediaUrls::RelativeToLibrary)?
+            .photos
             .into_iter()
             .find(|u| u.role == PhotoRole::Featured)
             .map(|u| u.photo.id);
@@ -103,7 +103,7 @@ impl Desk {
                     alt: Some("Two foreign ministers shake hands".into()),
                     ..PhotoPatch::default()
                 };
-                self.library.store_mut().update_photo(photo, &alt)?;
+                self.library.update_photo(photo, &alt)?;
             }
             None => {
                 let request = AttachRequest {
@@ -134,7 +134,7 @@ impl Desk {
              - First point\n- Second point\n\n> A quote from the minister.\n\n| Side | Troops |\n|---|---|\n| Russia | 114,000 |\n",
             imported.body, photo.photo.id
         );
-        self.library.store_mut().update_article(
+        self.library.update_article(
             id,
             &ArticlePatch {
                 body: Some(body),
@@ -295,7 +295,7 @@ fn an_article_with_two_photos_becomes_one_post_of_blocks_with_captions_credits_a
     assert_eq!(tags.len(), 2, "{tags:?}");
     assert!(tags.contains(&"Ukraine".into()) && tags.contains(&"Diplomacy".into()));
 
-    let history = desk.library.store().publications(article)?;
+    let history = desk.library.publications(article)?;
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].url, outcome.url);
     Ok(())
@@ -312,7 +312,7 @@ fn publishing_again_updates_the_same_post_and_reuses_the_photos() -> TestResult 
         return Ok(());
     };
     let first = desk.publish(article, false)?;
-    desk.library.store_mut().update_article(
+    desk.library.update_article(
         article,
         &ArticlePatch {
             dek: Some("Updated with the minister's reply".into()),
@@ -336,7 +336,7 @@ fn publishing_again_updates_the_same_post_and_reuses_the_photos() -> TestResult 
             .unwrap_or_default()
             .contains("minister's reply")
     );
-    assert_eq!(desk.library.store().publications(article)?.len(), 2);
+    assert_eq!(desk.library.publications(article)?.len(), 2);
     Ok(())
 }
 
@@ -431,8 +431,8 @@ fn answers_lost_after_the_site_wrote_are_found_again_not_duplicated() -> TestRes
     let first = desk.publish(article, false)?;
     let stems: Vec<String> = desk
         .library
-        .store()
-        .photo_uses(article)?
+        .article_view(article, &MediaUrls::RelativeToLibrary)?
+        .photos
         .iter()
         .filter_map(|u| u.photo.file.as_ref().map(|f| f.hash[..16].to_owned()))
         .collect();
@@ -542,7 +542,7 @@ fn a_site_that_goes_away_mid_publish_gets_nothing_half_published_and_the_retry_f
     let Some(article) = desk.seed_article(&tag)? else {
         return Ok(());
     };
-    let before = desk.library.store().article(article)?;
+    let before = desk.library.article(article)?;
 
     let error = desk
         .publish_stopping(article, false, |step| {
@@ -560,11 +560,7 @@ fn a_site_that_goes_away_mid_publish_gets_nothing_half_published_and_the_retry_f
             .is_empty(),
         "nothing half-published"
     );
-    assert_eq!(
-        desk.library.store().article(article)?,
-        before,
-        "nothing lost"
-    );
+    assert_eq!(desk.library.article(article)?, before, "nothing lost");
 
     link.mend();
     let retried = desk.publish(article, false)?;
@@ -679,7 +675,7 @@ fn a_photo_awaiting_its_file_stops_the_publish_before_anything_is_sent() -> Test
     };
     let imported = desk.library.import_file(&corpus)?.article;
     let slug = format!("awaiting-{}", unique("awaiting"));
-    desk.library.store_mut().update_article(
+    desk.library.update_article(
         imported.id,
         &ArticlePatch {
             slug: Some(slug.clone()),

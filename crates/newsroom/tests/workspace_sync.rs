@@ -2,7 +2,7 @@
 //! and `newsroom watch` rely on across restarts.
 
 use newsroom::Library;
-use newsroom::model::{ArticlePatch, NewArticle, RevisionCause};
+use newsroom::model::{ArticlePatch, NewArticle};
 use newsroom::workspace::file_format::{parse, to_file};
 use newsroom::workspace::{Resolution, Workspace};
 use std::path::PathBuf;
@@ -41,11 +41,7 @@ fn the_folder_and_the_library_stay_in_step_across_restarts() {
     let id = {
         let mut lib = Library::open(&s.db).unwrap();
         let article = lib
-            .store_mut()
-            .create_article(
-                &new_article("Harbour strike", "Day one.\n"),
-                RevisionCause::Manual,
-            )
+            .create_article(&new_article("Harbour strike", "Day one.\n"))
             .unwrap();
         let report = lib.reconcile_workspace(&ws).unwrap();
         assert_eq!(report.written, vec![article.id]);
@@ -67,7 +63,7 @@ fn the_folder_and_the_library_stay_in_step_across_restarts() {
     let report = lib.reconcile_workspace(&ws).unwrap();
     assert_eq!(report.changed, vec![id]);
     assert_eq!(report.created.len(), 1);
-    assert_eq!(lib.store().article(id).unwrap().body, "Day two.\n");
+    assert_eq!(lib.article(id).unwrap().body, "Day two.\n");
     assert!(lib.reconcile_workspace(&ws).unwrap().is_empty());
     assert!(lib.mirror_workspace(&ws).unwrap().is_empty());
 
@@ -76,7 +72,7 @@ fn the_folder_and_the_library_stay_in_step_across_restarts() {
         dek: Some("Talks resume.".into()),
         ..ArticlePatch::default()
     };
-    lib.store_mut().update_article(id, &patch).unwrap();
+    lib.update_article(id, &patch).unwrap();
     assert_eq!(lib.mirror_workspace(&ws).unwrap().written, vec![id]);
     assert!(
         std::fs::read_to_string(&path)
@@ -92,15 +88,15 @@ fn a_conflict_survives_a_restart_and_is_resolved_from_the_ui_json() {
     let ws = Workspace::open(&s.root).unwrap();
     let mut lib = Library::open(&s.db).unwrap();
     let id = lib
-        .store_mut()
-        .create_article(&new_article("Contested", "Base.\n"), RevisionCause::Manual)
+        .create_article(&new_article("Contested", "Base.\n"))
         .unwrap()
         .id;
     lib.mirror_workspace(&ws).unwrap();
     let path = ws.root().join("world").join("contested.md");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("Base.", "Theirs.")).unwrap();
-    lib.store_mut().save_body(id, "Ours.\n").unwrap();
+    // Typed in the app before the library took the file in.
+    lib.save_typing(id, "Ours.\n", "Base.\n").unwrap();
     drop(lib);
 
     let mut lib = Library::open(&s.db).unwrap();
@@ -114,10 +110,10 @@ fn a_conflict_survives_a_restart_and_is_resolved_from_the_ui_json() {
     let resolution: Resolution = serde_json::from_str(r#"{"take":"file"}"#).unwrap();
     let article = lib.resolve_conflict(&ws, id, resolution).unwrap();
     assert_eq!(article.body, "Theirs.\n");
-    let revisions = lib.store().revisions(id).unwrap();
+    let revisions = lib.revisions(id).unwrap();
     let kept: Vec<String> = revisions
         .iter()
-        .map(|r| lib.store().revision(id, r.number).unwrap().body)
+        .map(|r| lib.revision(id, r.number).unwrap().body)
         .collect();
     assert!(kept.contains(&"Ours.\n".to_string()), "{kept:?}");
     assert!(lib.workspace_conflicts().unwrap().is_empty());

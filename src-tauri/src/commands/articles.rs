@@ -5,7 +5,7 @@ use crate::state::AppState;
 use newsroom::library::ArticleView;
 use newsroom::model::{
     Article, ArticleFilter, ArticleId, ArticlePatch, ArticleSummary, Correction, CorrectionKind,
-    DeskNote, NewArticle, RevisionCause, SearchHit,
+    DeskNote, NewArticle, SearchHit,
 };
 use newsroom::store::SaveReceipt;
 use tauri::State;
@@ -15,12 +15,12 @@ pub fn list_articles(
     state: State<'_, AppState>,
     filter: ArticleFilter,
 ) -> CommandResult<Vec<ArticleSummary>> {
-    Ok(state.library()?.store().list(&filter)?)
+    Ok(state.library()?.list_articles(&filter)?)
 }
 
 #[tauri::command]
 pub fn count_articles(state: State<'_, AppState>, filter: ArticleFilter) -> CommandResult<u64> {
-    Ok(state.library()?.store().count(&filter)?)
+    Ok(state.library()?.count_articles(&filter)?)
 }
 
 /// Off the main thread (see `render_preview`); the page drops answers to older queries.
@@ -30,12 +30,12 @@ pub fn search_articles(
     query: String,
     limit: u32,
 ) -> CommandResult<Vec<SearchHit>> {
-    Ok(state.library()?.store().search(&query, limit)?)
+    Ok(state.library()?.search(&query, limit)?)
 }
 
 #[tauri::command]
 pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
-    Ok(state.library()?.store().sections()?)
+    Ok(state.library()?.sections()?)
 }
 
 /// Off the main thread (see `render_preview`): it renders the article; the page ignores an
@@ -58,10 +58,7 @@ pub fn add_correction(
     } else {
         CorrectionKind::Correction
     };
-    Ok(state
-        .library()?
-        .store_mut()
-        .add_correction(id, kind, &text)?)
+    Ok(state.library()?.add_correction(id, kind, &text)?)
 }
 
 /// Adds a note for the desk to an article, dated now.
@@ -71,7 +68,7 @@ pub fn add_note(
     id: ArticleId,
     text: String,
 ) -> CommandResult<DeskNote> {
-    Ok(state.library()?.store_mut().add_note(id, &text)?)
+    Ok(state.library()?.add_note(id, &text)?)
 }
 
 #[tauri::command]
@@ -80,15 +77,12 @@ pub fn create_article(state: State<'_, AppState>, headline: String) -> CommandRe
         headline,
         ..NewArticle::default()
     };
-    let mut library = state.library()?;
-    Ok(library
-        .store_mut()
-        .create_article(&new, RevisionCause::Manual)?)
+    Ok(state.library()?.create_article(&new)?)
 }
 
 #[tauri::command]
 pub fn duplicate_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<Article> {
-    Ok(state.library()?.store_mut().duplicate(id)?)
+    Ok(state.library()?.duplicate_article(id)?)
 }
 
 #[tauri::command]
@@ -97,17 +91,17 @@ pub fn update_article(
     id: ArticleId,
     patch: ArticlePatch,
 ) -> CommandResult<Article> {
-    Ok(state.library()?.store_mut().update_article(id, &patch)?)
+    Ok(state.library()?.update_article(id, &patch)?)
 }
 
 #[tauri::command]
 pub fn trash_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<()> {
-    Ok(state.library()?.store_mut().trash(id)?)
+    Ok(state.library()?.trash_article(id)?)
 }
 
 #[tauri::command]
 pub fn untrash_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<()> {
-    Ok(state.library()?.store_mut().untrash(id)?)
+    Ok(state.library()?.untrash_article(id)?)
 }
 
 /// The typing path: the body is committed before the answer goes back. `base` is the text the

@@ -5,7 +5,7 @@ use crate::error::{CommandResult, UiError};
 use crate::state::AppState;
 use base64::Engine;
 use newsroom::library::{AttachRequest, PhotoEntry};
-use newsroom::model::{ArticleId, Photo, PhotoId, PhotoRole, PhotoUse};
+use newsroom::model::{ArticleId, Photo, PhotoId, PhotoUse};
 use newsroom::store::PhotoPatch;
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
@@ -58,10 +58,7 @@ pub fn update_photo(
     photo_id: PhotoId,
     patch: PhotoPatch,
 ) -> CommandResult<Photo> {
-    Ok(state
-        .library()?
-        .store_mut()
-        .update_photo(photo_id, &patch)?)
+    Ok(state.library()?.update_photo(photo_id, &patch)?)
 }
 
 /// Sets (or with `null` clears) the caption this article prints for the photo.
@@ -72,9 +69,8 @@ pub fn set_caption_override(
     photo_id: PhotoId,
     caption: Option<String>,
 ) -> CommandResult<PhotoUse> {
-    let mut library = state.library()?;
-    Ok(library
-        .store_mut()
+    Ok(state
+        .library()?
         .set_caption_override(article_id, photo_id, caption.as_deref())?)
 }
 
@@ -85,10 +81,7 @@ pub fn set_featured_photo(
     article_id: ArticleId,
     photo_id: PhotoId,
 ) -> CommandResult<PhotoUse> {
-    let mut library = state.library()?;
-    Ok(library
-        .store_mut()
-        .attach_photo(article_id, photo_id, PhotoRole::Featured, None)?)
+    Ok(state.library()?.set_featured_photo(article_id, photo_id)?)
 }
 
 #[tauri::command]
@@ -97,10 +90,7 @@ pub fn detach_photo(
     article_id: ArticleId,
     photo_id: PhotoId,
 ) -> CommandResult<()> {
-    Ok(state
-        .library()?
-        .store_mut()
-        .detach_photo(article_id, photo_id)?)
+    Ok(state.library()?.detach_photo(article_id, photo_id)?)
 }
 
 /// The photo library, each photo with the articles that use it.
@@ -129,10 +119,10 @@ pub async fn give_photo_file(
 
 #[tauri::command]
 pub fn trash_photo(state: State<'_, AppState>, photo_id: PhotoId) -> CommandResult<()> {
-    Ok(state.library()?.store_mut().trash_photo(photo_id)?)
+    Ok(state.library()?.trash_photo(photo_id)?)
 }
 
 #[tauri::command]
 pub fn untrash_photo(state: State<'_, AppState>, photo_id: PhotoId) -> CommandResult<()> {
-    Ok(state.library()?.store_mut().untrash_photo(photo_id)?)
+    Ok(state.library()?.untrash_photo(photo_id)?)
 }

@@ -108,7 +108,7 @@ pub fn article_publications(
     state: State<'_, AppState>,
     article_id: ArticleId,
 ) -> CommandResult<Vec<Publication>> {
-    Ok(state.library()?.store().publications(article_id)?)
+    Ok(state.library()?.publications(article_id)?)
 }
 
 /// Opens in the default browser the post the article became on `site` (the address the site
@@ -120,7 +120,7 @@ pub fn open_published_post(
     article_id: ArticleId,
     site: String,
 ) -> CommandResult<()> {
-    let publications = state.library()?.store().publications(article_id)?;
+    let publications = state.library()?.publications(article_id)?;
     let url = post_link::post_address(&publications, &site)?;
     app.opener()
         .open_url(url.as_str(), None::<&str>)

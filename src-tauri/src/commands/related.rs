@@ -13,10 +13,7 @@ pub fn add_related(
     target: RelatedTarget,
     title: String,
 ) -> CommandResult<RelatedLink> {
-    let mut library = state.library()?;
-    Ok(library
-        .store_mut()
-        .add_related(article_id, &target, &title)?)
+    Ok(state.library()?.add_related(article_id, &target, &title)?)
 }
 
 /// Removes the link at `position` (1-based).
@@ -26,10 +23,7 @@ pub fn remove_related(
     article_id: ArticleId,
     position: u32,
 ) -> CommandResult<()> {
-    Ok(state
-        .library()?
-        .store_mut()
-        .remove_related(article_id, position)?)
+    Ok(state.library()?.remove_related(article_id, position)?)
 }
 
 /// Moves the link at position `from` to position `to` (both 1-based).
@@ -40,8 +34,5 @@ pub fn move_related(
     from: u32,
     to: u32,
 ) -> CommandResult<()> {
-    Ok(state
-        .library()?
-        .store_mut()
-        .move_related(article_id, from, to)?)
+    Ok(state.library()?.move_related(article_id, from, to)?)
 }

@@ -2,16 +2,16 @@
 //! depend on them.
 
 use clap::{Args, Parser, Subcommand};
+use newsroom::launch_args::LaunchArgs;
 use std::path::PathBuf;
 
 /// Newsroom: write, edit and publish news articles from the command line.
 #[derive(Debug, Parser)]
 #[command(name = "newsroom", version)]
 pub struct Cli {
-    /// The library database (default: the platform data folder, e.g.
-    /// ~/.local/share/newsroom/library.db).
-    #[arg(long, env = "NEWSROOM_DB", global = true, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    // `--db`, `--workspace` and `--no-workspace`, global options as the desktop app takes them.
+    #[command(flatten)]
+    pub launch: LaunchArgs,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -360,11 +360,9 @@ pub struct ExportArgs {
     pub ignore_embargo: bool,
 }
 
+// The folder is the global `--workspace` (`Cli::launch`).
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// The workspace folder (default: Newsroom in the documents folder); created if missing.
-    #[arg(long, env = "NEWSROOM_WORKSPACE", value_name = "DIR")]
-    pub workspace: Option<PathBuf>,
     /// Check the folder every second instead of relying on change notifications (for network
     /// drives that do not report changes).
     #[arg(long)]

@@ -5,9 +5,10 @@ use super::args::{EditArgs, ListArgs, NewArgs};
 use super::output::{article_id, date, out, print_json, read_markdown, rfc3339_time};
 use super::{CliError, CliResult};
 use newsroom::Library;
+use newsroom::library::{ArticleView, MediaUrls};
 use newsroom::model::{
     ArticleFilter, ArticlePatch, Correction, CorrectionKind, DeskNote, NewArticle, PhotoUse,
-    RelatedLink, RelatedTarget, RevisionCause, SEO_HEADLINE_HINT, Status,
+    RelatedLink, RelatedTarget, SEO_HEADLINE_HINT, Status,
 };
 use serde::Serialize;
 use std::path::PathBuf;
@@ -34,9 +35,7 @@ pub fn new(library: &mut Library, args: NewArgs) -> CliResult {
         slug: fields.slug,
         ..NewArticle::default()
     };
-    let article = library
-        .store_mut()
-        .create_article(&new, RevisionCause::Manual)?;
+    let article = library.create_article(&new)?;
     out!("{}", article.id);
     Ok(())
 }
@@ -75,7 +74,7 @@ pub fn list(library: &mut Library, args: ListArgs) -> CliResult {
         limit: None,
         offset: 0,
     };
-    let articles = library.store().list(&filter)?;
+    let articles = library.list_articles(&filter)?;
     if args.json {
         return print_json(&articles);
     }
@@ -158,12 +157,14 @@ impl From<&PhotoUse> for PhotoJson {
 
 pub fn show(library: &mut Library, id: &str, json: bool) -> CliResult {
     let id = article_id(library, id)?;
-    let store = library.store();
-    let a = store.article(id)?;
-    let photos = store.photo_uses(id)?;
-    let related = store.related(id)?;
-    let corrections = store.corrections(id)?;
-    let notes = store.notes(id)?;
+    let ArticleView {
+        article: a,
+        photos,
+        related,
+        corrections,
+        notes,
+        ..
+    } = library.article_view(id, &MediaUrls::RelativeToLibrary)?;
     if json {
         return print_json(&ShowJson {
             reading_minutes: a.reading_minutes(),
@@ -345,13 +346,13 @@ pub fn edit(library: &mut Library, args: EditArgs) -> CliResult {
         );
     }
     if patch != ArticlePatch::default() {
-        library.store_mut().update_article(id, &patch)?;
+        library.update_article(id, &patch)?;
     }
     if patch.status.is_some() {
-        library.store().checkpoint()?;
+        library.flush()?;
     }
     if let Some(note) = note {
-        library.store_mut().add_note(id, &note)?;
+        library.add_note(id, &note)?;
     }
     out!("{id}");
     Ok(())
@@ -364,14 +365,14 @@ pub fn correct(library: &mut Library, args: CorrectArgs) -> CliResult {
     } else {
         CorrectionKind::Correction
     };
-    let added = library.store_mut().add_correction(id, kind, &args.text)?;
-    library.store().checkpoint()?;
+    let added = library.add_correction(id, kind, &args.text)?;
+    library.flush()?;
     out!("{}, {}: {}", added.kind.label(), date(added.at), added.text);
     Ok(())
 }
 
 pub fn search(library: &mut Library, query: &str, json: bool) -> CliResult {
-    let hits = library.store().search(query, 50)?;
+    let hits = library.search(query, 50)?;
     if json {
         return print_json(&hits);
     }
@@ -384,7 +385,7 @@ pub fn search(library: &mut Library, query: &str, json: bool) -> CliResult {
 
 pub fn revisions(library: &mut Library, id: &str) -> CliResult {
     let id = article_id(library, id)?;
-    for r in library.store().revisions(id)? {
+    for r in library.revisions(id)? {
         out!(
             "{:>4}  {}  {:<8}  {:>6} words  {}",
             r.number,
@@ -399,8 +400,8 @@ pub fn revisions(library: &mut Library, id: &str) -> CliResult {
 
 pub fn restore(library: &mut Library, id: &str, revision: u32) -> CliResult {
     let id = article_id(library, id)?;
-    library.store_mut().restore(id, revision)?;
-    library.store().checkpoint()?;
+    // The view it returns is for the app; this prints the id.
+    library.restore_revision(id, revision, &MediaUrls::RelativeToLibrary)?;
     out!("{id}");
     Ok(())
 }
@@ -408,9 +409,9 @@ pub fn restore(library: &mut Library, id: &str, revision: u32) -> CliResult {
 pub fn trash(library: &mut Library, id: &str, into_trash: bool) -> CliResult {
     let id = article_id(library, id)?;
     if into_trash {
-        library.store_mut().trash(id)?;
+        library.trash_article(id)?;
     } else {
-        library.store_mut().untrash(id)?;
+        library.untrash_article(id)?;
     }
     out!("{id}");
     Ok(())

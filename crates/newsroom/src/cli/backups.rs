@@ -12,7 +12,7 @@ use std::path::Path;
 pub fn backup(library: &mut Library, out: Option<&Path>) -> CliResult {
     let path = match out {
         Some(path) => {
-            library.store().backup_to(path)?;
+            library.backup_to(path)?;
             path.to_path_buf()
         }
         None => library.backup_now()?,

@@ -16,6 +16,7 @@ mod watch;
 use args::{Cli, Command};
 use clap::Parser;
 use newsroom::Library;
+use newsroom::launch_args::{LaunchArgs, WorkspaceChoice};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,7 +58,7 @@ pub fn run() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> CliResult {
-    let path = db_path(cli.db)?;
+    let path = db_path(&cli.launch)?;
     // Rendering a file needs no library; it only uses one (for photos and links) if it exists.
     if let Command::Render { file } = &cli.command
         && !path.exists()
@@ -68,10 +69,22 @@ fn dispatch(cli: Cli) -> CliResult {
     if let Command::RestoreBackup { file } = &cli.command {
         return backups::restore(&path, file);
     }
+    // Watching needs a workspace folder: refused before the library is opened (or created).
+    let workspace = cli.launch.workspace_choice();
+    if workspace == WorkspaceChoice::Off && matches!(cli.command, Command::Watch(_)) {
+        return Err(CliError::Usage(
+            "--no-workspace leaves watch no folder to keep in sync; leave it out, or name the folder with --workspace"
+                .into(),
+        ));
+    }
     let mut library = Library::open(&path)?;
     // Watching keeps the library for as long as it runs.
     if let Command::Watch(args) = cli.command {
-        return watch::watch(library, args);
+        let named = match &workspace {
+            WorkspaceChoice::Folder(folder) => Some(folder.as_path()),
+            WorkspaceChoice::Remembered | WorkspaceChoice::Off => None,
+        };
+        return watch::watch(library, args, named);
     }
     run_on_library(&mut library, cli.command)
 }
@@ -110,12 +123,11 @@ fn run_on_library(library: &mut Library, command: Command) -> CliResult {
 }
 
 /// The database named by `--db` / `NEWSROOM_DB`, or the platform default.
-fn db_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    db.or_else(newsroom::library::default_db_path)
-        .ok_or_else(|| {
-            CliError::Usage(
+fn db_path(launch: &LaunchArgs) -> Result<PathBuf, CliError> {
+    launch.db_path().ok_or_else(|| {
+        CliError::Usage(
             "no home folder was found for the default library; name one with --db or NEWSROOM_DB"
                 .into(),
         )
-        })
+    })
 }

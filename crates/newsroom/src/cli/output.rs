@@ -73,10 +73,9 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
 
 /// An article named on the command line by id or by slug (current or former).
 pub fn article_id(library: &Library, id_or_slug: &str) -> Result<ArticleId, CliError> {
-    let store = library.store();
     match id_or_slug.trim().parse::<ArticleId>() {
-        Ok(id) => Ok(store.article(id)?.id),
-        Err(_) => Ok(store.article_by_slug(id_or_slug.trim())?.id),
+        Ok(id) => Ok(library.article(id)?.id),
+        Err(_) => Ok(library.article_by_slug(id_or_slug.trim())?.id),
     }
 }
 

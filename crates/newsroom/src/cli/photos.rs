@@ -39,7 +39,7 @@ pub fn relate(library: &mut Library, args: RelateArgs) -> CliResult {
             ));
         }
     };
-    let link = library.store_mut().add_related(id, &target, &title)?;
+    let link = library.add_related(id, &target, &title)?;
     out!("{}", link.position);
     Ok(())
 }

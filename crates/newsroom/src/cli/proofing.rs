@@ -10,7 +10,7 @@ use newsroom::proofing::{DictionaryShelf, Problem, Proofreader, line_and_column}
 
 pub fn check(library: &mut Library, id: &str, json: bool) -> CliResult {
     let id = article_id(library, id)?;
-    let body = library.store().article(id)?.body;
+    let body = library.article(id)?.body;
     let language = library.proofing_language(id)?;
     let mut reader = Proofreader::new(DictionaryShelf::default(), library.own_words()?);
     let problems = reader

@@ -42,8 +42,7 @@ pub fn export(library: &mut Library, args: ExportArgs) -> CliResult {
     let ids = if args.all {
         let all = ArticleFilter::default();
         library
-            .store()
-            .list(&all)?
+            .list_articles(&all)?
             .into_iter()
             .map(|a| a.id)
             .collect()

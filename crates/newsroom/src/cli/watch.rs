@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex};
 
-pub fn watch(library: Library, args: WatchArgs) -> CliResult {
-    let root = workspace_root(&library, args.workspace.as_deref())?;
+/// Syncs the workspace folder `workspace` names (`--workspace` / `NEWSROOM_WORKSPACE`), else
+/// the remembered or default one.
+pub fn watch(library: Library, args: WatchArgs, workspace: Option<&Path>) -> CliResult {
+    let root = workspace_root(&library, workspace)?;
     let workspace = Workspace::open(&root).map_err(newsroom::Error::from)?;
     let root = workspace.root().to_path_buf();
     let (interrupted, until_interrupted) = channel();

@@ -121,6 +121,12 @@ impl Library {
         Ok(backups_folder(db))
     }
 
+    /// Writes a complete, checked copy of the library to `path` (replacing a file there), for
+    /// a backup kept elsewhere than the backups folder.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        Ok(self.store.backup_to(path)?)
+    }
+
     /// Takes today's backup now (replacing one taken earlier today) and returns its path.
     pub fn backup_now(&self) -> Result<PathBuf> {
         let path = self.backups_dir()?.join(daily_name(today()));

@@ -35,6 +35,11 @@ impl Library {
         Ok(self.store.revisions(id)?)
     }
 
+    /// Revision `number` of article `id` as it was recorded: its fields and text.
+    pub fn revision(&self, id: ArticleId, number: u32) -> Result<Revision> {
+        Ok(self.store.revision(id, number)?)
+    }
+
     /// Revision `number` of article `id`: its text, its rendering (photos addressed with
     /// `urls`) and what differs from the current article.
     pub fn compare_revision(

@@ -1,4 +1,5 @@
-//! Photo actions that touch both the media folder and the database.
+//! Photos: image files taken into the media folder and attached to articles, and the editor's
+//! changes to a photo's words, to its use in an article, and the photo trash.
 
 use super::Library;
 use crate::error::Result;
@@ -134,6 +135,51 @@ impl Library {
         let (bytes, info, _) = media::import_file(path)?;
         let file = self.media.store(&bytes, &info, &file_name(path))?;
         Ok(self.store.set_photo_file(photo_id, &file)?)
+    }
+
+    /// Changes a photo's caption, credit or alt text everywhere it is used.
+    pub fn update_photo(&mut self, photo_id: PhotoId, patch: &PhotoPatch) -> Result<Photo> {
+        Ok(self.store.update_photo(photo_id, patch)?)
+    }
+
+    /// Sets the caption this article prints for one of its photos, or with `None` goes back to
+    /// the photo's own caption.
+    pub fn set_caption_override(
+        &mut self,
+        article_id: ArticleId,
+        photo_id: PhotoId,
+        caption: Option<&str>,
+    ) -> Result<PhotoUse> {
+        Ok(self
+            .store
+            .set_caption_override(article_id, photo_id, caption)?)
+    }
+
+    /// Makes one of the library's photos the article's featured photo; the previous featured
+    /// photo becomes an inline one.
+    pub fn set_featured_photo(
+        &mut self,
+        article_id: ArticleId,
+        photo_id: PhotoId,
+    ) -> Result<PhotoUse> {
+        Ok(self
+            .store
+            .attach_photo(article_id, photo_id, PhotoRole::Featured, None)?)
+    }
+
+    /// Takes a photo out of an article; it stays in the library.
+    pub fn detach_photo(&mut self, article_id: ArticleId, photo_id: PhotoId) -> Result<()> {
+        Ok(self.store.detach_photo(article_id, photo_id)?)
+    }
+
+    /// Moves a photo no article uses to the trash (a used one is refused, naming its articles).
+    pub fn trash_photo(&mut self, photo_id: PhotoId) -> Result<()> {
+        Ok(self.store.trash_photo(photo_id)?)
+    }
+
+    /// Brings a photo back from the trash.
+    pub fn untrash_photo(&mut self, photo_id: PhotoId) -> Result<()> {
+        Ok(self.store.untrash_photo(photo_id)?)
     }
 }
 

@@ -32,7 +32,7 @@ use crate::publish::{
     Site, WebEdit, caption_with_credit,
 };
 use crate::render::{self, ArticleRef, ResolvedArticle, ResolvedPhoto, Resolver, Target};
-use crate::store::{PublishedPost, Store, UploadedPhoto, system_clock};
+use crate::store::{Publication, PublishedPost, Store, UploadedPhoto, system_clock};
 
 /// What to publish where.
 #[derive(Debug, Clone)]
@@ -117,6 +117,11 @@ struct Outgoing {
 }
 
 impl Library {
+    /// Every publication of the article (each publish that reached a site), newest first.
+    pub fn publications(&self, article: ArticleId) -> Result<Vec<Publication>> {
+        Ok(self.store.publications(article)?)
+    }
+
     /// Publishes an article to a site (see the module documentation for what it guarantees).
     /// `progress` hears of each step; `cancel` is checked between steps, and a cancelled
     /// publish sends nothing more.

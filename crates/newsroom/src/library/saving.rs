@@ -18,9 +18,17 @@ impl Library {
         Ok(self.store.article(id)?)
     }
 
-    /// Makes every committed save durable against power loss; called when the app quits.
+    /// Makes every committed save durable against power loss; called when the app quits, and
+    /// after changes that must survive a power cut at once (a status change, a restore).
     pub fn flush(&self) -> Result<()> {
         Ok(self.store.checkpoint()?)
+    }
+
+    /// How many rows this library's connection has written since it opened. A front end
+    /// compares it around a command to learn whether the command wrote anything (the app then
+    /// tells its workspace sync); reads, such as rendering a preview, leave it alone.
+    pub fn change_count(&self) -> u64 {
+        self.store.change_count()
     }
 }
 

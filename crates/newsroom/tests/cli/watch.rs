@@ -179,6 +179,22 @@ fn a_file_as_workspace_is_refused_clearly() {
 }
 
 #[test]
+fn watching_without_a_workspace_is_refused_before_the_library_is_created() {
+    let cli = Cli::new();
+    cli.run(&["watch", "--no-workspace"])
+        .fails_with("--no-workspace leaves watch no folder to keep in sync");
+    assert!(!cli.db().exists());
+    // A mistake in the command line itself: clap's message and usage.
+    let both = cli.run(&["watch", "--no-workspace", "--workspace", "folder"]);
+    assert_ne!(both.status, 0);
+    assert!(
+        both.stderr.contains("cannot be used with"),
+        "{}",
+        both.stderr
+    );
+}
+
+#[test]
 fn a_workspace_that_cannot_be_created_is_refused_clearly() {
     let cli = Cli::new();
     let file = cli.file("notes.txt", "x");

@@ -6,6 +6,7 @@
 //! on the `mod sync_harness;` lines.
 
 use newsroom::Library;
+use newsroom::library::MediaUrls;
 use newsroom::model::ArticleId;
 use newsroom::workspace::file_format::{ArticleFile, to_file};
 use sha2::{Digest, Sha256};
@@ -94,26 +95,24 @@ pub fn sha(text: &str) -> String {
 
 /// The text of article `id`'s file as the app would write it now.
 pub fn expected_file(library: &Library, id: ArticleId) -> String {
-    let store = library.store();
-    let article = store.article(id).expect("the article exists");
-    let photos = store.photo_uses(id).expect("its photos can be read");
-    let related = store.related(id).expect("its related links can be read");
+    let view = library
+        .article_view(id, &MediaUrls::RelativeToLibrary)
+        .expect("the article, its photos and its related links can be read");
     to_file(&ArticleFile::from_article(
-        &article,
-        &photos,
-        &related,
-        |id| store.article(id).ok().map(|related| related.uid),
+        &view.article,
+        &view.photos,
+        &view.related,
+        |id| library.article(id).ok().map(|related| related.uid),
     ))
 }
 
 /// Every text an article has had that the library still holds: its current body and the
 /// bodies of all its revisions.
 pub fn all_bodies(library: &Library, id: ArticleId) -> Vec<String> {
-    let store = library.store();
-    let mut bodies = vec![store.article(id).expect("the article exists").body];
-    for info in store.revisions(id).expect("its history can be read") {
+    let mut bodies = vec![library.article(id).expect("the article exists").body];
+    for info in library.revisions(id).expect("its history can be read") {
         bodies.push(
-            store
+            library
                 .revision(id, info.number)
                 .expect("a listed revision can be read")
                 .body,

@@ -173,14 +173,11 @@ pub fn article_with_a_large_photo(
     slug: &str,
     side: u32,
 ) -> Result<newsroom::model::ArticleId, Box<dyn Error>> {
-    let article = library.store_mut().create_article(
-        &newsroom::model::NewArticle {
-            headline: "Aerial view of the flooded valley".into(),
-            slug: Some(slug.to_owned()),
-            ..Default::default()
-        },
-        newsroom::model::RevisionCause::Manual,
-    )?;
+    let article = library.create_article(&newsroom::model::NewArticle {
+        headline: "Aerial view of the flooded valley".into(),
+        slug: Some(slug.to_owned()),
+        ..Default::default()
+    })?;
     let mut seed = 0x2545_f491_u32;
     let noise = image::RgbImage::from_fn(side, side, |_, _| {
         seed ^= seed << 13;
