@@ -318,7 +318,7 @@ def typing(args: argparse.Namespace, env: dict[str, str]) -> tuple[list[float], 
         perf = d.driver.execute_script("return window.__newsroomPerf || [];")
         paint = d.driver.execute_script("return window.__newsroomPerfPaint || [];")
         saved = d.driver.execute_script(
-            "return document.querySelector('[aria-label=\"Save state\"]')?.textContent || '';")
+            "return document.querySelector('[data-testid=\"save-state\"] .save-text')?.textContent || '';")
         problems = d.driver.execute_script(
             "const s = document.querySelector('[data-testid=\"proof-status\"]');"
             "return s && !s.hidden ? s.textContent : 'none shown';")
@@ -462,10 +462,11 @@ def main() -> int:
             # Same run, same article, checking as you type off for the library: what checking costs.
             subprocess.run([args.cli, "dictionary", "as-you-type", "off"], check=True, env=env, capture_output=True)
             try:
-                unchecked, unchecked_paint, _ = typing(args, env)
+                unchecked, unchecked_paint, unchecked_info = typing(args, env)
             finally:
                 subprocess.run([args.cli, "dictionary", "as-you-type", "on"], check=True, env=env, capture_output=True)
-            report.update(typing_unchecked=unchecked, typing_paint_unchecked=unchecked_paint)
+            report.update(typing_unchecked=unchecked, typing_paint_unchecked=unchecked_paint,
+                          typing_info_unchecked=unchecked_info)
         print(f"\n(c) keystroke -> preview updated, {args.keys} keystrokes through WebDriver "
               f"({args.key_gap * 1000:.0f} ms apart, a {args.pause:.1f} s pause every {args.pause_every}), "
               f"the workspace folder synced and spelling checked as usual")
@@ -477,6 +478,8 @@ def main() -> int:
         if unchecked is not None:
             print(f"  checking as you type off, same run: to the DOM patch {summary(unchecked)}"
                   + (f"; to the frame painted {summary(unchecked_paint)}" if unchecked_paint else ""))
+            print(f"  tree PSS after typing with checking off: {unchecked_info['pss_after_typing']:.0f} MB "
+                  f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(unchecked_info['parts'].items()))})")
         print(f"  problems underlined after typing: {info['problems']}")
         print(f"  typed in {info['typed_seconds']:.1f} s; save state afterwards: {info['save_state']!r}; "
               f"tree PSS after typing {info['pss_after_typing']:.0f} MB "

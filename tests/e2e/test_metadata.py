@@ -25,6 +25,15 @@ def test_dek_section_tags_and_status_persist(launch, cli):
         == ["transport", "city hall"],
         message="the two tags to show as chips",
     )
+    # The same tags again in other capitals, and a new one: the core keeps each once, as first
+    # written, and the chips show what it kept.
+    tags.send_keys("TRANSPORT, City  Hall, ferries", Keys.ENTER)
+    wait_for(
+        lambda: app.js("return [...document.querySelectorAll('.chips .chip span')].map((s) => s.textContent)")
+        == ["transport", "city hall", "ferries"],
+        message="three chips, the repeats left out",
+    )
+    assert cli.find(HEADLINE)["tags"] == ["transport", "city hall", "ferries"]
     status = Select(app.by_label("Status"))
     assert status.first_selected_option.text == "Draft"
     status.select_by_visible_text("In edit")
@@ -52,12 +61,13 @@ def test_dek_section_tags_and_status_persist(launch, cli):
     assert again.js("return [...document.querySelectorAll('.chips .chip span')].map((s) => s.textContent)") == [
         "transport",
         "city hall",
+        "ferries",
     ]
     assert Select(again.by_label("Status")).first_selected_option.text == "In edit"
     saved = cli.find(HEADLINE)
     assert (saved["dek"], saved["section"], saved["tags"], saved["status"]) == (
         "Boats every twenty minutes from March",
         "Local",
-        ["transport", "city hall"],
+        ["transport", "city hall", "ferries"],
         "editing",
     )

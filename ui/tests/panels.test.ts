@@ -179,6 +179,23 @@ describe('MetadataPanel', () => {
     await tick();
     expect(ipc.updateArticle).toHaveBeenLastCalledWith(1, { tags: ['Sweden', 'trade'] });
   });
+
+  it('shows the tags the core keeps: a repeat in other capitals is never drawn', async () => {
+    const { ipc } = fakeIpc(1);
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), keys: pcKeys, onUpdated: vi.fn() });
+    document.body.replaceChildren(panel.root);
+    panel.load(viewOf(article(1, { tags: ['Économie'] })));
+    // The core's answer (store's normalize_tags): the repeat is left out.
+    ipc.updateArticle.mockResolvedValueOnce({ ...article(1), tags: ['Économie'] });
+    const input = panel.root.querySelector<HTMLInputElement>('[data-testid="meta-tags"]')!;
+    input.value = 'ÉCONOMIE';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    const chips = () => [...panel.root.querySelectorAll('.chip span')].map((c) => c.textContent);
+    expect(chips()).toEqual(['Économie']);
+    await tick();
+    expect(ipc.updateArticle).toHaveBeenCalledWith(1, { tags: ['Économie', 'ÉCONOMIE'] });
+    expect(chips()).toEqual(['Économie']);
+  });
 });
 
 describe('RelatedPanel', () => {

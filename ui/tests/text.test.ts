@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatWordStats, headlineHint, readingMinutes } from '../src/logic/text';
 import { formatRelative } from '../src/logic/relativeTime';
 import { parseSnippet } from '../src/logic/snippet';
-import { addTags, parseTags } from '../src/logic/tags';
+import { parseTags } from '../src/logic/tags';
 
 describe('word stats', () => {
   it('shows words and reading time', () => {
@@ -58,8 +58,7 @@ describe('formatting helpers', () => {
     expect(parseSnippet('«»x')).toEqual([{ text: 'x', match: false }]);
   });
 
-  it('parses and merges tags', () => {
+  it('parses typed tags', () => {
     expect(parseTags(' economy, Sweden;  trade  wars ,,')).toEqual(['economy', 'Sweden', 'trade wars']);
-    expect(addTags(['Economy'], ['economy', 'Trade', 'trade'])).toEqual(['Economy', 'Trade']);
   });
 });

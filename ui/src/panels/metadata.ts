@@ -9,7 +9,7 @@ import { button, field, h } from '../dom';
 import { errorMessage, type Ipc } from '../ipc';
 import { NEW_ARTICLE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
 import { headlineHint, seoHeadlineHint } from '../logic/text';
-import { addTags, parseTags } from '../logic/tags';
+import { parseTags } from '../logic/tags';
 import { readPlannedWords } from '../logic/wordTarget';
 import type { Article, ArticlePatch, ArticleView, Status } from '../types';
 import { EmbargoField } from './embargoField';
@@ -281,16 +281,23 @@ export class MetadataPanel {
     }
   }
 
+  /**
+   * Typed tags go to the core as they are: it trims them and leaves out repeats (store's
+   * `normalize_tags`), and the chips show what it kept, so they are drawn on its answer.
+   */
   private commitTagInput(): void {
     const added = parseTags(this.tagInput.value);
     this.tagInput.value = '';
-    void this.saveTags(addTags(this.tags, added));
+    if (added.length > 0) void this.saveTags([...this.tags, ...added], false);
   }
 
-  private async saveTags(tags: string[]): Promise<void> {
+  /** `optimistic`: draw the chips before the core answers (a removal, which cannot differ). */
+  private async saveTags(tags: string[], optimistic = true): Promise<void> {
     const previous = this.tags;
-    this.tags = tags;
-    this.renderChips();
+    if (optimistic) {
+      this.tags = tags;
+      this.renderChips();
+    }
     const updated = await this.patch({ tags }, this.errors.tags);
     if (!updated) {
       this.tags = previous;

@@ -87,16 +87,19 @@ fn split_tags(stored: &str) -> Vec<String> {
     stored.lines().map(str::to_string).collect()
 }
 
-/// Trims tags, drops empty ones and repeats (ignoring case), keeps the editor's order.
+/// Trims tags, drops empty ones and repeats (ignoring case in any script: "Économie" and
+/// "ÉCONOMIE" are one tag), keeps the editor's order and the first spelling. The one rule: the
+/// app shows the tags an update returns.
 fn normalize_tags(tags: &[String]) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
+    let mut kept: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for tag in tags {
-        let tag = tag.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !tag.is_empty() && !seen.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-            seen.push(tag);
+        let tag = one_line(tag);
+        if !tag.is_empty() && seen.insert(tag.to_lowercase()) {
+            kept.push(tag);
         }
     }
-    seen
+    kept
 }
 
 /// Single-line fields (headline, byline...) lose line breaks and outer spaces.
@@ -666,6 +669,23 @@ fn apply_patch(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tags_are_trimmed_and_kept_once_ignoring_case_in_any_script() {
+        let typed = [
+            "  Économie ",
+            "ÉCONOMIE",
+            "trade\n talks",
+            "",
+            "Trade  Talks",
+            "Straße",
+        ];
+        let typed: Vec<String> = typed.iter().map(|t| t.to_string()).collect();
+        assert_eq!(
+            super::normalize_tags(&typed),
+            ["Économie", "trade talks", "Straße"]
+        );
+    }
+
     #[test]
     fn the_summary_column_count_matches_the_list() {
         let named = super::SUMMARY_COLUMNS.split(',').count();
