@@ -9,7 +9,6 @@ mod background;
 mod commands;
 mod display;
 mod error;
-mod freed_memory;
 mod grants;
 mod launch;
 mod media;

@@ -8,21 +8,15 @@
 //! keystrokes typed just after opening it; at low priority it waits for the pauses it is for.
 
 use crate::error::{CommandResult, UiError};
-use crate::freed_memory;
 use newsroom::proofing::{DictionaryShelf, Language, OwnWords, Problem, Proofreader};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
 use thread_priority::{ThreadBuilderExt, ThreadPriority};
 use tokio::sync::oneshot;
 
 type Job = Box<dyn FnOnce() + Send>;
-
-/// A check this long built something large (a language's dictionary, the grammar rules, a whole
-/// article's problems) whose temporary tables are worth giving back; a paragraph's takes ~7 ms.
-const BURST: Duration = Duration::from_millis(100);
 
 /// The checker, built on first use (its dictionaries load then), and the thread that runs it.
 pub struct Proofing {
@@ -79,16 +73,12 @@ impl Proofing {
         let built = Arc::clone(&self.built);
         let (answer, answered) = oneshot::channel();
         self.run(Box::new(move || {
-            let started = Instant::now();
             let mut reader = lock(&reader);
             let reader = reader.get_or_insert_with(|| {
                 Proofreader::new(DictionaryShelf::default(), own_words.unwrap_or_default())
             });
             built.store(true, Ordering::Release);
             let problems = reader.check(&text, &language);
-            if started.elapsed() > BURST {
-                freed_memory::return_to_system();
-            }
             // The caller may have gone (the window closed): nobody is left to tell.
             let _ = answer.send(problems.map_err(|e| newsroom::Error::from(e).into()));
         }));
