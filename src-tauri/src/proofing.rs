@@ -10,7 +10,6 @@
 use crate::error::{CommandResult, UiError};
 use newsroom::proofing::{DictionaryShelf, Language, OwnWords, Problem, Proofreader};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use thread_priority::{ThreadBuilderExt, ThreadPriority};
@@ -21,8 +20,9 @@ type Job = Box<dyn FnOnce() + Send>;
 /// The checker, built on first use (its dictionaries load then), and the thread that runs it.
 pub struct Proofing {
     reader: Arc<Mutex<Option<Proofreader>>>,
-    /// Set once the checker is built: until then a check brings the library's word list.
-    built: Arc<AtomicBool>,
+    /// The library's own words, kept here (they are small) so that a checker built again after
+    /// [`Proofing::unload`] has them; `None` until the first check brings them.
+    own_words: Arc<Mutex<Option<OwnWords>>>,
     /// Jobs for the checking thread; `None` when the system would not start one (checks then
     /// run on the caller's thread, as they would without this).
     jobs: Option<Sender<Job>>,
@@ -48,16 +48,16 @@ impl Default for Proofing {
         }
         Proofing {
             reader: Arc::default(),
-            built: Arc::default(),
+            own_words: Arc::default(),
             jobs: started.ok().map(|_| sender),
         }
     }
 }
 
 impl Proofing {
-    /// Whether the next check needs the library's word list (the checker is not built yet).
+    /// Whether the next check needs to bring the library's word list (none has yet).
     pub fn needs_own_words(&self) -> bool {
-        !self.built.load(Ordering::Acquire)
+        lock(&self.own_words).is_none()
     }
 
     /// Checks `text` in `language` on the checking thread. The caller awaits the answer without
@@ -69,15 +69,18 @@ impl Proofing {
         language: Language,
         own_words: Option<OwnWords>,
     ) -> CommandResult<Vec<Problem>> {
+        if let Some(words) = own_words {
+            lock(&self.own_words).get_or_insert(words);
+        }
         let reader = Arc::clone(&self.reader);
-        let built = Arc::clone(&self.built);
+        let words = Arc::clone(&self.own_words);
         let (answer, answered) = oneshot::channel();
         self.run(Box::new(move || {
             let mut reader = lock(&reader);
             let reader = reader.get_or_insert_with(|| {
-                Proofreader::new(DictionaryShelf::default(), own_words.unwrap_or_default())
+                let words = lock(&words).clone().unwrap_or_default();
+                Proofreader::new(DictionaryShelf::default(), words)
             });
-            built.store(true, Ordering::Release);
             let problems = reader.check(&text, &language);
             // The caller may have gone (the window closed): nobody is left to tell.
             let _ = answer.send(problems.map_err(|e| newsroom::Error::from(e).into()));
@@ -92,12 +95,20 @@ impl Proofing {
     /// Tells the checker the library's word list changed: in turn with the checks, so the
     /// caller (a click in the window) never waits for one to finish.
     pub fn set_own_words(&self, own_words: OwnWords) {
+        *lock(&self.own_words) = Some(own_words.clone());
         let reader = Arc::clone(&self.reader);
         self.run(Box::new(move || {
             if let Some(reader) = lock(&reader).as_mut() {
                 reader.set_own_words(own_words);
             }
         }));
+    }
+
+    /// Lets the checker go (checking was switched off): its dictionaries and grammar rules, some
+    /// 200 MB, are freed; a later check builds it again.
+    pub fn unload(&self) {
+        let reader = Arc::clone(&self.reader);
+        self.run(Box::new(move || *lock(&reader) = None));
     }
 
     /// Runs `job` on the checking thread, or here when there is none.
@@ -151,6 +162,18 @@ mod tests {
         proofing.set_own_words(OwnWords::new(["Brankovic".to_string()]));
         let problems = check(None);
         assert_eq!(words(&problems), ["teh"]);
+    }
+
+    #[test]
+    fn an_unloaded_checker_is_built_again_with_the_librarys_words() {
+        let proofing = Proofing::default();
+        let text = "Brankovic spoke.";
+        let check = |words| block_on(proofing.check(text.into(), english(), words)).unwrap();
+        assert_eq!(words(&check(Some(OwnWords::default()))), ["Brankovic"]);
+        proofing.set_own_words(OwnWords::new(["Brankovic".to_string()]));
+        proofing.unload();
+        assert!(!proofing.needs_own_words(), "the words are kept");
+        assert_eq!(words(&check(None)), Vec::<&str>::new());
     }
 
     /// Linux keeps a nice value per thread: the checking thread's is the lowest priority.

@@ -83,8 +83,13 @@ pub fn checks_as_you_type(state: State<'_, AppState>) -> CommandResult<bool> {
     Ok(state.library()?.checks_as_you_type()?)
 }
 
-/// Switches checking as the editor types on or off for this library.
+/// Switches checking as the editor types on or off for this library; off, the checker's memory
+/// is freed.
 #[tauri::command]
 pub fn set_checks_as_you_type(state: State<'_, AppState>, on: bool) -> CommandResult<()> {
-    Ok(state.library()?.set_checks_as_you_type(on)?)
+    state.library()?.set_checks_as_you_type(on)?;
+    if !on {
+        state.proofing.unload();
+    }
+    Ok(())
 }
