@@ -203,6 +203,7 @@ def test_misspellings_names_and_grammar_are_underlined_and_fixed_from_their_menu
     app.click("Spelling and grammar…")
     box = app.visible('[data-testid="check-as-you-type"]', "the checking switch")
     wait_for(lambda: box.is_selected() and box.is_enabled(), message="the switch to show checking on")
+    app.screenshot("spelling-and-grammar")
     box.click()
     wait_for(lambda: underlined(app) == [], message=lambda: f"the underlines to go; the editor underlines {underlined(app)}")
     assert app.js(f"return document.querySelector('{status}').hidden"), "the status bar's count is hidden"
