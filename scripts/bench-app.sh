@@ -6,13 +6,17 @@
 # recently updated, plus 10,000 small ones), starts Xvfb and runs scripts/bench/bench_app.py.
 # Writes nothing into the repository beyond the build; the library lives in a temporary folder.
 #
-#   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll,external] [--json FILE]
+#   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll,external,frames] [--json FILE]
 #   BENCH_SKIP_BUILD=1 reuses the binaries already in target/release; BENCH_APP=path measures another app build.
+#   --only frames (issue 12, not in the default set): launch as the user sees it, from frames of the screen,
+#   Newsroom against ghostwriter on the same text; BENCH_KEEP_FRAMES=dir keeps the PNG frames it saves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 source scripts/setup.sh
 ensure_apt_packages libwebkit2gtk-4.1-dev xvfb xauth x11-utils webkit2gtk-driver xdotool python3-venv
+# --only ...,frames (issue 12) also launches ghostwriter, the comparison, on the same text.
+case " $* " in *frames*) ensure_apt_packages ghostwriter ;; esac
 
 corpus=../shared/corpus/rust-book-src
 if ! ls "$corpus"/ch10-0*.md >/dev/null 2>&1; then
@@ -43,6 +47,9 @@ work=$(mktemp -d)
 xvfb_pid=
 cleanup() {
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  if [ -n "${BENCH_KEEP_FRAMES:-}" ] && [ -d "$work/frames" ]; then
+    mkdir -p "$BENCH_KEEP_FRAMES" && cp "$work"/frames/*.png "$BENCH_KEEP_FRAMES"/ || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT

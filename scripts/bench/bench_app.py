@@ -9,8 +9,11 @@ Four measures, each printed as median / p95 with the machine it ran on:
             usual; with --cli, a second run with checking off is the baseline)
   scrolling requestAnimationFrame deltas while a script scrolls the 10,000-row library list
   external  another program saves the open article's file -> the editor shows the change (issue 4)
+  frames    launch as the user sees it (issue 12): exec -> the last significant change of the screen,
+            from frames of the X root window (frames.py); Newsroom, ghostwriter on the same text as a
+            file, and Newsroom with an empty library, launched in turn
 
-Only the standard library and selenium are used. Nothing is written outside the work folder.
+Only the standard library and selenium are used (libX11 through ctypes for the frames). Nothing is written outside the work folder.
 """
 
 from __future__ import annotations
@@ -172,6 +175,124 @@ def direct_launch(app: Path, env: dict[str, str], settle: float) -> tuple[float,
 
 
 FOREIGN: list[int] = []
+
+
+# --- launch as the user sees it: frames of the screen (issue 12) -----------------------------
+
+def frame_launch(cmd: list[str], env: dict[str, str], screen, args: argparse.Namespace) -> dict:
+    """exec -> the last significant change of the screen (frames.watch), the program started directly.
+
+    The whole process tree is killed afterwards and the screen must be back to the frame taken
+    before exec (nothing left mapped) before the next launch.
+    """
+    import frames
+    before = screen.grab()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        got = frames.watch(screen, t0, interval=args.frame_interval, threshold=args.frame_threshold,
+                           quiet=args.frame_quiet, timeout=args.frame_timeout, first=before)
+    finally:
+        kill_tree(proc.pid)
+        proc.wait()
+    differ = frames.Differ(screen.width, screen.height)
+    end = time.time() + 5
+    while differ.diff(before, screen.grab())["all"] and time.time() < end:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    return got
+
+
+def launch_frames(args: argparse.Namespace, env: dict[str, str], report: dict) -> None:
+    """Newsroom (article open), ghostwriter on the same text as a file, Newsroom with an empty
+    library: launched in turn, --runs times each after one warm-up each."""
+    import frames
+    work = Path(args.work)
+    out = work / "frames"
+    out.mkdir(exist_ok=True)
+    screen = frames.Screen()
+    apps: dict[str, tuple[list[str], dict[str, str]]] = {
+        "newsroom": ([args.app], env),
+    }
+    gw = shutil.which("ghostwriter")
+    if gw and (work / "long.md").exists():
+        # Its own HOME and XDG folders, made once: the warm-up launch is its first run.
+        home = work / "ghostwriter-home"
+        gw_env = {**env, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+                  "XDG_DATA_HOME": str(home / ".local/share"), "XDG_CACHE_HOME": str(home / ".cache")}
+        for d in (".config", ".local/share", ".cache"):
+            (home / d).mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:  # its Chromium preview refuses to start as root with the sandbox on
+            gw_env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+        # The window Newsroom opens (1280x800 at 60,50 on this screen), so both draw the same area.
+        apps["ghostwriter"] = ([gw, "-qwindowgeometry", "1280x800+60+50", str(work / "long.md")], gw_env)
+    if args.cli:
+        empty = {**env, "NEWSROOM_DB": str(work / "empty.db"), "NEWSROOM_WORKSPACE": str(work / "empty-workspace")}
+        apps["newsroom, empty library"] = ([args.app], empty)
+    results: dict[str, list[dict]] = {k: [] for k in apps}
+    for name, (cmd, e) in apps.items():  # warm-up: caches, fonts, first-run files
+        w = frame_launch(cmd, e, screen, args)
+        frames.write_png(out / f"{slug(name)}-warmup-final.png", w["final"], screen.width, screen.height)
+    for run in range(args.runs):
+        for name, (cmd, e) in apps.items():
+            got = frame_launch(cmd, e, screen, args)
+            if run == 0:
+                frames.write_png(out / f"{slug(name)}-final.png", got["final"], screen.width, screen.height)
+                for i, c in enumerate(got["changes"]):
+                    frames.write_png(out / f"{slug(name)}-change{i}-{c['t']:.0f}ms.png", c["frame"],
+                                     screen.width, screen.height)
+            for c in got["changes"]:
+                del c["frame"]
+            del got["final"]
+            results[name].append(got)
+    grabs = [g for rs in results.values() for r in rs for g in r["grab_ms"]]
+    diffs = [g for rs in results.values() for r in rs for g in r["diff_ms"]]
+    print(f"\n(f) launch as the user sees it (frame capture): exec -> the last change of more than "
+          f"{args.frame_threshold} pixels (strips under {frames.NARROW} px wide left out: caret, overlay "
+          f"scrollbars), then {args.frame_quiet:.0f} s without one; launched directly, warm")
+    print(f"  frames of the {screen.width}x{screen.height} root window every {args.frame_interval * 1000:.0f} ms "
+          f"({screen.method}): grab {summary(grabs)}; compare {summary(diffs)}")
+    labels = {"newsroom": "Newsroom, 10,000-word article open",
+              "ghostwriter": "ghostwriter, the same text as a file",
+              "newsroom, empty library": "Newsroom, empty library"}
+    for name, rs in results.items():
+        last = [r["last"] for r in rs if r["last"] is not None]
+        last_any = [r["last_any"] for r in rs if r["last_any"] is not None]
+        first = [r["changes"][0]["t"] for r in rs if r["changes"]]
+        timeouts = sum(r["timed_out"] for r in rs)
+        print(f"  {labels[name] + ':':40} last change {summary(last)}")
+        print(f"  {'':40} first change {summary(first)}"
+              + (f"; {timeouts} launch(es) never settled within {args.frame_timeout:.0f} s" if timeouts else ""))
+        print(f"  {'':40} last change counting the strips, same window: {summary(last_any)}")
+    print("  significant changes, each run (ms after exec: pixels changed since the previous significant "
+          "frame, bounding box x0,y0-x1,y1):")
+    for name, rs in results.items():
+        for i, r in enumerate(rs):
+            steps = "; ".join(f"{c['t']:.0f}: {c['pixels']} px {fmt_box(c['box'])}" for c in r["changes"])
+            steps += f" | last change counting the strips: {r['last_any']}"
+            print(f"    {name} #{i + 1}: {steps}")
+    print(f"  final frames: {out}")
+    report["launch_frames"] = {
+        "interval_ms": args.frame_interval * 1000, "threshold_px": args.frame_threshold,
+        "quiet_s": args.frame_quiet, "method": screen.method,
+        "grab_ms_median": statistics.median(grabs) if grabs else None,
+        "compare_ms_median": statistics.median(diffs) if diffs else None,
+        "apps": {name: {"last": [r["last"] for r in rs], "last_any": [r["last_any"] for r in rs], "first": [r["changes"][0]["t"] if r["changes"] else None
+                                                                 for r in rs],
+                        "changes": [r["changes"] for r in rs], "frames": [r["frames"] for r in rs],
+                        "timed_out": [r["timed_out"] for r in rs]}
+                 for name, rs in results.items()},
+    }
+    screen.close()
+
+
+def slug(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in name).replace("--", "-")
+
+
+def fmt_box(box) -> str:
+    return f"{box[0]},{box[1]}-{box[2]},{box[3]}" if box else "-"
 
 # --- the app, through WebDriver --------------------------------------------------------------
 
@@ -416,7 +537,12 @@ def main() -> int:
     ap.add_argument("--pause", type=float, default=0.8, help="seconds of each pause")
     ap.add_argument("--cli", help="the newsroom CLI: typing's baseline with checking off")
     ap.add_argument("--settle", type=float, default=3.0)
-    ap.add_argument("--only", default="launch,memory,typing,scroll,external")
+    ap.add_argument("--only", default="launch,memory,typing,scroll,external",
+                    help="any of launch,memory,typing,scroll,external,frames (frames: issue 12's frame capture)")
+    ap.add_argument("--frame-interval", type=float, default=0.05, help="seconds between frames")
+    ap.add_argument("--frame-threshold", type=int, default=600, help="pixels: a smaller change is not one")
+    ap.add_argument("--frame-quiet", type=float, default=2.0, help="seconds without a change: settled")
+    ap.add_argument("--frame-timeout", type=float, default=20.0)
     ap.add_argument("--json", help="also write the raw figures here")
     args = ap.parse_args()
     env = dict(os.environ)
@@ -501,6 +627,9 @@ def main() -> int:
         print("\n(e) another program saves the open article's file (rename over it) -> editor shows it")
         print(f"  {summary(ext)}")
         report["external"] = ext
+
+    if "frames" in only:
+        launch_frames(args, env, report)
 
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))

@@ -161,7 +161,7 @@ fn a_caption_override_applies_to_one_article_only() {
         .unwrap_err();
     assert_error(
         &err,
-        "invalid",
+        "not_found",
         &[&format!(
             "photo {} is not attached to article {}",
             p.id, other.id
@@ -213,7 +213,7 @@ fn photo_usage_lists_the_articles_and_blocks_trashing() {
     assert_eq!(s.photos(None, false).unwrap().len(), 1);
 
     let err = s.detach_photo(a.id, p.id).unwrap_err();
-    assert_error(&err, "invalid", &["not attached"]);
+    assert_error(&err, "not_found", &["not attached"]);
     assert_error(&s.trash_photo(42).unwrap_err(), "not_found", &["42"]);
     assert_error(&s.photo_usage(42).unwrap_err(), "not_found", &["42"]);
 }

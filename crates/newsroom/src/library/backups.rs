@@ -115,9 +115,10 @@ pub fn list_backups(folder: &Path) -> Result<Vec<BackupInfo>> {
 impl Library {
     /// The backups folder, which only a library stored in a file has.
     fn backups_dir(&self) -> Result<PathBuf> {
-        let db = self.store.path().ok_or_else(|| {
-            StoreError::Invalid("a library held in memory has no backups folder".into())
-        })?;
+        let db = self
+            .store
+            .path()
+            .ok_or_else(|| StoreError::NoBackupsFolder)?;
         Ok(backups_folder(db))
     }
 
@@ -264,7 +265,7 @@ mod tests {
         assert_eq!(lib.backup_now().unwrap(), first);
         assert_eq!(lib.backups().unwrap().len(), 1);
         let (memory, _dir) = crate::library::test_support::library();
-        assert_eq!(memory.backup_now().unwrap_err().kind(), "invalid");
-        assert_eq!(memory.daily_backup().unwrap_err().kind(), "invalid");
+        assert_eq!(memory.backup_now().unwrap_err().kind(), "unsupported");
+        assert_eq!(memory.daily_backup().unwrap_err().kind(), "unsupported");
     }
 }

@@ -534,9 +534,7 @@ pub(super) fn filter_params<'a>(
 /// A planned length: a number of words, or none; zero plans nothing and is refused.
 fn planned_words(words: Option<u32>) -> Result<Option<u32>, StoreError> {
     match words {
-        Some(0) => Err(StoreError::Invalid(
-            "a planned length must be at least one word".into(),
-        )),
+        Some(0) => Err(StoreError::NoPlannedWords),
         other => Ok(other),
     }
 }

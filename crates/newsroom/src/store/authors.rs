@@ -33,7 +33,7 @@ impl Store {
     ) -> Result<Author, StoreError> {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
-            return Err(StoreError::Invalid("an author needs a name".into()));
+            return Err(StoreError::NamelessAuthor);
         }
         self.write(|tx, _| {
             tx.execute(

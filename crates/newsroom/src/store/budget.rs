@@ -141,10 +141,10 @@ impl FromStr for BudgetSort {
             .find(|c| c.as_str() == wanted)
             .ok_or_else(|| {
                 let names: Vec<_> = BudgetSort::ALL.iter().map(|c| c.as_str()).collect();
-                StoreError::Invalid(format!(
-                    "the budget has no column “{s}”; sort by one of {}",
-                    names.join(", ")
-                ))
+                StoreError::UnknownBudgetColumn {
+                    column: s.to_string(),
+                    known: names.join(", "),
+                }
             })
     }
 }
@@ -295,9 +295,7 @@ fn page_sql(query: &BudgetQuery) -> String {
 
 fn check(query: &BudgetQuery) -> Result<(), StoreError> {
     match query.day {
-        Some(day) if day.end <= day.start => Err(StoreError::Invalid(
-            "a day must end after it starts; choose the day again".into(),
-        )),
+        Some(day) if day.end <= day.start => Err(StoreError::EmptyDay),
         _ => Ok(()),
     }
 }

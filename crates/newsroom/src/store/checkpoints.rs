@@ -65,9 +65,7 @@ impl Store {
         let thread = std::thread::Builder::new()
             .name("newsroom-checkpoints".into())
             .spawn(move || run(conn, every, thread_stop))
-            .map_err(|e| {
-                StoreError::Invalid(format!("could not start the checkpoint thread: {e}"))
-            })?;
+            .map_err(|e| StoreError::CheckpointThread(e.to_string()))?;
         self.checkpointer = Some(Checkpointer {
             stop,
             thread: Some(thread),

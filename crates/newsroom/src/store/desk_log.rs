@@ -19,18 +19,15 @@ impl Store {
         // One paragraph, as printed: line breaks and runs of spaces become single spaces.
         let text = one_line(text);
         if text.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "the {} has no text; say what changed",
-                kind.as_str()
-            )));
+            return Err(StoreError::EmptyDeskEntry(kind.as_str()));
         }
         self.write(|tx, now| {
             let mut article = load_live(tx, id)?;
             if article.published_at.is_none() {
-                return Err(StoreError::Invalid(format!(
-                    "article {id} has not been published, so it takes no {}; change the story itself",
-                    kind.as_str()
-                )));
+                return Err(StoreError::NotPublished {
+                    id,
+                    entry: kind.as_str(),
+                });
             }
             tx.execute(
                 "INSERT INTO article_corrections (article_id, kind, text, at) VALUES (?1, ?2, ?3, ?4)",
@@ -75,7 +72,7 @@ impl Store {
     pub fn add_note(&mut self, id: ArticleId, text: &str) -> Result<DeskNote, StoreError> {
         let text = text.trim().to_string();
         if text.is_empty() {
-            return Err(StoreError::Invalid("the note is empty".into()));
+            return Err(StoreError::EmptyNote);
         }
         self.write(|tx, now| {
             load_live(tx, id)?;

@@ -49,8 +49,39 @@ pub enum StoreError {
     InvalidLanguage(String),
     #[error("“{0}” cannot go in the dictionary; add one word of at most 64 characters")]
     InvalidWord(String),
-    #[error("{0}")]
-    Invalid(String),
+    #[error("a planned length must be at least one word")]
+    NoPlannedWords,
+    #[error("the {0} has no text; say what changed")]
+    EmptyDeskEntry(&'static str),
+    #[error("article {id} has not been published, so it takes no {entry}; change the story itself")]
+    NotPublished { id: ArticleId, entry: &'static str },
+    #[error("the note is empty")]
+    EmptyNote,
+    #[error("an author needs a name")]
+    NamelessAuthor,
+    #[error("photo {photo} is not attached to article {article}")]
+    PhotoNotAttached { photo: PhotoId, article: ArticleId },
+    #[error("the budget has no column “{column}”; sort by one of {known}")]
+    UnknownBudgetColumn { column: String, known: String },
+    #[error("a day must end after it starts; choose the day again")]
+    EmptyDay,
+    #[error(
+        "the file's version of article {id} cannot be read any more ({reason}); take the app's version or merge by hand"
+    )]
+    FileVersionUnreadable { id: ArticleId, reason: String },
+    #[error("a library held in memory has no backups folder")]
+    NoBackupsFolder,
+    // What the store itself failed to do: each names the step, for a report.
+    #[error("the library could not be upgraded: {0}")]
+    UpgradeFailed(String),
+    #[error("the text of article {0} could not be saved")]
+    NotSaved(ArticleId),
+    #[error("the revision was not recorded")]
+    RevisionNotRecorded,
+    #[error("the related link was not saved")]
+    RelatedNotSaved,
+    #[error("could not start the checkpoint thread: {0}")]
+    CheckpointThread(String),
     #[error("photo {photo} is still used by {articles}; detach it first")]
     PhotoInUse { photo: PhotoId, articles: String },
     #[error("that image is already in the library as photo {0}")]
@@ -122,8 +153,24 @@ impl StoreError {
             | AlreadyRelated { .. }
             | PhotoInUse { .. }
             | PhotoFileTaken(_) => "conflict",
-            InvalidSlug(_) | EmptyHeadline | SelfRelation | InvalidUrl(_) | InvalidLanguage(_)
-            | InvalidWord(_) | Invalid(_) => "invalid",
+            InvalidSlug(_)
+            | EmptyHeadline
+            | SelfRelation
+            | InvalidUrl(_)
+            | InvalidLanguage(_)
+            | InvalidWord(_)
+            | NoPlannedWords
+            | EmptyDeskEntry(_)
+            | NotPublished { .. }
+            | EmptyNote
+            | NamelessAuthor
+            | UnknownBudgetColumn { .. }
+            | EmptyDay
+            | FileVersionUnreadable { .. } => "invalid",
+            PhotoNotAttached { .. } => "not_found",
+            NoBackupsFolder => "unsupported",
+            UpgradeFailed(_) | NotSaved(_) | RevisionNotRecorded | RelatedNotSaved
+            | CheckpointThread(_) => "database",
             Locked { .. } | InUse { .. } => "locked",
             NotADatabase { .. } | ForeignDatabase { .. } => "unsupported",
             Corrupt { .. } => "corrupt",

@@ -195,7 +195,7 @@ fn configure(conn: &Connection, busy_timeout: Duration) -> Result<(), StoreError
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     migrations().to_latest(conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from(err),
-        other => StoreError::Invalid(format!("the library could not be upgraded: {other}")),
+        other => StoreError::UpgradeFailed(other.to_string()),
     })
 }
 

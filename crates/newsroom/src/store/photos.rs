@@ -297,9 +297,10 @@ impl Store {
                 params![article_id, photo_id],
             )?;
             if removed == 0 {
-                return Err(StoreError::Invalid(format!(
-                    "photo {photo_id} is not attached to article {article_id}"
-                )));
+                return Err(StoreError::PhotoNotAttached {
+                    photo: photo_id,
+                    article: article_id,
+                });
             }
             Ok(())
         })
@@ -360,9 +361,8 @@ fn use_of(
         use_from_row(article_id, r)
     })
     .optional()?
-    .ok_or_else(|| {
-        StoreError::Invalid(format!(
-            "photo {photo_id} is not attached to article {article_id}"
-        ))
+    .ok_or_else(|| StoreError::PhotoNotAttached {
+        photo: photo_id,
+        article: article_id,
     })
 }

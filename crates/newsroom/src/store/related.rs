@@ -77,7 +77,7 @@ impl Store {
             links
                 .into_iter()
                 .last()
-                .ok_or_else(|| StoreError::Invalid("the related link was not saved".into()))
+                .ok_or_else(|| StoreError::RelatedNotSaved)
         })
     }
 

@@ -236,9 +236,7 @@ impl Store {
     /// committed. Records a `Typing` revision when the coalescing window has passed.
     pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<SaveReceipt, StoreError> {
         self.write(|tx, now| {
-            save_typed(tx, id, body, None, now)?.ok_or_else(|| {
-                StoreError::Invalid(format!("the text of article {id} could not be saved"))
-            })
+            save_typed(tx, id, body, None, now)?.ok_or_else(|| StoreError::NotSaved(id))
         })
     }
 

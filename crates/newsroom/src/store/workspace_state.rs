@@ -242,7 +242,7 @@ fn record_text(
     version.body = body.to_string();
     version.word_count = count_words(body);
     let number = revisions::record(tx, &version, cause, now, true)?;
-    number.ok_or_else(|| StoreError::Invalid("the revision was not recorded".into()))
+    number.ok_or_else(|| StoreError::RevisionNotRecorded)
 }
 
 /// [`Store::record_conflict`] inside a transaction already open, so that a save that finds a
@@ -264,7 +264,7 @@ pub(super) fn record_conflict_in(
     let app_revision = match existing {
         Some(conflict) => conflict.app_revision,
         None => revisions::record(tx, &article, RevisionCause::Conflict, now, true)?
-            .ok_or_else(|| StoreError::Invalid("the revision was not recorded".into()))?,
+            .ok_or_else(|| StoreError::RevisionNotRecorded)?,
     };
     let file_revision = record_text(tx, &article, text, RevisionCause::Conflict, now)?;
     tx.execute(

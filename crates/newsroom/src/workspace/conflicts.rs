@@ -60,11 +60,11 @@ impl Library {
         match resolution {
             Resolution::KeepApp => {}
             Resolution::KeepFile => {
-                let file = parse(&conflict.file_text).map_err(|e| {
-                    StoreError::Invalid(format!(
-                        "the file's version of article {id} cannot be read any more ({e}); take the app's version or merge by hand"
-                    ))
-                })?;
+                let file =
+                    parse(&conflict.file_text).map_err(|e| StoreError::FileVersionUnreadable {
+                        id,
+                        reason: e.to_string(),
+                    })?;
                 let (version, _) = fields::file_version(self.store(), Some(id), &file)?;
                 self.store_mut().apply_file_version(id, &version)?;
             }
