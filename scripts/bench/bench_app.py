@@ -253,6 +253,8 @@ def launch_frames(args: argparse.Namespace, env: dict[str, str], report: dict) -
           f"scrollbars), then {args.frame_quiet:.0f} s without one; launched directly, warm")
     print(f"  frames of the {screen.width}x{screen.height} root window every {args.frame_interval * 1000:.0f} ms "
           f"({screen.method}): grab {summary(grabs)}; compare {summary(diffs)}")
+    busy = [r["busy_ms_to_last"] for rs in results.values() for r in rs]
+    print(f"  capture + compare time from exec to the last change, per launch (one core): {summary(busy)}")
     labels = {"newsroom": "Newsroom, 10,000-word article open",
               "ghostwriter": "ghostwriter, the same text as a file",
               "newsroom, empty library": "Newsroom, empty library"}
@@ -281,7 +283,8 @@ def launch_frames(args: argparse.Namespace, env: dict[str, str], report: dict) -
         "apps": {name: {"last": [r["last"] for r in rs], "last_any": [r["last_any"] for r in rs], "first": [r["changes"][0]["t"] if r["changes"] else None
                                                                  for r in rs],
                         "changes": [r["changes"] for r in rs], "frames": [r["frames"] for r in rs],
-                        "timed_out": [r["timed_out"] for r in rs]}
+                        "timed_out": [r["timed_out"] for r in rs],
+                        "capture_ms_to_last": [r["busy_ms_to_last"] for r in rs]}
                  for name, rs in results.items()},
     }
     screen.close()

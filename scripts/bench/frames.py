@@ -140,6 +140,15 @@ class Differ:
         self.rgb = int.from_bytes(b"\xff\xff\xff\x00" * width, "little")  # ignore the pad byte
         self.low = int.from_bytes(b"\x01\x00\x00\x00" * width, "little")  # bit 0 of each pixel
 
+    def more_than(self, a: bytes, b: bytes, threshold: int, key: str = "wide") -> bool:
+        """Whether more than `threshold` pixels differ: every 4th row first (a launch's big changes
+        then cost a quarter), all rows when that sample does not settle it."""
+        if a == b:
+            return False
+        if self.diff(a, b, every=4)[key] * 4 > threshold * 8:
+            return True
+        return self.diff(a, b)[key] > threshold
+
     def _rows(self, a: bytes, b: bytes, y0: int, y1: int):
         """The rows in [y0, y1) that differ: memcmp on the frames' own buffers (no copies), halving."""
         pa = ctypes.cast(ctypes.c_char_p(a), ctypes.c_void_p).value
@@ -158,16 +167,19 @@ class Differ:
 
         yield from rows(y0, y1)
 
-    def diff(self, a: bytes, b: bytes) -> dict:
+    def diff(self, a: bytes, b: bytes, every: int = 1) -> dict:
         """Changed pixels and their bounding box (x0, y0, x1, y1 inclusive, or None): `all` of them,
         and `wide`, leaving out changed columns that form strips narrower than `NARROW` pixels (gaps
-        of up to 3 px joined): a blinking caret and an overlay scrollbar fading in or out."""
+        of up to 3 px joined): a blinking caret and an overlay scrollbar fading in or out.
+        every=N counts only every Nth row (the counts are then about 1/N of the real ones)."""
         if a == b:
             return {"all": 0, "box": None, "wide": 0, "wide_box": None}
         s = self.stride
         rows: list[tuple[int, int]] = []
         cols = 0
         for y in self._rows(a, b, 0, self.h):
+            if y % every:
+                continue
             v = (int.from_bytes(a[y * s:(y + 1) * s], "little")
                  ^ int.from_bytes(b[y * s:(y + 1) * s], "little")) & self.rgb
             v |= v >> 1
@@ -244,6 +256,7 @@ def watch(screen: Screen, t0: float, *, interval: float = 0.05, threshold: int =
     last_change = time.perf_counter()
     last_any = None
     frames = 0
+    busy_to_last = 0.0
     timed_out = False
     while True:
         due = time.perf_counter() + interval
@@ -253,25 +266,30 @@ def watch(screen: Screen, t0: float, *, interval: float = 0.05, threshold: int =
         grabs.append((b - a) * 1000)
         frames += 1
         t = round(((a + b) / 2 - t0) * 1000, 1)
-        d = differ.diff(ref, frame)
-        if d["wide"] > threshold:
-            step = differ.diff(prev, frame)
-            changes.append({"t": t, "pixels": d["wide"], "box": d["wide_box"], "pixels_all": d["all"],
-                            "box_all": d["box"], "since_previous_frame": step["all"],
-                            "box_previous_frame": step["box"], "frame": frame})
+        if differ.more_than(ref, frame, threshold):
+            changes.append({"t": t, "frame": frame, "ref": ref, "prev": prev})
             ref = frame
             last_change = b
-        if frame is ref or (frame != prev and differ.diff(any_ref, frame)["all"] > threshold):
+        if frame is ref or (frame != prev and differ.more_than(any_ref, frame, threshold, "all")):
             any_ref = frame
             last_any = t
         prev = frame
         c = time.perf_counter()
         diffs.append((c - b) * 1000)
+        if last_change == b:
+            busy_to_last = sum(grabs) + sum(diffs)
         if c - last_change >= quiet and changes:
             break
         if c - t0 > timeout:
             timed_out = True
             break
         time.sleep(max(0.0, due - time.perf_counter()))
+    for c in changes:  # exact figures, now that the clock has stopped
+        d = differ.diff(c.pop("ref"), c["frame"])
+        prev = c.pop("prev")
+        step = differ.diff(prev, c["frame"])
+        c.update(pixels=d["wide"], box=d["wide_box"], pixels_all=d["all"], box_all=d["box"],
+                 since_previous_frame=step["all"], box_previous_frame=step["box"])
     return {"changes": changes, "last": changes[-1]["t"] if changes else None, "last_any": last_any,
-            "final": ref, "frames": frames, "grab_ms": grabs, "diff_ms": diffs, "timed_out": timed_out}
+            "final": ref, "frames": frames, "grab_ms": grabs, "diff_ms": diffs,
+            "busy_ms_to_last": round(busy_to_last, 1), "timed_out": timed_out}

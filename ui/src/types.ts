@@ -113,6 +113,8 @@ export interface SearchHit {
 export interface SaveReceipt {
   updated_at: number;
   word_count: number;
+  /** Minutes a reader needs for `word_count` (the core's rule). */
+  reading_minutes: number;
   revision: number | null;
   changed: boolean;
   /** The article had changed since the save's base: both versions were kept and it is in conflict. */
@@ -121,6 +123,8 @@ export interface SaveReceipt {
 
 export interface ArticleView {
   article: Article;
+  /** Minutes a reader needs for the article's words (the core's rule). */
+  reading_minutes: number;
   photos: PhotoUse[];
   related: RelatedLink[];
   backlinks: ArticleSummary[];

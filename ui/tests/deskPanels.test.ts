@@ -259,7 +259,7 @@ describe('the status bar’s word count', () => {
     expect(text.textContent).toBe('0 words · 0 min read');
     expect(bar.hidden).toBe(true);
 
-    stats.show(820, 900);
+    stats.show(820, 4, 900);
     expect(text.textContent).toBe('820 / 900 words · 4 min read');
     expect(bar.hidden).toBe(false);
     expect([bar.value, bar.max]).toEqual([820, 900]);
@@ -267,14 +267,14 @@ describe('the status bar’s word count', () => {
     expect(stats.root.dataset.state).toBe('on');
     expect(stats.root.title).toBe('Within 10 % of the planned 900 words');
 
-    stats.show(1000, 900);
+    stats.show(1000, 5, 900);
     expect(stats.root.dataset.state).toBe('over');
     expect(bar.value).toBe(900);
     expect(stats.root.title).toBe('100 words over the planned 900 words');
-    stats.show(700, 900);
+    stats.show(700, 4, 900);
     expect(stats.root.dataset.state).toBe('under');
 
-    stats.show(700, null);
+    stats.show(700, 4, null);
     expect(text.textContent).toBe('700 words · 4 min read');
     expect(bar.hidden).toBe(true);
     expect(stats.root.hasAttribute('data-state')).toBe(false);

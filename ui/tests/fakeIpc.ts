@@ -64,8 +64,11 @@ export function summary(a: Article): ArticleSummary {
   return { id, slug, headline, section, status, byline, updated_at, word_count, featured_photo, kicker, embargo };
 }
 
+/** Minutes a reader needs, as the core answers them (model.rs `reading_minutes`). */
+const minutesFor = (words: number) => Math.ceil(words / 230);
+
 export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'archived']): ArticleView {
-  return { article: a, photos: [], related: [], backlinks: [], preview_html: `<p data-sourcepos="1:1-1:9">${a.body}</p>`, allowed_statuses: allowed, corrections: [], notes: [] };
+  return { article: a, reading_minutes: minutesFor(a.word_count), photos: [], related: [], backlinks: [], preview_html: `<p data-sourcepos="1:1-1:9">${a.body}</p>`, allowed_statuses: allowed, corrections: [], notes: [] };
 }
 
 /** The words the fake checker does not know, with its suggestions, best first (as Hunspell gives them). */
@@ -195,7 +198,7 @@ export function fakeIpc(n = 3) {
       const changed = a.body !== body;
       a.body = body;
       a.word_count = body.split(/\s+/).filter(Boolean).length;
-      return { updated_at: 1_700_000_100, word_count: a.word_count, revision: null, changed, conflict };
+      return { updated_at: 1_700_000_100, word_count: a.word_count, reading_minutes: minutesFor(a.word_count), revision: null, changed, conflict };
     }),
     saveNow: vi.fn(),
     renderPreview: vi.fn(async (markdown: string) => `<p data-sourcepos="1:1-1:${markdown.length}">${markdown}</p>`),

@@ -72,7 +72,7 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
     void publishing.showPublications(view.article.id);
     library.setCurrent(view.article.id);
     conflicts.showBanner();
-    wordStats.show(view.article.word_count, view.article.words_planned);
+    wordStats.show(view.article.word_count, view.reading_minutes, view.article.words_planned);
     showTitle(view.article.headline);
     layout.showWrite();
   }
@@ -97,7 +97,7 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
     if (differs([view.related, view.backlinks], [before?.related, before?.backlinks])) {
       related.load(view.article.id, view.related, view.backlinks);
     }
-    wordStats.show(view.article.word_count, view.article.words_planned);
+    wordStats.show(view.article.word_count, view.reading_minutes, view.article.words_planned);
     showTitle(view.article.headline);
     if (history.isActive) void history.refresh();
     return bodyChanged;
@@ -129,7 +129,7 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
       metadata.showEmpty();
       corrections.clear();
       notes.clear();
-      wordStats.show(0, null);
+      wordStats.show(0, 0, null);
       history.load(null);
       void publishing.showPublications(null);
       preview.setArticle({ article: emptyArticle(keys), photos: [], related: [], corrections: [] }, '');
@@ -165,8 +165,9 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
       view.article.body = body;
       view.article.word_count = receipt.word_count;
       view.article.updated_at = receipt.updated_at;
+      view.reading_minutes = receipt.reading_minutes;
       // The core counts the words (model.rs `count_words`); the status bar shows what it saved.
-      wordStats.show(receipt.word_count, view.article.words_planned);
+      wordStats.show(receipt.word_count, receipt.reading_minutes, view.article.words_planned);
       library.patchRow({ id, updated_at: receipt.updated_at, word_count: receipt.word_count });
     },
 
@@ -179,7 +180,7 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
         refreshPreviewMeta();
         // Publishing it opens the record of corrections.
         corrections.load(current.article, current.corrections);
-        wordStats.show(current.article.word_count, a.words_planned);
+        wordStats.show(current.article.word_count, current.reading_minutes, a.words_planned);
         showTitle(a.headline);
       }
       library.patchRow({ id: a.id, headline: a.headline, section: a.section, status: a.status, slug: a.slug, updated_at: a.updated_at, byline: a.byline, kicker: a.kicker, embargo: a.embargo });

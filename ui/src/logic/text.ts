@@ -1,12 +1,8 @@
 /**
- * Word stats, headline lengths and file sizes as the editor reads them. The words themselves are
- * counted by the core (model.rs `count_words`): the UI shows the count a save returns.
+ * Word stats, headline lengths and file sizes as the editor reads them. The words and the reading
+ * time are the core's (model.rs `count_words`, `reading_minutes`): the UI shows what a save or an
+ * opened article returns.
  */
-
-/** Minutes a reader needs at 230 words a minute: one at least for any text, none for none (as the core). */
-export function readingMinutes(words: number): number {
-  return Math.ceil(words / 230);
-}
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -16,9 +12,13 @@ export function formatCount(n: number): string {
 }
 
 /** "1,234 words · 6 min read". */
-export function formatWordStats(words: number): string {
-  const w = `${formatCount(words)} ${words === 1 ? 'word' : 'words'}`;
-  return `${w} · ${readingMinutes(words)} min read`;
+export function formatWordStats(words: number, minutes: number): string {
+  return `${formatCount(words)} ${words === 1 ? 'word' : 'words'} · ${formatReadingTime(minutes)}`;
+}
+
+/** "6 min read". */
+export function formatReadingTime(minutes: number): string {
+  return `${formatCount(minutes)} min read`;
 }
 
 /** Headlines longer than this get cut in search results and social cards. */

@@ -1,8 +1,8 @@
 /**
  * The planned length against the words written: what the status bar shows when the desk planned
- * one ("820 / 900 words · 4 min read" and a bar), and how the Words planned field is read.
+ * one ("820 / 900 words" and a bar), and how the Words planned field is read.
  */
-import { formatCount, readingMinutes } from './text';
+import { formatCount } from './text';
 
 /**
  * How far from the plan a story may be and still count as on target: a tenth either way, the
@@ -13,7 +13,7 @@ export const TARGET_TOLERANCE_PERCENT = 10;
 export interface WordTarget {
   /** `under`/`over`: more than the tolerance short of or past the plan. */
   state: 'under' | 'on' | 'over';
-  /** "820 / 900 words · 4 min read". */
+  /** "820 / 900 words". */
   text: string;
   /** The bar's accessible name: "820 of 900 planned words". */
   label: string;
@@ -34,7 +34,7 @@ export function wordTarget(words: number, planned: number): WordTarget {
       : `${formatCount(Math.abs(gap))} ${Math.abs(gap) === 1 ? 'word' : 'words'} ${state === 'under' ? 'short of' : 'over'} the planned ${plan}`;
   return {
     state,
-    text: `${formatCount(words)} / ${plan} · ${readingMinutes(words)} min read`,
+    text: `${formatCount(words)} / ${plan}`,
     label: `${formatCount(words)} of ${formatCount(planned)} planned ${planned === 1 ? 'word' : 'words'}`,
     detail,
   };

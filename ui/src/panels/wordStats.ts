@@ -5,7 +5,7 @@
  * ("820 of 900 planned words").
  */
 import { h } from '../dom';
-import { formatWordStats } from '../logic/text';
+import { formatReadingTime, formatWordStats } from '../logic/text';
 import { wordTarget } from '../logic/wordTarget';
 
 export class WordStats {
@@ -17,20 +17,20 @@ export class WordStats {
     this.text = h('span', { class: 'word-stats-text', 'data-testid': 'word-stats' });
     this.bar = h('progress', { class: 'word-target', 'data-testid': 'word-target', hidden: true });
     this.root = h('span', { class: 'word-stats' }, this.text, this.bar);
-    this.show(0, null);
+    this.show(0, 0, null);
   }
 
-  /** The core's count of the saved text, and the article's plan (`null`: none). */
-  show(words: number, planned: number | null): void {
+  /** The core's count of the saved text and its reading time, and the article's plan (`null`: none). */
+  show(words: number, minutes: number, planned: number | null): void {
     if (planned === null) {
-      this.text.textContent = formatWordStats(words);
+      this.text.textContent = formatWordStats(words, minutes);
       this.bar.hidden = true;
       this.root.removeAttribute('data-state');
       this.root.removeAttribute('title');
       return;
     }
     const target = wordTarget(words, planned);
-    this.text.textContent = target.text;
+    this.text.textContent = `${target.text} · ${formatReadingTime(minutes)}`;
     this.bar.hidden = false;
     this.bar.max = planned;
     // Past the plan the bar stays full; the amber and the numbers say by how much.

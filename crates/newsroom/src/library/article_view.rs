@@ -14,6 +14,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleView {
     pub article: Article,
+    /// Minutes a reader needs for the article's words, for the status bar.
+    pub reading_minutes: u32,
     /// Featured photo first, then the inline ones in order.
     pub photos: Vec<PhotoUse>,
     pub related: Vec<RelatedLink>,
@@ -48,6 +50,7 @@ impl Library {
         let preview_html = self.render_preview(&article.body, urls).html;
         let allowed_statuses = status_choices(article.status);
         Ok(ArticleView {
+            reading_minutes: article.reading_minutes(),
             corrections: self.store.corrections(id)?,
             notes: self.store.notes(id)?,
             article,

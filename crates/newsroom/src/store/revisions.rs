@@ -13,7 +13,9 @@
 use super::articles::{self, load_live};
 use super::revision_desk::desk_text;
 use super::{Store, StoreError};
-use crate::model::{Article, ArticleId, Revision, RevisionCause, Timestamp, count_words};
+use crate::model::{
+    Article, ArticleId, Revision, RevisionCause, Timestamp, count_words, reading_minutes,
+};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
@@ -35,6 +37,9 @@ const MAX_REVISIONS: usize = 500;
 pub struct SaveReceipt {
     pub updated_at: Timestamp,
     pub word_count: u32,
+    /// Minutes a reader needs for `word_count` ([`crate::model::reading_minutes`]), so that no
+    /// front end keeps a rule of its own.
+    pub reading_minutes: u32,
     /// The newest revision recorded by this save: a typing snapshot when the coalescing window
     /// had passed, or the other side's revision when the save found a conflict.
     pub revision: Option<u32>,
@@ -203,6 +208,7 @@ pub(super) fn save_typed(
         return Ok(Some(SaveReceipt {
             updated_at: article.updated_at,
             word_count: article.word_count,
+            reading_minutes: article.reading_minutes(),
             revision: None,
             changed: false,
             conflict: false,
@@ -222,9 +228,11 @@ pub(super) fn save_typed(
             record(tx, &article, RevisionCause::Typing, now, false)?
         }
     };
+    let word_count = count_words(body);
     Ok(Some(SaveReceipt {
         updated_at: now,
-        word_count: count_words(body),
+        word_count,
+        reading_minutes: reading_minutes(word_count),
         revision,
         changed: true,
         conflict: false,

@@ -53,6 +53,7 @@ impl Store {
             Ok(Some(SaveReceipt {
                 updated_at: saved.updated_at,
                 word_count: saved.word_count,
+                reading_minutes: saved.reading_minutes(),
                 revision: Some(conflict.file_revision),
                 changed: true,
                 conflict: true,
