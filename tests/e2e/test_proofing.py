@@ -3,7 +3,7 @@ dictionary and Harper's grammar rules in the shell). A misspelling typed into a 
 (red, wavy) once typing pauses; right-clicking it offers the dictionary's suggestions, and choosing
 one fixes the word, takes the underline away and is saved like any typing. A name the dictionary
 does not know is added to the library's own word list from the keyboard (Ctrl+. at the word) and is
-then accepted in every article, until it is removed from the list again (⋯ → Dictionary…). A grammar
+then accepted in every article, until it is removed from the list again (⋯ → Spelling and grammar…). A grammar
 problem is underlined in its own style, and hovering over it shows the rule's message."""
 
 import time
