@@ -2,8 +2,8 @@
 
 Standard library only: libX11/libXext through ctypes (XShmGetImage of the whole root window into a
 shared-memory segment, or plain XGetImage without MIT-SHM; ZPixmap, 32 bits a pixel under Xvfb's
-24-bit screen), frames compared row by row in C (bytes equality) and the changed
-rows' pixels counted with Python's big integers (XOR, fold each 32-bit pixel onto its low bit, popcount).
+24-bit screen); changed rows found with memcmp on the frames' own buffers (halving), their pixels counted
+with Python's big integers (XOR, fold each 32-bit pixel onto its low bit, popcount).
 PNG written with zlib. Nothing here starts or stops processes.
 """
 

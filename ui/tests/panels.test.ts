@@ -45,6 +45,20 @@ describe('LibraryPanel', () => {
     expect(lib.root.textContent).toContain('10,000 articles');
   });
 
+  it('says the list is empty only once it has been counted, not while the count is on its way', async () => {
+    const { ipc } = fakeIpc(0);
+    let answer: (n: number) => void = () => undefined;
+    ipc.countArticles.mockImplementationOnce(() => new Promise<number>((resolve) => (answer = resolve)));
+    const lib = new LibraryPanel({ ipc, toasts: new Toasts(), actions: actions(), mediaUrl: linuxMedia, keys: pcKeys, photoFile: () => null });
+    document.body.append(lib.root);
+    const loading = lib.reload();
+    lib.render();
+    expect(lib.root.textContent).not.toContain('No articles match these filters.');
+    answer(0);
+    await loading;
+    expect(lib.root.textContent).toContain('No articles match these filters.');
+  });
+
   it('keeps the thumbnails it drew when it draws the rows again (after a save, or a change elsewhere)', async () => {
     const { ipc, articles } = fakeIpc(3);
     articles[0]!.featured_photo = 7;

@@ -63,6 +63,8 @@ export class LibraryPanel {
   private readonly rowsCache = new PagedRows<ArticleSummary>(PAGE_SIZE);
   private readonly searchSeq = new Latest();
   private total = 0;
+  /** Whether the list has been counted: before that an empty list is not yet known to be empty. */
+  private counted = false;
   private hits: SearchHit[] | null = null;
   private activeIndex = 0;
   private currentId: number | null = null;
@@ -185,6 +187,7 @@ export class LibraryPanel {
       const total = await this.deps.ipc.countArticles(filter);
       if (seq !== this.countSeq) return;
       this.total = total;
+      this.counted = true;
       startOver();
       this.activeIndex = Math.min(this.activeIndex, Math.max(0, total - 1));
       this.updateSummary();
@@ -253,7 +256,7 @@ export class LibraryPanel {
     const active = this.rows.querySelector<HTMLElement>(`[data-index="${this.activeIndex}"]`);
     if (active) this.scroller.setAttribute('aria-activedescendant', active.id);
     else this.scroller.removeAttribute('aria-activedescendant');
-    if (this.total === 0) {
+    if (this.total === 0 && this.counted) {
       this.rows.replaceChildren(h('p', { class: 'empty' }, this.inTrash ? 'The trash is empty.' : 'No articles match these filters.'));
     }
     for (const page of this.rowsCache.missing(range.start, range.end)) void this.loadPage(page);
