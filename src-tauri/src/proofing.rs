@@ -104,8 +104,10 @@ impl Proofing {
         }));
     }
 
-    /// Lets the checker go (checking was switched off): its dictionaries and grammar rules, some
-    /// 200 MB, are freed; a later check builds it again.
+    /// Lets the checker go (checking was switched off); a later check builds it again. Its own
+    /// tables go, but Harper keeps its built-in word list in statics for the life of the process
+    /// (measured: ~189 MB resident after a check, ~185 MB after this), so most of the memory comes
+    /// back only when the app starts again with checking off.
     pub fn unload(&self) {
         let reader = Arc::clone(&self.reader);
         self.run(Box::new(move || *lock(&reader) = None));

@@ -83,8 +83,8 @@ pub fn checks_as_you_type(state: State<'_, AppState>) -> CommandResult<bool> {
     Ok(state.library()?.checks_as_you_type()?)
 }
 
-/// Switches checking as the editor types on or off for this library; off, the checker's memory
-/// is freed.
+/// Switches checking as the editor types on or off for this library; off, the checker is let go
+/// (see [`crate::proofing::Proofing::unload`] for what that frees).
 #[tauri::command]
 pub fn set_checks_as_you_type(state: State<'_, AppState>, on: bool) -> CommandResult<()> {
     state.library()?.set_checks_as_you_type(on)?;
