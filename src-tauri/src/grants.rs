@@ -5,9 +5,10 @@
 //! never trusted for a path.
 
 use crate::error::{CommandResult, UiError};
+use crate::locks::lock;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::Mutex;
 
 /// What the editor granted during this run (nothing is kept across runs).
 #[derive(Default)]
@@ -45,10 +46,6 @@ impl Grants {
             Err(not_granted(path, "folder"))
         }
     }
-}
-
-fn lock<T>(set: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    set.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn not_granted(path: &Path, what: &str) -> UiError {

@@ -11,6 +11,7 @@ mod display;
 mod error;
 mod grants;
 mod launch;
+mod locks;
 mod media;
 mod menu;
 mod post_link;

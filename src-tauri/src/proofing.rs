@@ -8,10 +8,11 @@
 //! keystrokes typed just after opening it; at low priority it waits for the pauses it is for.
 
 use crate::error::{CommandResult, UiError};
+use crate::locks::lock;
 use newsroom::proofing::{DictionaryShelf, Language, OwnWords, Problem, Proofreader};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use thread_priority::{ThreadBuilderExt, ThreadPriority};
 use tokio::sync::oneshot;
 
@@ -128,12 +129,6 @@ impl Proofing {
     pub fn languages(&self) -> Vec<Language> {
         DictionaryShelf::default().available()
     }
-}
-
-/// A lock whose holder panicked is still the checker: a check has no half-written state that
-/// matters (the next one starts from the text again).
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@
 //! for the same post.
 
 use crate::error::{CommandResult, UiError};
+use crate::locks::lock;
 use newsroom::model::ArticleId;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 
 /// The article ids being published, each with its cancel flag.
 type Running = HashMap<ArticleId, Arc<AtomicBool>>;
@@ -70,11 +71,6 @@ impl Drop for PublishGuard {
     fn drop(&mut self) {
         lock(&self.running).remove(&self.article);
     }
-}
-
-/// The map only ever holds whole entries, so a lock poisoned by a panic is still usable.
-fn lock(running: &Mutex<Running>) -> MutexGuard<'_, Running> {
-    running.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]
