@@ -1,12 +1,13 @@
 //! The error every command returns: `{kind, message}` for the UI to branch on and show.
 
+use newsroom::ErrorKind;
 use serde::Serialize;
 
-/// A failure as the web UI receives it. `kind` is one of the core's stable kinds
-/// (`not_found`, `invalid`, `io`, ...); `message` is a sentence the editor can act on.
+/// A failure as the web UI receives it: the core's [`ErrorKind`] to branch on, and a sentence
+/// the editor can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UiError {
-    pub kind: &'static str,
+    pub kind: ErrorKind,
     pub message: String,
 }
 
@@ -14,7 +15,7 @@ impl UiError {
     /// The UI sent something no command can use (bad base64, a path it may not open).
     pub fn invalid(message: impl Into<String>) -> UiError {
         UiError {
-            kind: "invalid",
+            kind: ErrorKind::Invalid,
             message: message.into(),
         }
     }
@@ -22,7 +23,7 @@ impl UiError {
     /// The system refused an operation of the shell itself (opening a browser).
     pub fn io(message: impl Into<String>) -> UiError {
         UiError {
-            kind: "io",
+            kind: ErrorKind::Io,
             message: message.into(),
         }
     }
@@ -71,7 +72,7 @@ mod tests {
     #[test]
     fn core_errors_keep_their_kind_and_sentence() {
         let error = UiError::from(StoreError::ArticleNotFound(7));
-        assert_eq!(error.kind, "not_found");
+        assert_eq!(error.kind, ErrorKind::NotFound);
         assert_eq!(error.message, "there is no article with id 7");
         let json = serde_json::to_value(&error).unwrap();
         assert_eq!(

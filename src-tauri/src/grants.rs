@@ -72,7 +72,7 @@ mod tests {
         let error = grants
             .check_files(&[photo.clone(), PathBuf::from("/home/ana/.ssh/id_ed25519")])
             .unwrap_err();
-        assert_eq!(error.kind, "invalid");
+        assert_eq!(error.kind, newsroom::ErrorKind::Invalid);
         assert!(error.message.contains("id_ed25519"), "{}", error.message);
         assert!(grants.check_folder(Path::new("/home/ana")).is_err());
         assert!(

@@ -10,6 +10,8 @@ mod commands;
 mod display;
 mod error;
 mod grants;
+#[cfg(test)]
+mod ipc_types;
 mod launch;
 mod locks;
 mod media;

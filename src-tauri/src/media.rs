@@ -89,7 +89,9 @@ fn respond(files: Option<&MediaFiles>, request: &Request<Vec<u8>>) -> Response<V
             .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
             .body(bytes)
             .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
-        Err(error) if error.kind() == "not_found" => status(StatusCode::NOT_FOUND),
+        Err(error) if error.kind() == newsroom::ErrorKind::NotFound => {
+            status(StatusCode::NOT_FOUND)
+        }
         Err(error) => {
             eprintln!("newsroom: could not serve {}: {error}", request.uri());
             status(StatusCode::INTERNAL_SERVER_ERROR)

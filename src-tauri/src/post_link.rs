@@ -57,14 +57,17 @@ mod tests {
             post_address(&list, "Weekly").unwrap().as_str(),
             "https://weekly.example/?p=3"
         );
-        assert_eq!(post_address(&list, "Other").unwrap_err().kind, "invalid");
+        assert_eq!(
+            post_address(&list, "Other").unwrap_err().kind,
+            newsroom::ErrorKind::Invalid
+        );
     }
 
     #[test]
     fn only_web_addresses_are_opened() {
         for url in ["file:///etc/passwd", "javascript:alert(1)", "not a url", ""] {
             let error = post_address(&[publication("The Daily", url, 1)], "The Daily").unwrap_err();
-            assert_eq!(error.kind, "invalid", "{url}");
+            assert_eq!(error.kind, newsroom::ErrorKind::Invalid, "{url}");
         }
         assert!(post_address(&[publication("L", "http://127.0.0.1:8080/?p=1", 1)], "L").is_ok());
     }

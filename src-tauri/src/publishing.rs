@@ -82,7 +82,7 @@ mod tests {
         let publishing = Publishing::default();
         let first = publishing.start(7).unwrap();
         let refused = publishing.start(7).err().unwrap();
-        assert_eq!(refused.kind, "invalid");
+        assert_eq!(refused.kind, newsroom::ErrorKind::Invalid);
         assert!(refused.message.contains("already being published"));
         let other = publishing.start(8);
         assert!(other.is_ok(), "another article publishes meanwhile");

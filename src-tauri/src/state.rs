@@ -178,7 +178,7 @@ mod tests {
         std::fs::write(&db, b"not a database at all, just some text").unwrap();
         let state = AppState::open(&db, WorkspaceChoice::Remembered);
         let error = state.library().err().unwrap();
-        assert_eq!(error.kind, "unsupported");
+        assert_eq!(error.kind, newsroom::ErrorKind::Unsupported);
         assert!(state.media_files().is_none());
     }
 

@@ -15,21 +15,33 @@ use tauri::{AppHandle, Emitter, Manager};
 pub const SYNC_EVENT: &str = "sync";
 
 /// Where the workspace sync stands, for the UI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct WorkspaceStatus {
     /// The workspace folder, once known.
     pub root: Option<PathBuf>,
-    /// `"native"` (watched), `"polling"` (checked every second) or `"off"`.
-    pub mode: &'static str,
+    pub mode: WorkspaceMode,
     /// Why the folder is polled, or why the sync is off.
     pub reason: Option<String>,
+}
+
+/// How the workspace folder is followed: `native` (watched), `polling` (checked every second)
+/// or `off`; for the last two the status's `reason` says why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum WorkspaceMode {
+    /// Watched: the system tells the sync about changes.
+    Native,
+    /// Checked every second: the status's `reason` says why.
+    Polling,
+    /// Not synced: the status's `reason` says why.
+    Off,
 }
 
 impl WorkspaceStatus {
     fn off(root: Option<PathBuf>, reason: impl Into<String>) -> WorkspaceStatus {
         WorkspaceStatus {
             root,
-            mode: "off",
+            mode: WorkspaceMode::Off,
             reason: Some(reason.into()),
         }
     }
@@ -152,8 +164,8 @@ fn start(
     })
     .map_err(|e| WorkspaceStatus::off(Some(root.clone()), e.to_string()))?;
     let (mode, reason) = match service.mode() {
-        WatchMode::Native => ("native", None),
-        WatchMode::Polling { reason } => ("polling", Some(reason.clone())),
+        WatchMode::Native => (WorkspaceMode::Native, None),
+        WatchMode::Polling { reason } => (WorkspaceMode::Polling, Some(reason.clone())),
     };
     state.sync.running().service = Some(service);
     Ok(WorkspaceStatus {

@@ -71,3 +71,30 @@ def test_dek_section_tags_and_status_persist(launch, cli):
         ["transport", "city hall", "ferries"],
         "editing",
     )
+
+
+def test_a_slug_another_story_has_is_refused_at_the_field_and_nothing_changes(launch, cli):
+    cli.new("Ferry fares rise in spring", "Tickets cost more.", slug="ferry-fares")
+    cli.new(HEADLINE, "The vote was 31 to 18.")
+    before = cli.find(HEADLINE)["slug"]
+    app = launch()
+    app.open_article(HEADLINE)
+
+    app.set_field("#meta-slug", "ferry-fares")
+    wait_for(
+        lambda: "“ferry-fares” is already used" in app.text_of("#meta-slug-error"),
+        message=lambda: f"the slug's error under the field; it reads {app.text_of('#meta-slug-error')!r}",
+    )
+    # The core's kind `duplicate_slug` marks the field; what was typed stays for the editor to change.
+    assert app.css("#meta-slug").get_attribute("aria-invalid") == "true"
+    assert app.field_value("#meta-slug") == "ferry-fares"
+    assert cli.find(HEADLINE)["slug"] == before, "the story keeps its slug"
+    assert cli.find("Ferry fares rise in spring")["slug"] == "ferry-fares", "the other story keeps its own"
+    app.screenshot("02-slug-taken")
+    app.assert_no_error_toasts()
+
+    app.set_field("#meta-slug", "ferry-timetable")
+    wait_for(lambda: cli.find(HEADLINE)["slug"] == "ferry-timetable", message="the free slug to be saved")
+    wait_for(lambda: app.text_of("#meta-slug-error") == "", message="the error to go")
+    assert app.css("#meta-slug").get_attribute("aria-invalid") is None
+    app.quit()

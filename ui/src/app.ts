@@ -102,6 +102,7 @@ export class App {
       openId,
       onSaved: (id, body, receipt) => this.article.saved(id, body, receipt),
       onConflict: () => void this.sync.recheckConflicts(),
+      onRestored: () => void this.library.reload(),
     });
     this.library = new LibraryPanel({
       ipc,

@@ -17,6 +17,7 @@ import type {
   Correction,
   ConflictComparison,
   DeskNote,
+  ErrorKind,
   ExportReport,
   FirstScreen,
   Photo,
@@ -43,39 +44,48 @@ import type {
   WorkspaceStatus,
 } from './types';
 
-/** Every kind the core's errors name (`fn kind` in crates/newsroom; a test keeps them in step). */
-export const KNOWN_KINDS: ReadonlySet<string> = new Set([
-  'not_found',
-  'invalid',
-  'unsupported',
-  'too_large',
-  'conflict',
-  'io',
-  'database',
-  'locked',
-  'corrupt',
-  'newer_version',
-  // Export (newsroom::export::ExportError): a story under embargo, which "Export anyway" overrides.
-  'embargoed',
-  // Publishing (newsroom::publish::PublishError).
-  'exists',
-  'no_keychain',
-  'secret',
-  'network',
-  'unauthorized',
-  'not_cms',
-  'server',
-  'incomplete',
-  'cancelled',
-]);
+/**
+ * Every kind the core names (its `ErrorKind`, generated): a `Record` over the generated union, so a
+ * kind added in Rust does not compile here until it is listed, and a kind the UI does not know
+ * reaches the panels as `internal` instead of being mistaken for one it acts on.
+ */
+const KINDS: Record<ErrorKind, true> = {
+  not_found: true,
+  invalid: true,
+  unsupported: true,
+  too_large: true,
+  conflict: true,
+  trashed: true,
+  duplicate_slug: true,
+  invalid_transition: true,
+  photo_in_use: true,
+  io: true,
+  database: true,
+  locked: true,
+  corrupt: true,
+  newer_version: true,
+  embargoed: true,
+  exists: true,
+  no_keychain: true,
+  secret: true,
+  network: true,
+  unauthorized: true,
+  not_cms: true,
+  server: true,
+  incomplete: true,
+  cancelled: true,
+};
+
+function isErrorKind(kind: unknown): kind is ErrorKind {
+  return typeof kind === 'string' && Object.hasOwn(KINDS, kind);
+}
 
 /** Turns whatever a rejected promise carries into `{kind, message}` with a readable message. */
 export function normalizeError(raw: unknown): UiError {
   if (raw && typeof raw === 'object') {
     const r = raw as { kind?: unknown; message?: unknown };
     if (typeof r.message === 'string' && r.message.trim() !== '') {
-      const kind = typeof r.kind === 'string' && KNOWN_KINDS.has(r.kind) ? r.kind : 'internal';
-      return { kind, message: r.message };
+      return { kind: isErrorKind(r.kind) ? r.kind : 'internal', message: r.message };
     }
   }
   if (typeof raw === 'string' && raw.trim() !== '') {

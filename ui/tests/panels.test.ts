@@ -156,13 +156,23 @@ describe('MetadataPanel', () => {
     expect(onUpdated).toHaveBeenCalled();
     expect(panel.root.textContent).toContain('22/70');
 
-    ipc.updateArticle.mockRejectedValueOnce({ kind: 'conflict', message: 'The slug “story-2” belongs to another article.' });
+    ipc.updateArticle.mockRejectedValueOnce({ kind: 'duplicate_slug', message: 'The slug “story-2” belongs to another article.' });
     const slug = panel.root.querySelector<HTMLInputElement>('[data-testid="meta-slug"]')!;
     slug.value = 'story-2';
     slug.dispatchEvent(new Event('change'));
     await tick();
     expect(document.getElementById('meta-slug-error')!.textContent).toBe('The slug “story-2” belongs to another article.');
     expect(slug.value).toBe('story-2');
+    expect(slug.getAttribute('aria-invalid')).toBe('true');
+    slug.value = 'story-3';
+    slug.dispatchEvent(new Event('input'));
+    expect(slug.hasAttribute('aria-invalid')).toBe(false);
+
+    ipc.updateArticle.mockRejectedValueOnce({ kind: 'invalid', message: 'A headline cannot be empty.' });
+    headline.value = '';
+    headline.dispatchEvent(new Event('change'));
+    await tick();
+    expect(headline.hasAttribute('aria-invalid')).toBe(false);
   });
 
   it('warns about long headlines and limits statuses to the allowed moves', () => {
@@ -172,6 +182,39 @@ describe('MetadataPanel', () => {
     expect(panel.root.querySelector('#meta-headline-hint')!.getAttribute('data-level')).toBe('long');
     const options = [...panel.root.querySelectorAll<HTMLOptionElement>('[data-testid="meta-status"] option')].map((o) => o.value);
     expect(options).toEqual(['draft', 'editing', 'archived']);
+  });
+
+  it('offers the moves the core allows now when the workflow refuses one', async () => {
+    const { ipc } = fakeIpc(1);
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), keys: pcKeys, onUpdated: vi.fn() });
+    document.body.replaceChildren(panel.root);
+    panel.load(viewOf(article(1), ['draft', 'editing', 'archived']));
+    // Meanwhile another program moved the story on to "editing".
+    ipc.updateArticle.mockRejectedValueOnce({ kind: 'invalid_transition', message: 'article 1 cannot go from editing to editing' });
+    ipc.openArticle.mockResolvedValueOnce(viewOf(article(1, { status: 'editing' }), ['draft', 'ready', 'archived']));
+    const status = panel.root.querySelector<HTMLSelectElement>('[data-testid="meta-status"]')!;
+    status.value = 'editing';
+    status.dispatchEvent(new Event('change'));
+    await tick();
+    await tick();
+    const options = [...status.querySelectorAll('option')].map((o) => o.value);
+    expect(options).toEqual(['editing', 'draft', 'ready', 'archived']);
+    expect(status.value).toBe('editing');
+    expect(document.getElementById('meta-status-error')!.textContent).toBe('article 1 cannot go from editing to editing');
+  });
+
+  it('leaves the status menu alone when a move fails for another reason', async () => {
+    const { ipc } = fakeIpc(1);
+    const panel = new MetadataPanel({ ipc, toasts: new Toasts(), keys: pcKeys, onUpdated: vi.fn() });
+    document.body.replaceChildren(panel.root);
+    panel.load(viewOf(article(1), ['draft', 'editing', 'archived']));
+    ipc.updateArticle.mockRejectedValueOnce({ kind: 'locked', message: 'Another program holds the library.' });
+    const status = panel.root.querySelector<HTMLSelectElement>('[data-testid="meta-status"]')!;
+    status.value = 'editing';
+    status.dispatchEvent(new Event('change'));
+    await tick();
+    expect(ipc.openArticle).not.toHaveBeenCalled();
+    expect(status.value).toBe('draft');
   });
 
   it('adds tags as chips and saves them', async () => {
@@ -384,20 +427,37 @@ describe('save indicator and toasts', () => {
   afterEach(() => vi.useRealTimers());
 
   it('says Saved / Saving… / Not saved with a retry', () => {
-    const retry = vi.fn();
-    const s = new SaveIndicator(retry);
+    const actions = { retry: vi.fn(), restoreAndSave: vi.fn() };
+    const s = new SaveIndicator(actions);
     expect(s.root.getAttribute('role')).toBe('status');
     expect(s.root.getAttribute('aria-label')).toBe('Save state');
     s.update({ kind: 'saving' });
     expect(s.root.textContent).toContain('Saving…');
-    s.update({ kind: 'error', reason: 'The disk is full.' });
-    expect(saveLabel({ kind: 'error', reason: 'The disk is full.' })).toBe('Not saved: The disk is full.');
+    const full = { kind: 'error', reason: 'The disk is full.', errorKind: 'io' } as const;
+    s.update(full);
+    expect(saveLabel(full)).toBe('Not saved: The disk is full.');
     const button = s.root.querySelector('button')!;
     expect(button.hidden).toBe(false);
+    expect(button.textContent).toBe('Retry');
     button.click();
-    expect(retry).toHaveBeenCalled();
+    expect(actions.retry).toHaveBeenCalled();
+    expect(actions.restoreAndSave).not.toHaveBeenCalled();
     s.update({ kind: 'saved' });
     expect(button.hidden).toBe(true);
+  });
+
+  it('offers to restore a story that went to the trash instead of retrying in vain', () => {
+    const actions = { retry: vi.fn(), restoreAndSave: vi.fn() };
+    const s = new SaveIndicator(actions);
+    s.update({ kind: 'error', reason: 'article 2 is in the trash', errorKind: 'trashed' });
+    const button = s.root.querySelector('button')!;
+    expect(button.textContent).toBe('Restore and save');
+    expect(button.getAttribute('aria-label')).toBe('Restore the story from the trash and save it');
+    button.click();
+    expect(actions.restoreAndSave).toHaveBeenCalledTimes(1);
+    expect(actions.retry).not.toHaveBeenCalled();
+    s.update({ kind: 'error', reason: 'The disk is full.', errorKind: 'io' });
+    expect(button.textContent).toBe('Retry');
   });
 
   it('shows errors until dismissed and notices for a while', () => {

@@ -108,7 +108,7 @@ describe('SaveQueue', () => {
     });
     q.schedule('precious');
     await vi.advanceTimersByTimeAsync(10);
-    expect(q.state).toEqual({ kind: 'error', reason: 'The disk is full.' });
+    expect(q.state).toEqual({ kind: 'error', reason: 'The disk is full.', errorKind: 'io' });
     expect(q.dirty).toBe(true);
     fail = false;
     await expect(q.retry()).resolves.toBe(true);
@@ -142,6 +142,6 @@ describe('SaveQueue', () => {
     const q = new SaveQueue<string>({ delayMs: 10, save: async () => Promise.reject('no') });
     q.schedule('x');
     await expect(q.flush()).resolves.toBe(false);
-    expect(q.state).toEqual({ kind: 'error', reason: 'no' });
+    expect(q.state).toEqual({ kind: 'error', reason: 'no', errorKind: 'internal' });
   });
 });

@@ -3,6 +3,7 @@
 //! Each module has its own error enum (its boundary); [`Error`] gathers them so that the CLI
 //! and the desktop app can show one sentence and branch on a stable [`Error::kind`].
 
+use crate::ErrorKind;
 use crate::export::ExportError;
 use crate::import::ImportError;
 use crate::media::MediaError;
@@ -31,9 +32,8 @@ pub enum Error {
 }
 
 impl Error {
-    /// A stable, machine-readable name for the kind of failure (`"not_found"`, `"invalid"`,
-    /// `"io"`, ...), so front ends can react without parsing the message.
-    pub fn kind(&self) -> &'static str {
+    /// The kind of failure, so front ends can react without parsing the message.
+    pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Store(e) => e.kind(),
             Error::Media(e) => e.kind(),

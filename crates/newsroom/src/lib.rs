@@ -23,6 +23,7 @@
 pub mod diff;
 mod durable;
 pub mod error;
+mod error_kind;
 pub mod export;
 pub mod import;
 pub mod launch_args;
@@ -38,4 +39,5 @@ pub mod store;
 pub mod workspace;
 
 pub use error::Error;
+pub use error_kind::ErrorKind;
 pub use library::Library;

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use ts_rs::TS;
 
 /// Row id of an article. Ids never change, so links by id survive slug changes.
 pub type ArticleId = i64;
@@ -21,7 +22,7 @@ pub type Timestamp = i64;
 ///
 /// The normal path is draft → editing → ready → published; any state may be archived and an
 /// archived article can be reopened as a draft. See [`Status::can_become`] for the full table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Being written.
@@ -120,8 +121,9 @@ impl FromStr for Status {
 }
 
 /// A story: its metadata and its Markdown body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Article {
+    #[ts(type = "number")]
     pub id: ArticleId,
     /// The article's name in its workspace file, the same in every library that shares the
     /// folder (ids are each library's own): 32 hexadecimal digits.
@@ -140,13 +142,20 @@ pub struct Article {
     pub dateline: String,
     /// The body in Markdown (GFM).
     pub body: String,
+    #[ts(type = "number | null")]
     pub featured_photo: Option<PhotoId>,
     /// The author whose bio closes the article, when known.
+    #[ts(type = "number | null")]
     pub author_id: Option<AuthorId>,
+    #[ts(type = "number")]
     pub created_at: Timestamp,
+    #[ts(type = "number")]
     pub updated_at: Timestamp,
+    /// When the story was first published.
+    #[ts(type = "number | null")]
     pub published_at: Option<Timestamp>,
     /// Set while the article is in the trash.
+    #[ts(type = "number | null")]
     pub trashed_at: Option<Timestamp>,
     /// Derived from the body; kept in the row so lists do not have to count.
     pub word_count: u32,
@@ -156,9 +165,10 @@ pub struct Article {
     pub seo_headline: String,
     /// The headline of social cards (Open Graph, Twitter); empty: the headline.
     pub social_headline: String,
-    /// Before this moment the story must not go out.
+    /// Before this moment the story must not go out; `None` when there is no embargo.
+    #[ts(type = "number | null")]
     pub embargo: Option<Timestamp>,
-    /// The length the desk planned, in words.
+    /// The length the desk planned, in words (1 or more); `None` when there is no plan.
     pub words_planned: Option<u32>,
     /// The language the story is spell-checked in, as a Hunspell name such as `en_GB`; empty:
     /// the library's default.
@@ -289,8 +299,9 @@ fn skip_autolink(chars: &mut Chars<'_>) -> bool {
     }
 }
 
-/// What a dated line appended to a published story is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a dated line appended to a published story is: a correction puts right what the story
+/// got wrong, an update adds what happened since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum CorrectionKind {
     /// Something the story got wrong, put right.
@@ -318,18 +329,23 @@ impl CorrectionKind {
 
 /// A correction or update appended to a published story, printed at its end with its date.
 /// Only ever added: the log is the story's public record of what changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Correction {
     pub kind: CorrectionKind,
+    /// One paragraph: its lines are joined when it is added.
     pub text: String,
+    /// When it was added.
+    #[ts(type = "number")]
     pub at: Timestamp,
 }
 
 /// A note for the desk about a story ("legal to check para 4"): kept with it and shared in its
 /// workspace file, never exported or published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DeskNote {
     pub text: String,
+    /// When it was written.
+    #[ts(type = "number")]
     pub at: Timestamp,
 }
 
@@ -358,7 +374,9 @@ pub struct NewArticle {
 }
 
 /// A change to an article's metadata: only the fields that are `Some` change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// As JSON every field may be left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct ArticlePatch {
     pub headline: Option<String>,
     pub dek: Option<String>,
@@ -369,15 +387,18 @@ pub struct ArticlePatch {
     pub slug: Option<String>,
     pub status: Option<Status>,
     pub body: Option<String>,
-    /// `Some(None)` clears the author.
+    /// `Some(None)` clears the author (from Rust only: JSON's `null` reads as left out).
+    #[ts(optional, type = "number")]
     pub author_id: Option<Option<AuthorId>>,
     pub kicker: Option<String>,
     pub seo_headline: Option<String>,
     pub social_headline: Option<String>,
-    /// `Some(None)` (`null` in JSON) lifts the embargo.
+    /// `Some(None)` (`null` in JSON) lifts the embargo; left out, it stays as it is.
     #[serde(default, deserialize_with = "null_clears")]
+    #[ts(optional, type = "number | null")]
     pub embargo: Option<Option<Timestamp>>,
-    /// `Some(None)` (`null` in JSON) drops the target; `Some(Some(0))` is refused.
+    /// `Some(None)` (`null` in JSON) drops the target, left out it stays as it is;
+    /// `Some(Some(0))` is refused.
     #[serde(default, deserialize_with = "null_clears")]
     pub words_planned: Option<Option<u32>>,
     /// A language tag such as `en-GB` or `fr`; empty: the library's default.
@@ -395,37 +416,47 @@ where
 }
 
 /// One line of the library list: enough to show and sort, without the body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ArticleSummary {
+    #[ts(type = "number")]
     pub id: ArticleId,
     pub slug: String,
     pub headline: String,
     pub section: String,
     pub status: Status,
     pub byline: String,
+    #[ts(type = "number")]
     pub updated_at: Timestamp,
     pub word_count: u32,
+    #[ts(type = "number | null")]
     pub featured_photo: Option<PhotoId>,
+    /// The short label printed above the headline; empty for none.
     pub kicker: String,
+    /// Before this moment the story must not go out; `None` when there is no embargo.
+    #[ts(type = "number | null")]
     pub embargo: Option<Timestamp>,
 }
 
 /// Which articles the library list shows. Every field may be left out (`{}` is the working
 /// list, unpaged).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+// The fields serde defaults are optional in TypeScript too (`as = "Option<_>"` for the others).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(optional_fields)]
 pub struct ArticleFilter {
     pub status: Option<Status>,
     pub section: Option<String>,
     /// List the trash instead of the working articles.
+    #[ts(as = "Option<_>")]
     pub trashed: bool,
     /// Page size; `None` lists everything.
     pub limit: Option<u32>,
+    #[ts(as = "Option<_>")]
     pub offset: u32,
 }
 
 /// Image formats the library accepts, detected from the file's bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ImageFormat {
     Jpeg,
@@ -471,13 +502,15 @@ impl ImageFormat {
 }
 
 /// The image data of a photo, once its file is in the media folder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PhotoFile {
     /// SHA-256 of the bytes, hex: the file's name in the media folder.
     pub hash: String,
     pub format: ImageFormat,
     pub width: u32,
     pub height: u32,
+    /// The file's size.
+    #[ts(type = "number")]
     pub bytes: u64,
     /// The name it had when imported, for the editor's benefit only (never used as a path).
     pub original_name: String,
@@ -485,21 +518,27 @@ pub struct PhotoFile {
 
 /// A photo in the library. Imported stories can name a photo (caption, credit) before its file
 /// arrives: such a photo is *awaiting* its file and `file` is `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Photo {
+    #[ts(type = "number")]
     pub id: PhotoId,
     pub caption: String,
     /// Who to credit, e.g. "POOL (Reuters)".
     pub credit: String,
     /// Text for readers who cannot see the image.
     pub alt: String,
+    /// `None` while the photo awaits its image file.
     pub file: Option<PhotoFile>,
+    #[ts(type = "number")]
     pub created_at: Timestamp,
+    /// Set while the photo is in the trash.
+    #[ts(type = "number | null")]
     pub trashed_at: Option<Timestamp>,
 }
 
-/// How a photo is used in an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How a photo is used in an article: `featured`, the lead image (at most one per article), or
+/// `inline`, placed in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum PhotoRole {
     /// The lead image, shown above the body and in previews; at most one per article.
@@ -518,8 +557,9 @@ impl PhotoRole {
 }
 
 /// A photo as attached to one article: the caption may differ per use.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PhotoUse {
+    #[ts(type = "number")]
     pub article_id: ArticleId,
     pub photo: Photo,
     pub role: PhotoRole,
@@ -538,17 +578,20 @@ impl PhotoUse {
 }
 
 /// What a related link points to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(untagged)]
 pub enum RelatedTarget {
     /// Another article, by id, so the link survives slug changes.
-    Article { id: ArticleId },
+    Article {
+        #[ts(type = "number")]
+        id: ArticleId,
+    },
     /// A page elsewhere.
     External { url: String },
 }
 
 /// One entry of an article's "related" list, in the editor's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RelatedLink {
     #[serde(flatten)]
     pub target: RelatedTarget,
@@ -569,7 +612,7 @@ pub struct Author {
 }
 
 /// Why a revision was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum RevisionCause {
     /// A coalesced snapshot taken while the editor types.
@@ -613,11 +656,13 @@ impl RevisionCause {
 }
 
 /// A snapshot of an article's text and metadata at one moment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Revision {
+    #[ts(type = "number")]
     pub article_id: ArticleId,
     /// 1, 2, 3... per article, never reused.
     pub number: u32,
+    #[ts(type = "number")]
     pub created_at: Timestamp,
     pub cause: RevisionCause,
     pub headline: String,
@@ -630,7 +675,7 @@ pub struct Revision {
 }
 
 /// One full-text search hit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchHit {
     pub article: ArticleSummary,
     /// A short excerpt around the match, plain text, with the matched words between « and ».

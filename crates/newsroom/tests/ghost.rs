@@ -269,7 +269,7 @@ fn republishing_updates_the_post_and_a_web_edit_is_not_overwritten_unless_asked(
     let refused = desk
         .publish(article, false)
         .expect_err("a web edit stops the publish");
-    assert_eq!(refused.kind(), "conflict", "{refused}");
+    assert_eq!(refused.kind(), newsroom::ErrorKind::Conflict, "{refused}");
     assert_eq!(
         server.post(&first.post_id)?["title"],
         "Fixed in Ghost by the night editor"
@@ -297,7 +297,7 @@ fn a_stopped_or_lost_publish_never_makes_a_second_post() -> TestResult {
             matches!(step, Progress::Photo { number: 2, .. })
         })
         .expect_err("stopped");
-    assert_eq!(stopped.kind(), "cancelled");
+    assert_eq!(stopped.kind(), newsroom::ErrorKind::Cancelled);
     assert!(server.posts_with_slug(&format!("ghost-{tag}"))?.is_empty());
     let first = desk.publish(article, false)?;
     assert_eq!(
@@ -352,7 +352,7 @@ fn a_wrong_or_malformed_key_and_a_site_that_is_not_ghost_are_refused() -> TestRe
     for (new, secret, kind, words) in cases {
         let url = new.url.clone();
         let error = library.add_site(new, secret).expect_err(&url);
-        assert_eq!(error.kind(), kind, "{url}: {error}");
+        assert_eq!(error.kind().as_str(), kind, "{url}: {error}");
         assert!(error.to_string().contains(words), "{url}: {error}");
     }
     assert!(library.sites()?.is_empty());
@@ -373,7 +373,7 @@ fn a_photo_over_the_sites_upload_limit_is_named_and_nothing_is_published() -> Te
         test_servers::article_with_a_large_photo(&mut desk.library, desk.dir.path(), &slug, 1400)?;
 
     let error = desk.publish(article, false).expect_err("too large");
-    assert_eq!(error.kind(), "too_large", "{error}");
+    assert_eq!(error.kind(), newsroom::ErrorKind::TooLarge, "{error}");
     assert!(
         error
             .to_string()

@@ -28,7 +28,7 @@ fn a_site_secret_is_kept_in_read_from_and_removed_from_the_keychain() {
     assert_eq!(publish::read_secret(&site).expect("read back"), "qrst uvwx");
     publish::forget_secret(&site).expect("removed");
     let gone = publish::read_secret(&site).expect_err("no longer there");
-    assert_eq!(gone.kind(), "secret", "{gone}");
+    assert_eq!(gone.kind(), newsroom::ErrorKind::Secret, "{gone}");
     assert!(
         gone.to_string().contains("no longer in the keychain"),
         "{gone}"

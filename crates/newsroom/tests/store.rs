@@ -72,10 +72,14 @@ fn an_article_created_as_published_gets_a_publication_date() {
 fn unknown_ids_and_slugs_are_reported_by_name() {
     let mut s = store();
     create(&mut s, "Here", "");
-    assert_error(&s.article(42).unwrap_err(), "not_found", &["42"]);
+    assert_error(
+        &s.article(42).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["42"],
+    );
     assert_error(
         &s.article_by_slug("nowhere").unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["“nowhere”"],
     );
     let patch = ArticlePatch {
@@ -84,11 +88,19 @@ fn unknown_ids_and_slugs_are_reported_by_name() {
     };
     assert_error(
         &s.update_article(42, &patch).unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["42"],
     );
-    assert_error(&s.trash(42).unwrap_err(), "not_found", &["42"]);
-    assert_error(&s.duplicate(42).unwrap_err(), "not_found", &["42"]);
+    assert_error(
+        &s.trash(42).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["42"],
+    );
+    assert_error(
+        &s.duplicate(42).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["42"],
+    );
     assert_eq!(s.article_count().unwrap(), 1);
 }
 
@@ -98,7 +110,7 @@ fn an_empty_headline_is_refused_and_nothing_is_created_or_changed() {
     let err = s
         .create_article(&draft(" \n\t ", "body"), RevisionCause::Manual)
         .unwrap_err();
-    assert_error(&err, "invalid", &["headline"]);
+    assert_error(&err, newsroom::ErrorKind::Invalid, &["headline"]);
     assert_eq!(s.article_count().unwrap(), 0);
 
     let a = create(&mut s, "Kept", "body");
@@ -110,7 +122,7 @@ fn an_empty_headline_is_refused_and_nothing_is_created_or_changed() {
     };
     assert_error(
         &s.update_article(a.id, &patch).unwrap_err(),
-        "invalid",
+        newsroom::ErrorKind::Invalid,
         &["headline"],
     );
     assert_eq!(state_of(&s, a.id), before);
@@ -190,7 +202,7 @@ fn an_explicit_slug_that_is_taken_is_refused_naming_its_owner() {
         .unwrap_err();
     assert_error(
         &err,
-        "conflict",
+        newsroom::ErrorKind::DuplicateSlug,
         &["“budget-vote”", &format!("article {}", owner.id)],
     );
     assert_eq!(s.article_count().unwrap(), 1);
@@ -203,7 +215,11 @@ fn an_explicit_slug_that_is_taken_is_refused_naming_its_owner() {
         ..ArticlePatch::default()
     };
     let err = s.update_article(other.id, &patch).unwrap_err();
-    assert_error(&err, "conflict", &["“budget-vote”", &owner.id.to_string()]);
+    assert_error(
+        &err,
+        newsroom::ErrorKind::DuplicateSlug,
+        &["“budget-vote”", &owner.id.to_string()],
+    );
     assert_eq!(state_of(&s, other.id), before);
 }
 
@@ -220,14 +236,18 @@ fn slugs_that_could_name_another_folder_are_refused() {
         let err = s
             .create_article(&wanted, RevisionCause::Manual)
             .unwrap_err();
-        assert_error(&err, "invalid", &[&format!("“{bad}”"), "lowercase letters"]);
+        assert_error(
+            &err,
+            newsroom::ErrorKind::Invalid,
+            &[&format!("“{bad}”"), "lowercase letters"],
+        );
 
         let patch = ArticlePatch {
             slug: Some(bad.into()),
             ..ArticlePatch::default()
         };
         let err = s.update_article(a.id, &patch).unwrap_err();
-        assert_error(&err, "invalid", &[bad]);
+        assert_error(&err, newsroom::ErrorKind::Invalid, &[bad]);
     }
     let empty = ArticlePatch {
         slug: Some(String::new()),
@@ -235,7 +255,7 @@ fn slugs_that_could_name_another_folder_are_refused() {
     };
     assert_error(
         &s.update_article(a.id, &empty).unwrap_err(),
-        "invalid",
+        newsroom::ErrorKind::Invalid,
         &["empty"],
     );
     assert_eq!(s.article_count().unwrap(), 1);
@@ -319,7 +339,7 @@ fn a_skipped_workflow_step_is_refused_listing_the_allowed_ones() {
     let err = s.update_article(a.id, &patch).unwrap_err();
     assert_error(
         &err,
-        "conflict",
+        newsroom::ErrorKind::InvalidTransition,
         &[
             &format!("article {}", a.id),
             "from draft to published",
@@ -342,7 +362,11 @@ fn a_skipped_workflow_step_is_refused_listing_the_allowed_ones() {
         ..ArticlePatch::default()
     };
     let err = s.update_article(a.id, &publish).unwrap_err();
-    assert_error(&err, "conflict", &["from archived to published", "draft"]);
+    assert_error(
+        &err,
+        newsroom::ErrorKind::InvalidTransition,
+        &["from archived to published", "draft"],
+    );
     assert_eq!(s.article(a.id).unwrap().status, Status::Archived);
 }
 
@@ -367,15 +391,19 @@ fn trashed_articles_leave_the_list_and_cannot_be_edited_until_restored() {
     let err = s.update_article(binned.id, &patch).unwrap_err();
     assert_error(
         &err,
-        "conflict",
+        newsroom::ErrorKind::Trashed,
         &[&binned.id.to_string(), "trash", "untrash"],
     );
     assert_error(
         &s.save_body(binned.id, "typed").unwrap_err(),
-        "conflict",
+        newsroom::ErrorKind::Trashed,
         &["trash"],
     );
-    assert_error(&s.trash(binned.id).unwrap_err(), "conflict", &["trash"]);
+    assert_error(
+        &s.trash(binned.id).unwrap_err(),
+        newsroom::ErrorKind::Trashed,
+        &["trash"],
+    );
     assert_eq!(state_of(&s, binned.id), before);
 
     advance(10);
@@ -389,7 +417,7 @@ fn trashed_articles_leave_the_list_and_cannot_be_edited_until_restored() {
     let err = s.untrash(binned.id).unwrap_err();
     assert_error(
         &err,
-        "conflict",
+        newsroom::ErrorKind::Conflict,
         &[&binned.id.to_string(), "not in the trash"],
     );
     assert_eq!(
@@ -538,10 +566,14 @@ fn authors_are_created_once_and_updated_by_name() {
 
     assert_error(
         &s.upsert_author("  ", "x", "y").unwrap_err(),
-        "invalid",
+        newsroom::ErrorKind::Invalid,
         &["name"],
     );
-    assert_error(&s.author(99).unwrap_err(), "not_found", &["99"]);
+    assert_error(
+        &s.author(99).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["99"],
+    );
 
     let a = create(&mut s, "Signed", "");
     let sign = ArticlePatch {
@@ -559,7 +591,7 @@ fn authors_are_created_once_and_updated_by_name() {
     };
     assert_error(
         &s.update_article(a.id, &unknown).unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["99"],
     );
     assert_eq!(state_of(&s, a.id), before);

@@ -18,13 +18,17 @@ fn a_correction_is_refused_on_an_unpublished_story_and_nothing_changes() {
         .unwrap_err();
     assert_error(
         &err,
-        "invalid",
+        newsroom::ErrorKind::Invalid,
         &["has not been published", "change the story itself"],
     );
     let err = s
         .add_correction(a.id, CorrectionKind::Update, "  \n ")
         .unwrap_err();
-    assert_error(&err, "invalid", &["the update has no text"]);
+    assert_error(
+        &err,
+        newsroom::ErrorKind::Invalid,
+        &["the update has no text"],
+    );
     assert_eq!(state_of(&s, a.id), before);
     assert!(s.corrections(a.id).unwrap().is_empty());
 }
@@ -91,10 +95,14 @@ fn notes_are_kept_on_any_story_oldest_first() {
     );
     assert_error(
         &s.add_note(a.id, " ").unwrap_err(),
-        "invalid",
+        newsroom::ErrorKind::Invalid,
         &["the note is empty"],
     );
-    assert_error(&s.add_note(999, "x").unwrap_err(), "not_found", &["999"]);
+    assert_error(
+        &s.add_note(999, "x").unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["999"],
+    );
 }
 
 #[test]
@@ -135,7 +143,7 @@ fn the_desks_fields_are_patched_cleared_and_kept_on_a_duplicate() {
         ..ArticlePatch::default()
     };
     let err = s.update_article(a.id, &zero).unwrap_err();
-    assert_error(&err, "invalid", &["at least one word"]);
+    assert_error(&err, newsroom::ErrorKind::Invalid, &["at least one word"]);
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn a_text_file_is_not_a_library_and_is_left_alone() {
     assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
     assert_error(
         &err,
-        "unsupported",
+        newsroom::ErrorKind::Unsupported,
         &[
             &path.display().to_string(),
             "not a Newsroom library",
@@ -111,7 +111,7 @@ fn another_programs_database_is_left_alone() {
         );
         assert_error(
             &err,
-            "unsupported",
+            newsroom::ErrorKind::Unsupported,
             &[&path.display().to_string(), "another program"],
         );
         assert_untouched(&path, &bytes);
@@ -143,7 +143,7 @@ fn a_library_from_a_newer_version_is_left_alone() {
     );
     assert_error(
         &err,
-        "newer_version",
+        newsroom::ErrorKind::NewerVersion,
         &[&path.display().to_string(), "schema 99", "update Newsroom"],
     );
     assert_untouched(&path, &bytes);
@@ -182,7 +182,7 @@ fn a_damaged_library_is_reported_and_left_alone() {
         );
         assert_error(
             &err,
-            "corrupt",
+            newsroom::ErrorKind::Corrupt,
             &[&copy.display().to_string(), "damaged", "backup"],
         );
         assert_untouched(&copy, &bytes);
@@ -196,7 +196,11 @@ fn a_folder_that_cannot_be_made_is_an_io_error() {
     std::fs::write(&file, "x").unwrap();
     let path = file.join("library.db");
     let err = open_err(&path);
-    assert_error(&err, "io", &[&path.display().to_string()]);
+    assert_error(
+        &err,
+        newsroom::ErrorKind::Io,
+        &[&path.display().to_string()],
+    );
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
 }
 
@@ -216,7 +220,7 @@ fn a_write_while_another_program_writes_reports_busy_then_succeeds() {
     assert!(matches!(err, StoreError::Locked { .. }), "{err:?}");
     assert_error(
         &err,
-        "locked",
+        newsroom::ErrorKind::Locked,
         &[&path.display().to_string(), "busy", "try again"],
     );
     assert!(

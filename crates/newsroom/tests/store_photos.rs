@@ -44,7 +44,11 @@ fn a_photo_is_added_with_its_file_or_awaiting_it() {
         "awaiting photos never merge"
     );
 
-    assert_error(&s.photo(99).unwrap_err(), "not_found", &["photo", "99"]);
+    assert_error(
+        &s.photo(99).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["photo", "99"],
+    );
 }
 
 #[test]
@@ -161,7 +165,7 @@ fn a_caption_override_applies_to_one_article_only() {
         .unwrap_err();
     assert_error(
         &err,
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &[&format!(
             "photo {} is not attached to article {}",
             p.id, other.id
@@ -190,7 +194,7 @@ fn photo_usage_lists_the_articles_and_blocks_trashing() {
     let err = s.trash_photo(p.id).unwrap_err();
     assert_error(
         &err,
-        "conflict",
+        newsroom::ErrorKind::PhotoInUse,
         &[
             &format!("photo {}", p.id),
             "“Uses it”",
@@ -213,9 +217,17 @@ fn photo_usage_lists_the_articles_and_blocks_trashing() {
     assert_eq!(s.photos(None, false).unwrap().len(), 1);
 
     let err = s.detach_photo(a.id, p.id).unwrap_err();
-    assert_error(&err, "not_found", &["not attached"]);
-    assert_error(&s.trash_photo(42).unwrap_err(), "not_found", &["42"]);
-    assert_error(&s.photo_usage(42).unwrap_err(), "not_found", &["42"]);
+    assert_error(&err, newsroom::ErrorKind::NotFound, &["not attached"]);
+    assert_error(
+        &s.trash_photo(42).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["42"],
+    );
+    assert_error(
+        &s.photo_usage(42).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["42"],
+    );
 }
 
 #[test]
@@ -226,20 +238,20 @@ fn photos_cannot_be_attached_to_missing_or_trashed_articles() {
     assert_error(
         &s.attach_photo(a.id, 42, PhotoRole::Inline, None)
             .unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["photo", "42"],
     );
     assert_error(
         &s.attach_photo(42, p.id, PhotoRole::Inline, None)
             .unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["article", "42"],
     );
     s.trash(a.id).unwrap();
     let err = s
         .attach_photo(a.id, p.id, PhotoRole::Inline, None)
         .unwrap_err();
-    assert_error(&err, "conflict", &["trash"]);
+    assert_error(&err, newsroom::ErrorKind::Trashed, &["trash"]);
     assert!(s.photo_uses(a.id).unwrap().is_empty());
 }
 
@@ -256,11 +268,15 @@ fn an_awaiting_photo_gets_its_file_unless_another_photo_has_it() {
 
     let (other, _) = s.add_photo(None, &text("Other")).unwrap();
     let err = s.set_photo_file(other.id, &file).unwrap_err();
-    assert_error(&err, "conflict", &[&format!("photo {}", awaiting.id)]);
+    assert_error(
+        &err,
+        newsroom::ErrorKind::Conflict,
+        &[&format!("photo {}", awaiting.id)],
+    );
     assert_eq!(s.photo(other.id).unwrap().file, None);
     assert_error(
         &s.set_photo_file(42, &file).unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["42"],
     );
 }

@@ -70,13 +70,13 @@ fn self_duplicate_and_dangling_relations_are_refused() {
 
     assert_error(
         &s.add_related(a.id, &internal(a.id), "").unwrap_err(),
-        "invalid",
+        newsroom::ErrorKind::Invalid,
         &["itself"],
     );
     let err = s.add_related(a.id, &internal(b.id), "").unwrap_err();
     assert_error(
         &err,
-        "conflict",
+        newsroom::ErrorKind::Conflict,
         &[&format!(
             "article {} is already related to article {}",
             a.id, b.id
@@ -85,15 +85,19 @@ fn self_duplicate_and_dangling_relations_are_refused() {
     let err = s
         .add_related(a.id, &external("HTTPS://EXAMPLE.org/x"), "Again")
         .unwrap_err();
-    assert_error(&err, "conflict", &["https://example.org/x"]);
+    assert_error(
+        &err,
+        newsroom::ErrorKind::Conflict,
+        &["https://example.org/x"],
+    );
     assert_error(
         &s.add_related(a.id, &internal(99), "").unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["99"],
     );
     assert_error(
         &s.add_related(99, &internal(a.id), "").unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["99"],
     );
     assert_eq!(s.related(a.id).unwrap(), before);
@@ -115,7 +119,11 @@ fn only_web_addresses_are_accepted() {
         "",
     ] {
         let err = s.add_related(a.id, &external(bad), "Title").unwrap_err();
-        assert_error(&err, "invalid", &[&format!("“{bad}”"), "http://"]);
+        assert_error(
+            &err,
+            newsroom::ErrorKind::Invalid,
+            &[&format!("“{bad}”"), "http://"],
+        );
     }
     assert!(s.related(a.id).unwrap().is_empty());
 }
@@ -161,13 +169,17 @@ fn moving_and_removing_renumber_the_list() {
         let err = s.move_related(a.id, from, to).unwrap_err();
         assert_error(
             &err,
-            "not_found",
+            newsroom::ErrorKind::NotFound,
             &[&format!("article {} has no related link at position", a.id)],
         );
     }
     for position in [0, 4] {
         let err = s.remove_related(a.id, position).unwrap_err();
-        assert_error(&err, "not_found", &[&format!("position {position}")]);
+        assert_error(
+            &err,
+            newsroom::ErrorKind::NotFound,
+            &[&format!("position {position}")],
+        );
     }
     assert_eq!(s.related(a.id).unwrap(), before);
 
@@ -202,7 +214,11 @@ fn backlinks_list_the_live_articles_that_link_here() {
     assert_eq!(ids(&s), vec![a.id]);
     s.remove_related(a.id, 1).unwrap();
     assert!(ids(&s).is_empty());
-    assert_error(&s.backlinks(99).unwrap_err(), "not_found", &["99"]);
+    assert_error(
+        &s.backlinks(99).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["99"],
+    );
 }
 
 #[test]

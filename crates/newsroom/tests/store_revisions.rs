@@ -117,16 +117,24 @@ fn an_unknown_revision_is_reported_and_nothing_changes() {
     let err = s.restore(a.id, 42).unwrap_err();
     assert_error(
         &err,
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &[&format!("article {} has no revision 42", a.id)],
     );
     assert_error(
         &s.revision(a.id, 0).unwrap_err(),
-        "not_found",
+        newsroom::ErrorKind::NotFound,
         &["revision 0"],
     );
-    assert_error(&s.restore(999, 1).unwrap_err(), "not_found", &["999"]);
-    assert_error(&s.revisions(999).unwrap_err(), "not_found", &["999"]);
+    assert_error(
+        &s.restore(999, 1).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["999"],
+    );
+    assert_error(
+        &s.revisions(999).unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["999"],
+    );
     assert_eq!(state_of(&s, a.id), before);
 }
 
@@ -136,14 +144,22 @@ fn restoring_into_the_trash_is_refused() {
     let a = create(&mut s, "Story", "text");
     s.trash(a.id).unwrap();
     let before = state_of(&s, a.id);
-    assert_error(&s.restore(a.id, 1).unwrap_err(), "conflict", &["trash"]);
+    assert_error(
+        &s.restore(a.id, 1).unwrap_err(),
+        newsroom::ErrorKind::Trashed,
+        &["trash"],
+    );
     assert_eq!(state_of(&s, a.id), before);
 }
 
 #[test]
 fn saving_into_an_unknown_article_is_reported() {
     let mut s = store();
-    assert_error(&s.save_body(7, "text").unwrap_err(), "not_found", &["7"]);
+    assert_error(
+        &s.save_body(7, "text").unwrap_err(),
+        newsroom::ErrorKind::NotFound,
+        &["7"],
+    );
     assert_eq!(s.article_count().unwrap(), 0);
 }
 

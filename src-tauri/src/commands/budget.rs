@@ -10,11 +10,12 @@ use std::path::PathBuf;
 use tauri::{AppHandle, State, WebviewWindow};
 
 /// What an export of the budget wrote.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct BudgetExport {
     /// The file the editor chose in the save dialog.
     path: PathBuf,
     /// How many stories it holds.
+    #[ts(type = "number")]
     rows: u64,
 }
 

@@ -24,6 +24,17 @@ mod sites;
 mod startup;
 mod workspace;
 
+/// The types of the commands' arguments and answers that the shell defines (the others are the
+/// core's), for the TypeScript written from them (`crate::ipc_types`).
+#[cfg(test)]
+pub(crate) use {
+    budget::BudgetExport,
+    proofing::{LanguageChoice, ProofingLanguages},
+    publishing::{ProgressLine, PublishAnswer, StatusChoice},
+    sites::SiteForm,
+    startup::FirstScreen,
+};
+
 use crate::error::{CommandResult, UiError};
 use crate::state::AppState;
 use tauri::Manager;

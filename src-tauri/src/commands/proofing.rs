@@ -49,15 +49,16 @@ pub fn dictionary_words(state: State<'_, AppState>) -> CommandResult<Vec<String>
 }
 
 /// A language an article can be checked in.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct LanguageChoice {
     /// The Hunspell name, such as `en_GB`, which `update_article` takes as `language`.
     code: String,
+    /// As editors read it: "English (United Kingdom)".
     name: String,
 }
 
 /// The languages with a dictionary on this computer, and the library's default.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProofingLanguages {
     default: LanguageChoice,

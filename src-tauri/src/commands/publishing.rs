@@ -20,13 +20,18 @@ use tauri_plugin_opener::OpenerExt;
 /// The event each step of a publish is announced by.
 const PROGRESS_EVENT: &str = "publish_progress";
 
-/// How the post should stand on the site, as the page sends it.
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// How the post should stand on the site, as the page sends it: a draft, published now, or
+/// scheduled for `at` (Unix seconds, in the future).
+#[derive(Debug, Clone, Copy, Deserialize, ts_rs::TS)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum StatusChoice {
     Draft,
     Publish,
-    Scheduled { at: Timestamp },
+    /// Published by the site at `at`, in the future.
+    Scheduled {
+        #[ts(type = "number")]
+        at: Timestamp,
+    },
 }
 
 impl From<StatusChoice> for PostStatus {
@@ -39,16 +44,19 @@ impl From<StatusChoice> for PostStatus {
     }
 }
 
-/// One step of a publish, as a line for the editor (the core's sentence for it).
-#[derive(Debug, Clone, Serialize)]
-struct ProgressLine {
+/// One step of a publish, as a line for the editor (the core's sentence for it): the
+/// `publish_progress` event.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "PublishProgress")]
+pub(crate) struct ProgressLine {
+    #[ts(type = "number")]
     article_id: ArticleId,
     line: String,
 }
 
 /// How a publish ended when it did not fail: the post, or a post edited on the web that the
 /// editor must compare before it is overwritten.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum PublishAnswer {
     Published(PublishOutcome),

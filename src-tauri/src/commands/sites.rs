@@ -13,7 +13,7 @@ use serde::Deserialize;
 use tauri::{AppHandle, State, WebviewWindow};
 
 /// A site as the editor describes it in the Sites dialog (a user for WordPress only).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct SiteForm {
     name: String,
     kind: SiteKind,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 
 /// The first screen: the article to open.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct FirstScreen {
     /// The most recently updated article, opened; `null` for an empty library.
     view: Option<ArticleView>,

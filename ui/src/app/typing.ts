@@ -22,7 +22,7 @@ interface PendingBody {
 }
 
 export interface TypingDeps {
-  ipc: Pick<Ipc, 'renderPreview' | 'saveBody'>;
+  ipc: Pick<Ipc, 'renderPreview' | 'saveBody' | 'untrashArticle'>;
   toasts: Toasts;
   preview: Pick<PreviewPanel, 'setBody'>;
   /** The article open in the editor, which the typing belongs to. */
@@ -31,16 +31,18 @@ export interface TypingDeps {
   onSaved(id: number, body: string, receipt: SaveReceipt): void;
   /** The article changed underneath the typing: both versions were kept; the banner offers them. */
   onConflict(): void;
+  /** Article `id` came back from the trash so that its typing could be saved: the list shows it again. */
+  onRestored(id: number): void;
 }
 
 export type Typing = ReturnType<typeof makeTyping>;
 
-export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict }: TypingDeps) {
+export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, onRestored }: TypingDeps) {
   /** What each save's typing started from (see logic/typingBase.ts). */
   const base = new TypingBase();
   let previewFailed = false;
   /** The toolbar's "Saved" / "Saving…" / "Not saved" with its Retry. */
-  const indicator = new SaveIndicator(() => void queue.retry());
+  const indicator = new SaveIndicator({ retry: () => void queue.retry(), restoreAndSave: () => void restoreAndSave() });
   const queue = new SaveQueue<PendingBody>({
     delayMs: SAVE_DELAY_MS,
     save,
@@ -59,6 +61,20 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict }
       previewFailed = true;
     },
   });
+
+  /** The typing could not be saved because its story is in the trash (trashed elsewhere): bring it back, then save. */
+  async function restoreAndSave(): Promise<void> {
+    const id = queue.pending?.id;
+    if (id === undefined) return;
+    try {
+      await ipc.untrashArticle(id);
+    } catch (err) {
+      toasts.error(err, 'The story could not be restored from the trash');
+      return;
+    }
+    onRestored(id);
+    await queue.retry();
+  }
 
   async function save(p: PendingBody): Promise<void> {
     // An unknown base (never the case for the open article) is sent as empty: the core then

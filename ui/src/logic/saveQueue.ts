@@ -9,7 +9,8 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'pending' }
   | { kind: 'saving' }
-  | { kind: 'error'; reason: string };
+  /** `errorKind`: the core's kind of the failure (`trashed` lets the indicator offer a restore). */
+  | { kind: 'error'; reason: string; errorKind: string };
 
 export interface SaveQueueOptions<T> {
   /** Debounce delay after the last edit, in ms. */
@@ -24,7 +25,7 @@ export class SaveQueue<T> {
   private latest: { value: T } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
-  private lastError: string | null = null;
+  private lastError: { reason: string; kind: string } | null = null;
   private readonly opts: SaveQueueOptions<T>;
 
   constructor(opts: SaveQueueOptions<T>) {
@@ -38,7 +39,7 @@ export class SaveQueue<T> {
 
   get state(): SaveState {
     if (this.running) return { kind: 'saving' };
-    if (this.lastError !== null && this.latest) return { kind: 'error', reason: this.lastError };
+    if (this.lastError !== null && this.latest) return { kind: 'error', reason: this.lastError.reason, errorKind: this.lastError.kind };
     if (this.latest) return { kind: 'pending' };
     return { kind: 'saved' };
   }
@@ -62,6 +63,11 @@ export class SaveQueue<T> {
     this.clearTimer();
     await this.drain();
     return this.latest === null;
+  }
+
+  /** The value waiting to be saved (scheduled, or kept after a failure); null when none. */
+  get pending(): T | null {
+    return this.latest?.value ?? null;
   }
 
   /** Tries a failed save again. */
@@ -89,7 +95,7 @@ export class SaveQueue<T> {
         this.lastError = null;
       })
       .catch((err: unknown) => {
-        this.lastError = reasonOf(err);
+        this.lastError = failureOf(err);
         // Keep the failed value unless a newer edit already replaced it.
         if (!this.latest) this.latest = { value };
       });
@@ -117,9 +123,10 @@ export class SaveQueue<T> {
   }
 }
 
-function reasonOf(err: unknown): string {
+function failureOf(err: unknown): { reason: string; kind: string } {
   if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') {
-    return (err as { message: string }).message;
+    const { message, kind } = err as { message: string; kind?: unknown };
+    return { reason: message, kind: typeof kind === 'string' ? kind : 'internal' };
   }
-  return typeof err === 'string' ? err : 'the app could not reach the library';
+  return { reason: typeof err === 'string' ? err : 'the app could not reach the library', kind: 'internal' };
 }

@@ -6,7 +6,7 @@
  * under it. With no article open the fields give way to how to open or start one.
  */
 import { button, field, h } from '../dom';
-import { errorMessage, type Ipc } from '../ipc';
+import { errorMessage, normalizeError, type Ipc } from '../ipc';
 import { NEW_ARTICLE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
 import { headlineHint, seoHeadlineHint } from '../logic/text';
 import { parseTags } from '../logic/tags';
@@ -61,6 +61,7 @@ export class MetadataPanel {
       const f = field(`meta-${key}`, label, control, hint);
       this.errors[key] = f.error;
       control.addEventListener('change', () => void this.save(key));
+      control.addEventListener('input', () => control.removeAttribute('aria-invalid'));
       control.addEventListener('keydown', (e) => {
         if ((e as KeyboardEvent).key !== 'Enter') return;
         if (ONE_LINE_BOXES.has(key)) {
@@ -159,6 +160,7 @@ export class MetadataPanel {
     this.article = a;
     for (const key of Object.keys(this.inputs) as TextKey[]) {
       this.inputs[key].value = a[key];
+      this.inputs[key].removeAttribute('aria-invalid');
       this.errors[key].textContent = '';
     }
     this.errors.tags.textContent = '';
@@ -212,7 +214,8 @@ export class MetadataPanel {
     this.status.value = current;
   }
 
-  private async patch(patch: ArticlePatch, errorEl: HTMLElement): Promise<Article | null> {
+  /** Saves `patch`; a refusal shows under its field, and `onRefused` hears its kind while the article is still open. */
+  private async patch(patch: ArticlePatch, errorEl: HTMLElement, onRefused?: (kind: string) => void): Promise<Article | null> {
     const article = this.article;
     if (!article) return null;
     errorEl.textContent = '';
@@ -222,15 +225,17 @@ export class MetadataPanel {
       this.deps.onUpdated(updated);
       return updated;
     } catch (err) {
-      if (this.article?.id === article.id) errorEl.textContent = errorMessage(err);
-      else this.deps.toasts.error(err, 'A change to the previous article was not saved');
+      if (this.article?.id === article.id) {
+        errorEl.textContent = errorMessage(err);
+        onRefused?.(normalizeError(err).kind);
+      } else this.deps.toasts.error(err, 'A change to the previous article was not saved');
       return null;
     }
   }
 
   /** `patch`, resolving the saved article only while it is still the one shown. */
-  private async patchOpen(patch: ArticlePatch, errorEl: HTMLElement): Promise<Article | null> {
-    const updated = await this.patch(patch, errorEl);
+  private async patchOpen(patch: ArticlePatch, errorEl: HTMLElement, onRefused?: (kind: string) => void): Promise<Article | null> {
+    const updated = await this.patch(patch, errorEl, onRefused);
     return updated && this.article?.id === updated.id ? updated : null;
   }
 
@@ -241,7 +246,11 @@ export class MetadataPanel {
       this.errors[key].textContent = '';
       return;
     }
-    const updated = await this.patchOpen({ [key]: value }, this.errors[key]);
+    const input = this.inputs[key];
+    // A slug another story has stays as typed, marked, for the editor to change.
+    const updated = await this.patchOpen({ [key]: value }, this.errors[key], (kind) => {
+      if (kind === 'duplicate_slug') input.setAttribute('aria-invalid', 'true');
+    });
     // Show what the core kept (a slug is normalized, for instance).
     if (updated && document.activeElement !== this.inputs[key]) {
       this.inputs[key].value = updated[key];
@@ -268,14 +277,20 @@ export class MetadataPanel {
     const article = this.article;
     if (!article) return;
     const next = this.status.value as Status;
-    const updated = await this.patch({ status: next }, this.errors.status);
-    if (!updated) {
-      this.status.value = article.status;
-      return;
-    }
+    let refusedMove = false;
+    const updated = await this.patch({ status: next }, this.errors.status, (kind) => {
+      refusedMove = kind === 'invalid_transition';
+    });
+    if (!updated) this.status.value = article.status;
+    // After a move, and after a move the workflow refused (the status may have changed elsewhere
+    // meanwhile), the menu offers what the core allows now.
+    if (updated || refusedMove) await this.reloadStatuses(article.id);
+  }
+
+  private async reloadStatuses(id: number): Promise<void> {
     try {
-      const view = await this.deps.ipc.openArticle(updated.id);
-      if (this.article?.id === updated.id) this.setStatuses(view.article.status, view.allowed_statuses);
+      const view = await this.deps.ipc.openArticle(id);
+      if (this.article?.id === id) this.setStatuses(view.article.status, view.allowed_statuses);
     } catch (err) {
       this.deps.toasts.error(err, 'The next workflow steps could not be loaded');
     }

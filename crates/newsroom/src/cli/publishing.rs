@@ -60,7 +60,9 @@ pub fn export(library: &mut Library, args: ExportArgs) -> CliResult {
     let report = library
         .export(&ids, &args.out, args.single_file, embargo)
         .map_err(|error| match error.kind() {
-            "embargoed" => CliError::Usage(format!("{error}; --ignore-embargo exports it anyway")),
+            newsroom::ErrorKind::Embargoed => {
+                CliError::Usage(format!("{error}; --ignore-embargo exports it anyway"))
+            }
             _ => error.into(),
         })?;
     for page in report.pages.iter().chain(report.index.iter()) {

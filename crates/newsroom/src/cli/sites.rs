@@ -50,7 +50,7 @@ fn add(library: &mut Library, args: SiteAddArgs) -> CliResult {
         )
         .map_err(|error| match error.kind() {
             // The command line's way to the file the sentence offers.
-            "no_keychain" => CliError::Usage(format!(
+            newsroom::ErrorKind::NoKeychain => CliError::Usage(format!(
                 "{}: add --secret-file PATH to choose it",
                 error.to_string().trim_end_matches('.')
             )),

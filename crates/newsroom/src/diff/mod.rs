@@ -14,6 +14,7 @@ mod words;
 use serde::Serialize;
 use similar::{DiffTag, TextDiff};
 use std::time::{Duration, Instant};
+use ts_rs::TS;
 
 /// Unchanged lines kept around each change when runs are folded.
 pub const DEFAULT_CONTEXT: usize = 3;
@@ -22,14 +23,14 @@ pub const DEFAULT_CONTEXT: usize = 3;
 const TIME_LIMIT: Duration = Duration::from_millis(500);
 
 /// Two texts compared, row by row, left (the older or "their" side) against right.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SideBySide {
     pub rows: Vec<DiffRow>,
     pub stats: DiffStats,
 }
 
 /// One row of the side-by-side view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DiffRow {
     pub kind: RowKind,
     /// The line on the left side; `None` for added and folded rows.
@@ -41,8 +42,9 @@ pub struct DiffRow {
 }
 
 /// What a row shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "DiffRowKind")]
 pub enum RowKind {
     /// The same line on both sides.
     Same,
@@ -57,7 +59,7 @@ pub enum RowKind {
 }
 
 /// One line of one side, cut into spans.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DiffLine {
     /// 1-based line number in that side's text.
     pub number: u32,
@@ -67,14 +69,15 @@ pub struct DiffLine {
 /// A piece of a line. In a `changed` row, `changed` marks the words that differ from the other
 /// side; in the other rows the whole line is one span with `changed: false` (the row's kind
 /// already says whether the line is added or removed).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "DiffSpan")]
 pub struct Span {
     pub text: String,
     pub changed: bool,
 }
 
 /// Counts for a one-line summary ("3 lines changed, 1 added, 2 removed").
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
 pub struct DiffStats {
     pub changed: u32,
     pub added: u32,

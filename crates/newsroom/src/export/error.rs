@@ -1,5 +1,6 @@
 //! Why an export failed, as one sentence an editor can act on.
 
+use crate::ErrorKind;
 use crate::media::MediaError;
 use crate::slug::SlugError;
 use std::path::PathBuf;
@@ -57,17 +58,18 @@ pub enum ExportError {
 
 impl ExportError {
     /// See [`crate::Error::kind`].
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
             ExportError::Write { .. }
             | ExportError::CreateFolder { .. }
-            | ExportError::PhotoUnreadable { .. } => "io",
+            | ExportError::PhotoUnreadable { .. } => ErrorKind::Io,
             ExportError::NotAFolder { .. }
             | ExportError::InvalidSlug { .. }
             | ExportError::InvalidBaseUrl { .. }
-            | ExportError::Layout { .. } => "invalid",
-            ExportError::DuplicateSlug { .. } | ExportError::ReservedSlug { .. } => "conflict",
-            ExportError::Embargoed { .. } => "embargoed",
+            | ExportError::Layout { .. } => ErrorKind::Invalid,
+            ExportError::DuplicateSlug { .. } => ErrorKind::DuplicateSlug,
+            ExportError::ReservedSlug { .. } => ErrorKind::Conflict,
+            ExportError::Embargoed { .. } => ErrorKind::Embargoed,
             ExportError::Photo { source, .. } => source.kind(),
         }
     }

@@ -36,6 +36,7 @@ use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::PathBuf;
+use ts_rs::TS;
 
 /// What export needs from the library; the store implements it, tests use an in-memory one.
 pub trait ExportSource {
@@ -95,7 +96,7 @@ pub enum EmbargoRule {
 
 /// What an export wrote, every path inside the export folder. Serializes as the desktop UI
 /// receives it (paths as strings).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct ExportReport {
     /// One page per article, in the order given.
     pub pages: Vec<PathBuf>,

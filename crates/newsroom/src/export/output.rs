@@ -160,7 +160,7 @@ mod tests {
         let file = tmp.path().join("page.html");
         fs::write(&file, "x").unwrap();
         let err = OutDir::prepare(&file).unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         assert!(err.to_string().contains("not a folder"), "{err}");
         assert_eq!(fs::read_to_string(&file).unwrap(), "x");
     }

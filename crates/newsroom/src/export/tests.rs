@@ -324,7 +324,7 @@ fn an_embargoed_article_is_refused_unless_the_editor_overrides() {
         &options(tmp.path()),
     )
     .unwrap_err();
-    assert_eq!(error.kind(), "embargoed");
+    assert_eq!(error.kind(), crate::ErrorKind::Embargoed);
     let said = error.to_string();
     assert!(
         said.starts_with("“Central bank raises rates” is under embargo until ")
@@ -534,7 +534,7 @@ fn a_site_address_that_is_not_a_web_address_is_refused() {
             matches!(err, ExportError::InvalidBaseUrl { .. }),
             "{bad}: {err}"
         );
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
     }
     assert!(!tmp.path().join("out").exists(), "nothing is written");
 }
@@ -675,7 +675,7 @@ fn hostile_slugs_are_refused_before_anything_is_written() {
             matches!(err, ExportError::InvalidSlug { .. }),
             "{bad}: {err}"
         );
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         assert!(err.to_string().contains("Headline"), "{err}");
     }
     assert!(!out.exists());
@@ -742,7 +742,7 @@ fn clashing_slugs_are_refused() {
     let source = MemorySource::default();
     let err = export(&[item(1, "a"), item(2, "a")], &source, &options(tmp.path())).unwrap_err();
     assert!(matches!(err, ExportError::DuplicateSlug { .. }), "{err}");
-    assert_eq!(err.kind(), "conflict");
+    assert_eq!(err.kind(), crate::ErrorKind::DuplicateSlug);
 
     let err = export(
         &[item(1, "index"), item(2, "b")],
@@ -751,7 +751,7 @@ fn clashing_slugs_are_refused() {
     )
     .unwrap_err();
     assert!(matches!(err, ExportError::ReservedSlug { .. }), "{err}");
-    assert_eq!(err.kind(), "conflict");
+    assert_eq!(err.kind(), crate::ErrorKind::Conflict);
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
 
     // Alone, an article called "index" has no listing to clash with.
@@ -767,7 +767,7 @@ fn an_unreadable_photo_stops_the_export_with_its_name() {
     let mut one = item(1, "a");
     one.featured = Some(featured(1, photo));
     let err = export(&[one], &source, &options(tmp.path())).unwrap_err();
-    assert_eq!(err.kind(), "io");
+    assert_eq!(err.kind(), crate::ErrorKind::Io);
     assert!(err.to_string().contains("lead.png"), "{err}");
     assert!(!tmp.path().join("a.html").exists());
 }

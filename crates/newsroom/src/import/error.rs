@@ -1,5 +1,6 @@
 //! Why an import failed, in sentences an editor can act on.
 
+use crate::ErrorKind;
 use std::path::PathBuf;
 
 /// The largest file [`super::read_text_file`] accepts. An article is a few hundred kilobytes at
@@ -60,19 +61,19 @@ pub enum ImportError {
 
 impl ImportError {
     /// See [`crate::Error::kind`].
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            ImportError::NotFound { .. } => "not_found",
+            ImportError::NotFound { .. } => ErrorKind::NotFound,
             ImportError::NotAFile { .. }
             | ImportError::NotRegular { .. }
             | ImportError::Binary { .. }
             | ImportError::NotUtf8 { .. }
-            | ImportError::UnsupportedType { .. } => "unsupported",
-            ImportError::TooLarge { .. } => "too_large",
-            ImportError::Read { .. } => "io",
+            | ImportError::UnsupportedType { .. } => ErrorKind::Unsupported,
+            ImportError::TooLarge { .. } => ErrorKind::TooLarge,
+            ImportError::Read { .. } => ErrorKind::Io,
             ImportError::Empty { .. }
             | ImportError::UnclosedFrontMatter { .. }
-            | ImportError::InvalidFrontMatter { .. } => "invalid",
+            | ImportError::InvalidFrontMatter { .. } => ErrorKind::Invalid,
         }
     }
 }
@@ -118,7 +119,7 @@ mod tests {
             path: "big.md".into(),
             bytes: 50 * 1024 * 1024,
         };
-        assert_eq!(big.kind(), "too_large");
+        assert_eq!(big.kind(), crate::ErrorKind::TooLarge);
         assert!(big.to_string().contains("50.0 MB, more than the 20.0 MB"));
     }
 }

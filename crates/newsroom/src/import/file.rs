@@ -113,7 +113,7 @@ mod tests {
     fn a_missing_file_is_not_found() {
         let dir = tempfile::tempdir().unwrap();
         let err = read_text_file(&dir.path().join("gone.md")).unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
         assert!(err.to_string().contains("gone.md"), "{err}");
     }
 
@@ -121,7 +121,7 @@ mod tests {
     fn a_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let err = read_text_file(dir.path()).unwrap_err();
-        assert_eq!(err.kind(), "unsupported");
+        assert_eq!(err.kind(), crate::ErrorKind::Unsupported);
         assert!(err.to_string().contains("is a folder"), "{err}");
     }
 
@@ -133,7 +133,7 @@ mod tests {
         let link = dir.path().join("story.md");
         std::os::unix::fs::symlink(&secret, &link).unwrap();
         let err = read_text_file(&link).unwrap_err();
-        assert_eq!(err.kind(), "unsupported");
+        assert_eq!(err.kind(), crate::ErrorKind::Unsupported);
         assert!(err.to_string().contains("is a symbolic link"), "{err}");
         assert!(!err.to_string().contains("hunter2"), "{err}");
     }
@@ -143,7 +143,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let png = write(&dir, "x.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
         let err = read_text_file(&png).unwrap_err();
-        assert_eq!(err.kind(), "unsupported");
+        assert_eq!(err.kind(), crate::ErrorKind::Unsupported);
         let message = err.to_string();
         assert!(
             message.contains("x.md” is not UTF-8 text (it looks like a binary file)"),
@@ -151,7 +151,7 @@ mod tests {
         );
         let latin1 = write(&dir, "old.txt", b"Espa\xf1a gana");
         let err = read_text_file(&latin1).unwrap_err();
-        assert_eq!(err.kind(), "unsupported");
+        assert_eq!(err.kind(), crate::ErrorKind::Unsupported);
         assert!(err.to_string().contains("save it with UTF-8"), "{err}");
     }
 
@@ -162,7 +162,7 @@ mod tests {
         let file = std::fs::File::create(&path).unwrap();
         file.set_len(50 * 1024 * 1024).unwrap();
         let err = read_text_file(&path).unwrap_err();
-        assert_eq!(err.kind(), "too_large");
+        assert_eq!(err.kind(), crate::ErrorKind::TooLarge);
         assert!(err.to_string().contains("50.0 MB"), "{err}");
     }
 

@@ -336,7 +336,7 @@ mod tests {
     fn a_block_that_never_closes_is_an_error() {
         for (input, fence) in [("---\ntitle: A\n\nBody\n", "---"), ("+++", "+++")] {
             let err = split(input, Some("x.md")).unwrap_err();
-            assert_eq!(err.kind(), "invalid");
+            assert_eq!(err.kind(), crate::ErrorKind::Invalid);
             assert!(
                 err.to_string()
                     .contains(&format!("never closed; add a “{fence}”")),
@@ -352,7 +352,7 @@ mod tests {
             Some("x.md"),
         )
         .unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         let message = err.to_string();
         assert!(
             message.starts_with("the front matter of “x.md” is not valid YAML: "),
@@ -371,7 +371,7 @@ mod tests {
     #[test]
     fn broken_toml_names_the_file_line() {
         let err = split("+++\ntitle = \"A\"\ndate = \n+++\n", Some("y.md")).unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         let message = err.to_string();
         assert!(
             message.starts_with("the front matter of “y.md” is not valid TOML: "),

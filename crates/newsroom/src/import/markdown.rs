@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn empty_input_is_refused() {
         let err = parse("\u{feff} \r\n\t", Some("e.md")).unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         assert!(err.to_string().contains("“e.md” is empty"));
     }
 

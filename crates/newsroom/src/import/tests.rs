@@ -325,7 +325,7 @@ mod plain_shapes {
     #[test]
     fn empty_text_is_refused() {
         let err = parse_plain_text(" \r\n\n").unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         let err = import_text("", "blank.txt").unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -447,7 +447,7 @@ mod markdown_dialects {
     #[test]
     fn broken_front_matter_names_the_file_and_line() {
         let err = import_text("---\ntitle: A\ntags: [a, b\n---\n", "x.md").unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         let message = err.to_string();
         assert!(
             message.starts_with("the front matter of “x.md” is not valid YAML: "),
@@ -467,7 +467,7 @@ mod markdown_dialects {
     #[test]
     fn other_file_types_are_refused() {
         let err = import_text("PK\u{3}\u{4}", "story.docx").unwrap_err();
-        assert_eq!(err.kind(), "unsupported");
+        assert_eq!(err.kind(), crate::ErrorKind::Unsupported);
         assert!(
             err.to_string()
                 .contains("“story.docx” is not a Markdown or plain-text file")
@@ -500,6 +500,6 @@ mod files {
             ("Headline", "World")
         );
         let missing = import_file(&dir.path().join("nope.md")).unwrap_err();
-        assert_eq!(missing.kind(), "not_found");
+        assert_eq!(missing.kind(), crate::ErrorKind::NotFound);
     }
 }

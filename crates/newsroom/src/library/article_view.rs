@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// An article as the editor opens it: the text, its photos and links, what links to it, the
 /// rendered preview and the statuses its menu offers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ArticleView {
     pub article: Article,
     /// Minutes a reader needs for the article's words, for the status bar.
@@ -178,7 +178,7 @@ mod tests {
         let err = lib
             .article_view(99, &MediaUrls::RelativeToLibrary)
             .unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
     }
 
     #[test]

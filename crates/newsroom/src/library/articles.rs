@@ -125,7 +125,10 @@ mod tests {
         assert!(lib.article(copy.id).unwrap().trashed_at.is_some());
         lib.untrash_article(copy.id).unwrap();
         assert_eq!(lib.count_articles(&all).unwrap(), 2);
-        assert_eq!(lib.article(404).unwrap_err().kind(), "not_found");
+        assert_eq!(
+            lib.article(404).unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
     }
 
     #[test]

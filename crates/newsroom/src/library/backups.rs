@@ -265,7 +265,13 @@ mod tests {
         assert_eq!(lib.backup_now().unwrap(), first);
         assert_eq!(lib.backups().unwrap().len(), 1);
         let (memory, _dir) = crate::library::test_support::library();
-        assert_eq!(memory.backup_now().unwrap_err().kind(), "unsupported");
-        assert_eq!(memory.daily_backup().unwrap_err().kind(), "unsupported");
+        assert_eq!(
+            memory.backup_now().unwrap_err().kind(),
+            crate::ErrorKind::Unsupported
+        );
+        assert_eq!(
+            memory.daily_backup().unwrap_err().kind(),
+            crate::ErrorKind::Unsupported
+        );
     }
 }

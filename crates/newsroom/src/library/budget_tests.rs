@@ -143,7 +143,7 @@ fn budget_csv_replaces_a_file_whole_and_a_failure_leaves_nothing_behind() {
     let err = library
         .export_budget_csv(&BudgetQuery::default(), &missing)
         .unwrap_err();
-    assert_eq!(err.kind(), "io");
+    assert_eq!(err.kind(), crate::ErrorKind::Io);
     assert!(err.to_string().contains("no such folder"), "{err}");
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -14,7 +14,7 @@ use crate::workspace::{Conflict, WorkspaceError};
 use serde::Serialize;
 
 /// The texts of one side of a conflict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ConflictSide {
     pub headline: String,
     pub dek: String,
@@ -23,7 +23,7 @@ pub struct ConflictSide {
 
 /// One conflict, both sides and their differences. The left side of every diff is the app's
 /// version, the right side the file's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ConflictComparison {
     pub conflict: Conflict,
     /// The article as the app has it now.
@@ -200,12 +200,12 @@ mod tests {
     fn an_article_without_a_conflict_has_nothing_to_compare() {
         let mut c = contested();
         let err = c.lib.compare_conflict(404).unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
         c.lib
             .resolve_conflict(&c.ws, c.id, Resolution::KeepFile)
             .unwrap();
         let err = c.lib.compare_conflict(c.id).unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
         assert!(err.to_string().contains("no conflict"), "{err}");
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 /// One revision set against the current article. The left side of every diff is the revision,
 /// the right side the article as it is now.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct RevisionComparison {
     pub revision: Revision,
     /// The revision's body rendered and sanitized like the live preview.
@@ -121,7 +121,10 @@ mod tests {
         assert_eq!(numbers.first(), Some(&(history.len() as u32)));
         assert_eq!(history[0].cause, RevisionCause::Manual);
         assert!(history.windows(2).all(|w| w[0].number > w[1].number));
-        assert_eq!(lib.revisions(404).unwrap_err().kind(), "not_found");
+        assert_eq!(
+            lib.revisions(404).unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
     }
 
     #[test]
@@ -203,11 +206,11 @@ mod tests {
         let (mut lib, _dir) = library();
         let id = edited_article(&mut lib);
         let err = lib.compare_revision(id, 99, &URLS).unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
         assert!(err.to_string().contains("99"), "{err}");
         assert_eq!(
             lib.compare_revision(404, 1, &URLS).unwrap_err().kind(),
-            "not_found"
+            crate::ErrorKind::NotFound
         );
     }
 
@@ -239,13 +242,13 @@ mod tests {
         let id = edited_article(&mut lib);
         assert_eq!(
             lib.restore_revision(id, 42, &URLS).unwrap_err().kind(),
-            "not_found"
+            crate::ErrorKind::NotFound
         );
         lib.store_mut().trash(id).unwrap();
         let before = lib.revisions(id).unwrap();
         assert_eq!(
             lib.restore_revision(id, 1, &URLS).unwrap_err().kind(),
-            "conflict"
+            crate::ErrorKind::Trashed
         );
         assert_eq!(lib.revisions(id).unwrap(), before, "nothing was recorded");
     }

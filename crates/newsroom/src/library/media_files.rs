@@ -170,11 +170,17 @@ mod tests {
         assert_eq!(served.bytes, png(30, 20));
 
         let missing = MediaName::parse(&format!("{}.png", "0".repeat(64))).unwrap();
-        assert_eq!(files.original(&missing).unwrap_err().kind(), "not_found");
+        assert_eq!(
+            files.original(&missing).unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
 
         let path = lib.media().path(&name.as_photo_file());
         fs::write(&path, png(31, 20)).unwrap();
-        assert_eq!(files.original(&name).unwrap_err().kind(), "corrupt");
+        assert_eq!(
+            files.original(&name).unwrap_err().kind(),
+            crate::ErrorKind::Corrupt
+        );
     }
 
     #[test]
@@ -206,6 +212,6 @@ mod tests {
 
         let missing = MediaName::parse(&format!("{}.gif", "f".repeat(64))).unwrap();
         let err = lib.media_files().thumbnail(&missing).unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
     }
 }

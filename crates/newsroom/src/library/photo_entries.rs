@@ -5,9 +5,10 @@ use super::Library;
 use crate::error::Result;
 use crate::model::{ArticleSummary, Photo};
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A photo and the articles it appears in (most recently updated first).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PhotoEntry {
     pub photo: Photo,
     pub usage: Vec<ArticleSummary>,

@@ -234,14 +234,14 @@ mod tests {
         let err = lib
             .attach_photo_bytes(id, "notes.png", b"plain text", &AttachRequest::default())
             .unwrap_err();
-        assert_eq!(err.kind(), "unsupported");
+        assert_eq!(err.kind(), crate::ErrorKind::Unsupported);
         assert!(err.to_string().contains("notes.png"), "{err}");
         assert!(lib.photo_entries(None, false).unwrap().is_empty());
 
         let err = lib
             .attach_photo_bytes(99, "a.png", &png(2, 2), &AttachRequest::default())
             .unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
         assert!(lib.photo_entries(None, false).unwrap().is_empty());
     }
 
@@ -265,7 +265,7 @@ mod tests {
 
         let missing = vec![dir.path().join("p1.png"), dir.path().join("nope.png")];
         let err = lib.attach_photo_files(id, &missing, false).unwrap_err();
-        assert_eq!(err.kind(), "not_found");
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
         assert!(err.to_string().contains("nope.png"), "{err}");
     }
 
@@ -277,6 +277,6 @@ mod tests {
         let err = lib
             .attach_photo_bytes(id, "a.png", &png(2, 2), &AttachRequest::default())
             .unwrap_err();
-        assert_eq!(err.kind(), "conflict");
+        assert_eq!(err.kind(), crate::ErrorKind::Trashed);
     }
 }

@@ -128,7 +128,7 @@ mod tests {
             ..Default::default()
         };
         let err = lib.store_mut().update_article(id, &patch).unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         assert_eq!(lib.store().article(id).unwrap().language, "en_GB");
         assert!(lib.set_default_proofing_language("??").is_err());
     }

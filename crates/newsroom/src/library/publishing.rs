@@ -89,7 +89,7 @@ impl std::fmt::Display for Progress {
 }
 
 /// What a publish did.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct PublishOutcome {
     pub site: String,
     pub post_id: String,
@@ -99,7 +99,9 @@ pub struct PublishOutcome {
     pub status: String,
     /// A new post (`false`: the article's existing post was updated).
     pub created: bool,
+    /// Photo files this publish sent to the site.
     pub photos_uploaded: usize,
+    /// Photo files the site already had from an earlier publish.
     pub photos_reused: usize,
 }
 

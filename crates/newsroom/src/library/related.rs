@@ -65,7 +65,7 @@ mod tests {
         assert_eq!(titles, vec!["The union's statement"]);
         assert_eq!(
             lib.remove_related(story, 5).unwrap_err().kind(),
-            "not_found"
+            crate::ErrorKind::NotFound
         );
     }
 }

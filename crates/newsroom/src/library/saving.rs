@@ -66,7 +66,10 @@ mod tests {
     #[test]
     fn save_now_of_unknown_or_trashed_article_is_refused() {
         let (mut lib, _dir) = library();
-        assert_eq!(lib.save_now(7).unwrap_err().kind(), "not_found");
+        assert_eq!(
+            lib.save_now(7).unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
         let article = lib
             .store_mut()
             .create_article(
@@ -78,6 +81,9 @@ mod tests {
             )
             .unwrap();
         lib.store_mut().trash(article.id).unwrap();
-        assert_eq!(lib.save_now(article.id).unwrap_err().kind(), "conflict");
+        assert_eq!(
+            lib.save_now(article.id).unwrap_err().kind(),
+            crate::ErrorKind::Trashed
+        );
     }
 }

@@ -14,10 +14,12 @@ use crate::model::ArticleId;
 use crate::publish::WebEdit;
 use crate::publish::wordpress::blocks;
 use crate::render::{self, Target};
+use ts_rs::TS;
 
 /// Both versions and their differences: left is the site's, right Newsroom's.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
 pub struct WebEditComparison {
+    #[ts(type = "number")]
     pub article_id: ArticleId,
     /// The post as the site has it, with when it was changed there.
     pub edit: WebEdit,

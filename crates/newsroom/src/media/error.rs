@@ -1,5 +1,6 @@
 //! What can go wrong with photo files, in sentences an editor can act on.
 
+use crate::ErrorKind;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -54,16 +55,16 @@ pub enum MediaError {
 
 impl MediaError {
     /// See [`crate::Error::kind`].
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
             MediaError::Rejected { reason, .. } => reason.kind(),
-            MediaError::NotFound { .. } | MediaError::MissingFile { .. } => "not_found",
-            MediaError::IsFolder { .. } | MediaError::NotRegular { .. } => "invalid",
+            MediaError::NotFound { .. } | MediaError::MissingFile { .. } => ErrorKind::NotFound,
+            MediaError::IsFolder { .. } | MediaError::NotRegular { .. } => ErrorKind::Invalid,
             MediaError::PermissionDenied { .. }
             | MediaError::Read { .. }
             | MediaError::Write { .. }
-            | MediaError::Thumbnail { .. } => "io",
-            MediaError::ChangedFile { .. } | MediaError::BadReference { .. } => "corrupt",
+            | MediaError::Thumbnail { .. } => ErrorKind::Io,
+            MediaError::ChangedFile { .. } | MediaError::BadReference { .. } => ErrorKind::Corrupt,
         }
     }
 
@@ -145,16 +146,16 @@ pub enum Rejection {
 
 impl Rejection {
     /// See [`crate::Error::kind`].
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Rejection::Empty => "invalid",
+            Rejection::Empty => ErrorKind::Invalid,
             Rejection::LooksLike { .. }
             | Rejection::NotAnImage
-            | Rejection::UnsupportedVariant { .. } => "unsupported",
+            | Rejection::UnsupportedVariant { .. } => ErrorKind::Unsupported,
             Rejection::TooLarge { .. }
             | Rejection::TooManyPixels { .. }
-            | Rejection::TooDemanding => "too_large",
-            Rejection::Damaged { .. } => "corrupt",
+            | Rejection::TooDemanding => ErrorKind::TooLarge,
+            Rejection::Damaged { .. } => ErrorKind::Corrupt,
         }
     }
 }

@@ -23,6 +23,7 @@ pub use dictionaries::DictionaryShelf;
 pub use language::{DEFAULT_LANGUAGE, Language};
 pub use own_words::OwnWords;
 
+use crate::ErrorKind;
 use grammar::Grammar;
 use harper_core::parsers::{Markdown, MarkdownOptions};
 use harper_core::spell::FstDictionary;
@@ -35,8 +36,9 @@ use std::sync::Arc;
 pub use utf16::line_and_column;
 use utf16::{Utf16Offsets, utf16_len};
 
-/// What kind of problem a [`Problem`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What kind of problem a [`Problem`] is: a word not in the dictionary, or a grammar problem
+/// (English only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     Spelling,
@@ -55,15 +57,17 @@ impl ProblemKind {
 
 /// A misspelling or grammar problem, positioned in UTF-16 code units of the checked text (as
 /// the editor counts), with the replacements it offers, best first (an empty one deletes).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub from: usize,
     pub to: usize,
     pub kind: ProblemKind,
+    /// A sentence for the editor ("“teh” is not in the dictionary.").
     pub message: String,
     /// The text flagged, as written.
     pub word: String,
+    /// At most five replacements for `from..to`, best first; an empty one deletes it.
     pub suggestions: Vec<String>,
 }
 
@@ -84,11 +88,11 @@ pub enum ProofingError {
 
 impl ProofingError {
     /// A stable name for the kind of failure.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            ProofingError::NoDictionary { .. } => "not_found",
-            ProofingError::BadDictionary { .. } => "io",
-            ProofingError::TooLong { .. } => "too_large",
+            ProofingError::NoDictionary { .. } => ErrorKind::NotFound,
+            ProofingError::BadDictionary { .. } => ErrorKind::Io,
+            ProofingError::TooLong { .. } => ErrorKind::TooLarge,
         }
     }
 }

@@ -106,14 +106,14 @@ fn other_languages_without_a_dictionary_say_so() {
     let err = proofreader(&[])
         .check("Bonjour", &Language::parse("fr_FR").unwrap())
         .unwrap_err();
-    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.kind(), crate::ErrorKind::NotFound);
 }
 
 #[test]
 fn a_text_over_the_limit_is_refused_in_a_sentence() {
     let long = "word ".repeat(MAX_CHECKED_BYTES / 5 + 1);
     let err = check_err(&long);
-    assert_eq!(err.kind(), "too_large");
+    assert_eq!(err.kind(), crate::ErrorKind::TooLarge);
     assert!(
         err.to_string()
             .starts_with("This article is too long to check"),

@@ -1,5 +1,6 @@
 //! What can go wrong while adding a site or publishing, each as a sentence for the editor.
 
+use crate::ErrorKind;
 use std::io;
 use std::path::PathBuf;
 
@@ -98,16 +99,19 @@ pub enum PublishError {
 
 /// A post edited on the site since Newsroom last published it: both versions, for the editor
 /// to compare before deciding.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct WebEdit {
     pub site: String,
     pub post_id: String,
+    /// Where the post is on the site.
     pub url: String,
-    /// When the site says the post was last changed, and what Newsroom recorded.
+    /// When the site says the post last changed, in its UTC (`2026-12-04T09:30:00`).
     pub web_modified: String,
+    /// When the site said the post last changed as Newsroom last published it.
     pub recorded_modified: String,
+    /// The post's title on the site.
     pub web_title: String,
-    /// The post's body as the site holds it (its raw markup).
+    /// The post's body as the site holds it (its raw markup: WordPress's blocks, Ghost's HTML).
     pub web_body: String,
 }
 
@@ -121,25 +125,29 @@ impl PublishError {
     }
 
     /// A stable name for the kind of failure, for front ends to branch on.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         use PublishError::*;
         match self {
-            BadName { .. } | BadUrl { .. } | EmptySecret { .. } | BadAdminKey | NoUser => "invalid",
-            NoSuchSite(_) => "not_found",
-            SiteExists(_) => "exists",
-            NoKeychain { .. } => "no_keychain",
+            BadName { .. } | BadUrl { .. } | EmptySecret { .. } | BadAdminKey | NoUser => {
+                ErrorKind::Invalid
+            }
+            NoSuchSite(_) => ErrorKind::NotFound,
+            SiteExists(_) => ErrorKind::Exists,
+            NoKeychain { .. } => ErrorKind::NoKeychain,
             Keychain { .. }
             | SecretMissing { .. }
             | SecretFile { .. }
-            | SecretFileShared { .. } => "secret",
-            HostNotFound { .. } | Unreachable { .. } | TimedOut { .. } | Tls { .. } => "network",
-            SignIn { .. } => "unauthorized",
-            NotTheCms { .. } => "not_cms",
-            PhotoTooLarge { .. } => "too_large",
-            Server { .. } => "server",
-            NoHeadline | PhotoAwaitingFile { .. } => "incomplete",
-            EditedOnTheWeb(_) => "conflict",
-            Cancelled { .. } => "cancelled",
+            | SecretFileShared { .. } => ErrorKind::Secret,
+            HostNotFound { .. } | Unreachable { .. } | TimedOut { .. } | Tls { .. } => {
+                ErrorKind::Network
+            }
+            SignIn { .. } => ErrorKind::Unauthorized,
+            NotTheCms { .. } => ErrorKind::NotCms,
+            PhotoTooLarge { .. } => ErrorKind::TooLarge,
+            Server { .. } => ErrorKind::Server,
+            NoHeadline | PhotoAwaitingFile { .. } => ErrorKind::Incomplete,
+            EditedOnTheWeb(_) => ErrorKind::Conflict,
+            Cancelled { .. } => ErrorKind::Cancelled,
         }
     }
 }

@@ -285,7 +285,7 @@ mod tests {
         let silent = std::thread::spawn(move || listener.accept().map(|(stream, _)| stream));
         let http = Http::with_timeout(&url, Duration::from_millis(300));
         let error = http.get(&url, "").unwrap_err();
-        assert_eq!(error.kind(), "network");
+        assert_eq!(error.kind(), crate::ErrorKind::Network);
         assert_eq!(
             error.to_string(),
             "The server 127.0.0.1 took too long to answer; try again, or check the network."

@@ -180,7 +180,7 @@ mod tests {
         std::fs::write(&path, "secret").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let error = read(&site_with_file(&path)).unwrap_err();
-        assert_eq!(error.kind(), "secret");
+        assert_eq!(error.kind(), crate::ErrorKind::Secret);
         assert!(error.to_string().contains("chmod 600"), "{error}");
     }
 

@@ -8,7 +8,7 @@ use url::{Host, Url};
 use super::error::PublishError;
 
 /// The CMS behind a site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SiteKind {
     WordPress,
@@ -43,7 +43,7 @@ impl fmt::Display for SiteKind {
 }
 
 /// Where a site's secret is kept. Never in the library, the workspace or a log.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(tag = "kind", content = "path", rename_all = "lowercase")]
 pub enum SecretPlace {
     /// The operating system's keychain (Secret Service, Keychain, Credential Manager).
@@ -52,8 +52,8 @@ pub enum SecretPlace {
     File(PathBuf),
 }
 
-/// A site as the library records it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A site as the library records it. Its secret is never sent anywhere: only where it is kept.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Site {
     pub name: String,
     pub kind: SiteKind,

@@ -96,7 +96,7 @@ mod tests {
         std::fs::write(&blocker, "not a folder").unwrap();
         let store = Store::open_in_memory().unwrap();
         let err = store.backup_to(&blocker.join("copy.db")).unwrap_err();
-        assert_eq!(err.kind(), "io");
+        assert_eq!(err.kind(), crate::ErrorKind::Io);
         assert!(err.to_string().contains("copy.db"), "{err}");
     }
 }

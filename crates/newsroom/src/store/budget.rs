@@ -15,6 +15,7 @@ use rusqlite::{Row, ToSql};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use ts_rs::TS;
 
 /// The moment a story's day is counted by (see the module's documentation). Spelled exactly as
 /// an index over it would have to be for SQLite to use that index.
@@ -34,9 +35,11 @@ const LAST_NOTE: &str = "(SELECT latest.id FROM article_notes latest WHERE lates
 /// A day on the desk's calendar: the span of Unix seconds from its midnight (`start`, included)
 /// to the next (`end`, excluded). The front end that shows the budget sets it in its own time
 /// zone, where a day at a clock change lasts 23 or 25 hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Day {
+    #[ts(type = "number")]
     pub start: Timestamp,
+    #[ts(type = "number")]
     pub end: Timestamp,
 }
 
@@ -51,8 +54,10 @@ impl Day {
     }
 }
 
-/// The column the budget is sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// The column the budget is sorted by (`time` by default). `status` sorts in workflow order,
+/// `photos` puts the stories whose photo is not ready first, `note` sorts by when the last note
+/// was written; stories without a plan (`planned`) or a note come last either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum BudgetSort {
     Slug,
@@ -151,23 +156,30 @@ impl FromStr for BudgetSort {
 
 /// Which stories the budget lists, in what order, and which page of them. Every field may be
 /// left out: `{}` is every story outside the trash, by time, unpaged.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+// The fields serde defaults are optional in TypeScript too (`as = "Option<_>"` for the others).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(optional_fields)]
 pub struct BudgetQuery {
     /// Only the stories whose time falls in this day.
     pub day: Option<Day>,
     /// Only this section (ignoring case, as the library list does).
     pub section: Option<String>,
     pub status: Option<Status>,
+    /// By time when left out.
+    #[ts(as = "Option<_>")]
     pub sort: BudgetSort,
+    #[ts(as = "Option<_>")]
     pub descending: bool,
+    #[ts(as = "Option<_>")]
     pub offset: u32,
     /// Page size; `None` lists every matching story.
     pub limit: Option<u32>,
 }
 
-/// What a story's time is (see [`BudgetRow::time`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a story's time is (see [`BudgetRow::time`]): its embargo, its first publication, or
+/// (neither) its last change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeKind {
     /// Its embargo: it must not go out before then.
@@ -189,8 +201,9 @@ impl TimeKind {
 }
 
 /// One story on the budget.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BudgetRow {
+    #[ts(type = "number")]
     pub id: ArticleId,
     pub slug: String,
     pub headline: String,
@@ -200,6 +213,7 @@ pub struct BudgetRow {
     pub word_count: u32,
     /// The moment the story's day is counted by: its embargo, else its publication, else its
     /// last change, as `time_kind` says.
+    #[ts(type = "number")]
     pub time: Timestamp,
     pub time_kind: TimeKind,
     pub byline: String,
@@ -210,9 +224,11 @@ pub struct BudgetRow {
 }
 
 /// A page of the budget, and how many stories the query matches in all.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BudgetPage {
     pub rows: Vec<BudgetRow>,
+    /// How many stories the query matches in all (paging ignored).
+    #[ts(type = "number")]
     pub total: u64,
 }
 

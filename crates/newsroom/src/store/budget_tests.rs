@@ -363,7 +363,7 @@ fn a_day_that_ends_before_it_starts_and_an_unknown_column_are_refused() {
         ..BudgetQuery::default()
     };
     let err = s.budget(&query).unwrap_err();
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind(), crate::ErrorKind::Invalid);
     assert!(err.to_string().contains("a day must end after it starts"));
 
     assert_eq!("Note".parse::<BudgetSort>().unwrap(), BudgetSort::Note);

@@ -81,7 +81,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         for bad in ["two words", "", "  ", "1234", "<script>", &"a".repeat(65)] {
             let err = store.add_dictionary_word(bad).unwrap_err();
-            assert_eq!(err.kind(), "invalid", "{bad}");
+            assert_eq!(err.kind(), crate::ErrorKind::Invalid, "{bad}");
             assert!(err.to_string().contains("one word"), "{err}");
         }
         assert!(store.dictionary_words().unwrap().is_empty());

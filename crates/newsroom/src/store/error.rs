@@ -1,5 +1,6 @@
 //! What the store refuses, and how the database can fail.
 
+use crate::ErrorKind;
 use crate::model::{ArticleId, AuthorId, PhotoId, Status};
 use crate::slug::SlugError;
 use rusqlite::ErrorCode;
@@ -136,7 +137,7 @@ pub enum StoreError {
 
 impl StoreError {
     /// See [`crate::Error::kind`].
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         use StoreError::*;
         match self {
             ArticleNotFound(_)
@@ -145,14 +146,12 @@ impl StoreError {
             | AuthorNotFound(_)
             | RevisionNotFound { .. }
             | RelatedNotFound { .. }
-            | BackupNotFound { .. } => "not_found",
-            Trashed(_)
-            | NotTrashed(_)
-            | DuplicateSlug { .. }
-            | InvalidTransition { .. }
-            | AlreadyRelated { .. }
-            | PhotoInUse { .. }
-            | PhotoFileTaken(_) => "conflict",
+            | BackupNotFound { .. } => ErrorKind::NotFound,
+            Trashed(_) => ErrorKind::Trashed,
+            DuplicateSlug { .. } => ErrorKind::DuplicateSlug,
+            InvalidTransition { .. } => ErrorKind::InvalidTransition,
+            PhotoInUse { .. } => ErrorKind::PhotoInUse,
+            NotTrashed(_) | AlreadyRelated { .. } | PhotoFileTaken(_) => ErrorKind::Conflict,
             InvalidSlug(_)
             | EmptyHeadline
             | SelfRelation
@@ -166,17 +165,17 @@ impl StoreError {
             | NamelessAuthor
             | UnknownBudgetColumn { .. }
             | EmptyDay
-            | FileVersionUnreadable { .. } => "invalid",
-            PhotoNotAttached { .. } => "not_found",
-            NoBackupsFolder => "unsupported",
+            | FileVersionUnreadable { .. } => ErrorKind::Invalid,
+            PhotoNotAttached { .. } => ErrorKind::NotFound,
+            NoBackupsFolder => ErrorKind::Unsupported,
             UpgradeFailed(_) | NotSaved(_) | RevisionNotRecorded | RelatedNotSaved
-            | CheckpointThread(_) => "database",
-            Locked { .. } | InUse { .. } => "locked",
-            NotADatabase { .. } | ForeignDatabase { .. } => "unsupported",
-            Corrupt { .. } => "corrupt",
-            NewerVersion { .. } => "newer_version",
-            Open { .. } | BackupFile { .. } => "io",
-            Database(_) => "database",
+            | CheckpointThread(_) => ErrorKind::Database,
+            Locked { .. } | InUse { .. } => ErrorKind::Locked,
+            NotADatabase { .. } | ForeignDatabase { .. } => ErrorKind::Unsupported,
+            Corrupt { .. } => ErrorKind::Corrupt,
+            NewerVersion { .. } => ErrorKind::NewerVersion,
+            Open { .. } | BackupFile { .. } => ErrorKind::Io,
+            Database(_) => ErrorKind::Database,
         }
     }
 }

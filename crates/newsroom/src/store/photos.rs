@@ -8,6 +8,7 @@ use crate::model::{
 };
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The words that go with a photo.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,8 +18,10 @@ pub struct PhotoText {
     pub alt: String,
 }
 
-/// A change to a photo's words: only the fields that are `Some` change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A change to a photo's words: only the fields that are `Some` change (as JSON, the others
+/// are left out).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct PhotoPatch {
     pub caption: Option<String>,
     pub credit: Option<String>,

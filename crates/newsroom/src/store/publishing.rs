@@ -26,13 +26,16 @@ pub struct UploadedPhoto {
 }
 
 /// One publication of an article, for its history.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Publication {
     pub site: String,
     pub site_url: String,
     pub post_id: String,
+    /// Where the post is on the site.
     pub url: String,
+    /// The post's state as the site reported it then (`draft`, `publish`, `future`…).
     pub status: String,
+    #[ts(type = "number")]
     pub published_at: Timestamp,
 }
 

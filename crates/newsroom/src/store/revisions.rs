@@ -18,6 +18,7 @@ use crate::model::{
 };
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
+use ts_rs::TS;
 
 /// While typing, a new snapshot is taken when the newest revision is this old.
 pub const TYPING_WINDOW_SECS: Timestamp = 120;
@@ -33,8 +34,9 @@ const HOUR: Timestamp = 60 * 60;
 const MAX_REVISIONS: usize = 500;
 
 /// What a body save did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct SaveReceipt {
+    #[ts(type = "number")]
     pub updated_at: Timestamp,
     pub word_count: u32,
     /// Minutes a reader needs for `word_count` ([`crate::model::reading_minutes`]), so that no
@@ -52,9 +54,10 @@ pub struct SaveReceipt {
 }
 
 /// A revision without its body, for history lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RevisionInfo {
     pub number: u32,
+    #[ts(type = "number")]
     pub created_at: Timestamp,
     pub cause: RevisionCause,
     pub headline: String,

@@ -51,6 +51,7 @@ pub use watcher::{
     FORCED_POLLING, WatchBatch, WatchError, WatchMode, WatchOptions, WorkspaceWatcher,
 };
 
+use crate::ErrorKind;
 use std::path::{Path, PathBuf};
 
 /// Name of the workspace folder inside the documents folder.
@@ -95,13 +96,13 @@ pub enum WorkspaceError {
 
 impl WorkspaceError {
     /// See [`crate::Error::kind`].
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
             WorkspaceError::Folder { .. }
             | WorkspaceError::Write { .. }
-            | WorkspaceError::Read { .. } => "io",
-            WorkspaceError::LinkedFolder { .. } => "invalid",
-            WorkspaceError::NoConflict(_) => "not_found",
+            | WorkspaceError::Read { .. } => ErrorKind::Io,
+            WorkspaceError::LinkedFolder { .. } => ErrorKind::Invalid,
+            WorkspaceError::NoConflict(_) => ErrorKind::NotFound,
         }
     }
 }

@@ -3,6 +3,7 @@
 use crate::model::{ArticleId, PhotoId, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use ts_rs::TS;
 
 /// What one sync pass (reconcile, ingest or mirror) did. Lists hold article ids unless said.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -26,7 +27,7 @@ pub struct SyncReport {
 }
 
 /// A file the sync could not take in; nothing was changed because of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FileProblem {
     /// Absolute path of the file.
     pub path: PathBuf,
@@ -66,21 +67,23 @@ impl SyncReport {
 
 /// An article whose file and app version both changed since they last agreed. Both versions
 /// are revisions of the article; the file is not written until the conflict is resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Conflict {
+    #[ts(type = "number")]
     pub article_id: ArticleId,
     /// The revision holding the file's version (headline, dek and body).
     pub file_revision: u32,
     /// The revision holding the app's version when the conflict was found.
     pub app_revision: u32,
+    #[ts(type = "number")]
     pub detected_at: Timestamp,
-    /// The article's file, absolute.
+    /// The article's file, relative to the workspace folder.
     pub path: PathBuf,
 }
 
 /// How an editor resolves a conflict. As JSON: `{"take":"app"}`, `{"take":"file"}` or
 /// `{"take":"merged","body":"..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "take", content = "body", rename_all = "lowercase")]
 pub enum Resolution {
     /// Keep the app's version; the file is overwritten with it.

@@ -223,7 +223,7 @@ mod tests {
         let mut fx = fixture();
         assert_eq!(
             fx.lib.save_typing(99, "Text.", "").unwrap_err().kind(),
-            "not_found"
+            crate::ErrorKind::NotFound
         );
         let article = fx.article("Gone", "", "Body.\n");
         fx.lib.store_mut().trash(article.id).unwrap();
@@ -231,12 +231,12 @@ mod tests {
             .lib
             .save_typing(article.id, "Body. More.\n", "Body.\n")
             .unwrap_err();
-        assert_eq!(err.kind(), "conflict");
+        assert_eq!(err.kind(), crate::ErrorKind::Trashed);
         let err = fx
             .lib
             .save_typing(article.id, "Body. More.\n", "Older.\n")
             .unwrap_err();
-        assert_eq!(err.kind(), "conflict");
+        assert_eq!(err.kind(), crate::ErrorKind::Trashed);
         assert_eq!(fx.body(article.id), "Body.\n");
         assert!(fx.lib.conflict(article.id).unwrap().is_none());
     }

@@ -95,7 +95,8 @@ pub fn photo_file(seed: &str) -> PhotoFile {
 }
 
 /// Asserts the error's kind and that its message mentions every one of `parts`.
-pub fn assert_error(err: &StoreError, kind: &str, parts: &[&str]) {
+#[track_caller]
+pub fn assert_error(err: &StoreError, kind: newsroom::ErrorKind, parts: &[&str]) {
     assert_eq!(err.kind(), kind, "kind of “{err}”");
     let message = err.to_string();
     for part in parts {

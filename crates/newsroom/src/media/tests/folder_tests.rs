@@ -68,7 +68,7 @@ fn a_damaged_copy_is_replaced_when_the_photo_is_stored_again() {
     let file = stored(&folder, &gif, "anim.gif");
     fs::write(folder.path(&file), b"damaged").unwrap();
     let error = folder.read(&file).unwrap_err();
-    assert_eq!(error.kind(), "corrupt");
+    assert_eq!(error.kind(), crate::ErrorKind::Corrupt);
     assert!(error.to_string().contains("“anim.gif”"), "{error}");
     stored(&folder, &gif, "anim.gif");
     assert_eq!(folder.read(&file).unwrap(), gif);
@@ -81,7 +81,7 @@ fn a_missing_file_is_reported_with_the_photo_name() {
     let file = stored(&folder, &sample(ImageFormat::Webp, 4, 4), "harbour.webp");
     fs::remove_file(folder.path(&file)).unwrap();
     let error = folder.read(&file).unwrap_err();
-    assert_eq!(error.kind(), "not_found");
+    assert_eq!(error.kind(), crate::ErrorKind::NotFound);
     assert!(
         error
             .to_string()
@@ -111,7 +111,7 @@ fn damaged_references_never_lead_outside_the_media_folder() {
         };
         assert!(folder.path(&file).starts_with(&root), "{hash}");
         let error = folder.read(&file).unwrap_err();
-        assert_eq!(error.kind(), "corrupt", "{hash}");
+        assert_eq!(error.kind(), crate::ErrorKind::Corrupt, "{hash}");
     }
 }
 
@@ -120,5 +120,8 @@ fn a_media_folder_that_is_a_file_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("media");
     fs::write(&root, b"a file").unwrap();
-    assert_eq!(MediaFolder::open(&root).unwrap_err().kind(), "io");
+    assert_eq!(
+        MediaFolder::open(&root).unwrap_err().kind(),
+        crate::ErrorKind::Io
+    );
 }

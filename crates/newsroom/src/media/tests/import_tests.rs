@@ -39,7 +39,7 @@ fn the_extension_does_not_decide_the_format() {
     let fake = dir.path().join("report.jpg");
     fs::write(&fake, b"%PDF-1.7\n").unwrap();
     let error = import_file(&fake).unwrap_err();
-    assert_eq!(error.kind(), "unsupported");
+    assert_eq!(error.kind(), crate::ErrorKind::Unsupported);
     assert!(
         error
             .to_string()
@@ -52,11 +52,11 @@ fn the_extension_does_not_decide_the_format() {
 fn unreadable_paths_are_explained() {
     let dir = tempfile::tempdir().unwrap();
     let missing = import_file(&dir.path().join("gone.jpg")).unwrap_err();
-    assert_eq!(missing.kind(), "not_found");
+    assert_eq!(missing.kind(), crate::ErrorKind::NotFound);
     assert!(missing.to_string().contains("gone.jpg"), "{missing}");
 
     let folder = import_file(dir.path()).unwrap_err();
-    assert_eq!(folder.kind(), "invalid");
+    assert_eq!(folder.kind(), crate::ErrorKind::Invalid);
     assert!(
         folder.to_string().contains("is a folder, not a photo"),
         "{folder}"
@@ -81,7 +81,7 @@ fn links_and_fifos_are_refused() {
     let link = dir.path().join("holiday.jpg");
     std::os::unix::fs::symlink(&photo, &link).unwrap();
     let error = import_file(&link).unwrap_err();
-    assert_eq!(error.kind(), "invalid");
+    assert_eq!(error.kind(), crate::ErrorKind::Invalid);
     assert!(error.to_string().contains("is a symbolic link"), "{error}");
 
     let fifo = dir.path().join("pipe.jpg");
@@ -97,7 +97,7 @@ fn a_damaged_photo_names_the_file() {
     let jpeg = sample(ImageFormat::Jpeg, 32, 32);
     fs::write(&path, &jpeg[..jpeg.len() / 2]).unwrap();
     let error = import_file(&path).unwrap_err();
-    assert_eq!(error.kind(), "corrupt");
+    assert_eq!(error.kind(), crate::ErrorKind::Corrupt);
     assert_eq!(
         error.to_string(),
         "“half.jpg” is a damaged or incomplete JPEG image; copy it again from its source"
@@ -114,7 +114,7 @@ fn an_oversized_file_is_refused_without_reading_it() {
         .set_len(60_000_000)
         .unwrap();
     let error = import_file(&path).unwrap_err();
-    assert_eq!(error.kind(), "too_large");
+    assert_eq!(error.kind(), crate::ErrorKind::TooLarge);
     assert_eq!(
         error.to_string(),
         "“scan.png” is 60.0 MB, more than the 50 MB limit; export a smaller version of the photo"

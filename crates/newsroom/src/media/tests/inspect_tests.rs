@@ -14,7 +14,7 @@ const ALL: [ImageFormat; 4] = [
 
 fn refusal(bytes: &[u8]) -> (String, &'static str) {
     let error: MediaError = inspect(bytes).expect_err("refused");
-    (error.to_string(), error.kind())
+    (error.to_string(), error.kind().as_str())
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn a_jpeg_with_a_segment_out_of_place_after_its_picture_data_is_refused() {
             strip_metadata(&hidden, ImageFormat::Jpeg)
                 .expect_err("refused for export too")
                 .kind(),
-            "corrupt"
+            crate::ErrorKind::Corrupt
         );
     }
 }

@@ -48,7 +48,7 @@ fn thumbnails_are_upright() {
 fn damaged_photos_give_no_thumbnail() {
     let jpeg = sample(ImageFormat::Jpeg, 40, 40);
     let error = thumbnail(&jpeg[..jpeg.len() / 2], ImageFormat::Jpeg, 10).unwrap_err();
-    assert_eq!(error.kind(), "corrupt");
+    assert_eq!(error.kind(), crate::ErrorKind::Corrupt);
     assert_eq!(
         thumbnail(&jpeg, ImageFormat::Jpeg, 0)
             .map(|t| info_of(&t).width)

@@ -4,31 +4,50 @@ use crate::model::{ArticleId, PhotoId};
 use crate::workspace::{FileProblem, SyncReport};
 use serde::Serialize;
 use std::path::PathBuf;
+use ts_rs::TS;
 
 /// Something the sync did or noticed. As JSON (`newsroom watch --json`): an object tagged by
 /// `"event"`, e.g. `{"event":"articles_changed","ids":[3]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum SyncEvent {
     /// The start-up scan is done and the app's pending changes are written (in batches, the
     /// library free between them): folder and library agree (as far as they can).
     Ready,
     /// Articles took the changes another program made to their files.
-    ArticlesChanged { ids: Vec<ArticleId> },
+    ArticlesChanged {
+        #[ts(type = "Array<number>")]
+        ids: Vec<ArticleId>,
+    },
     /// Articles created from new files.
-    Created { ids: Vec<ArticleId> },
+    Created {
+        #[ts(type = "Array<number>")]
+        ids: Vec<ArticleId>,
+    },
     /// Articles moved to the trash because their file was deleted.
-    Trashed { ids: Vec<ArticleId> },
+    Trashed {
+        #[ts(type = "Array<number>")]
+        ids: Vec<ArticleId>,
+    },
     /// Articles whose file was written from the app's version.
-    FilesWritten { ids: Vec<ArticleId> },
+    FilesWritten {
+        #[ts(type = "Array<number>")]
+        ids: Vec<ArticleId>,
+    },
     /// Files removed from the folder (trashed articles, old names after a rename).
     FilesRemoved { paths: Vec<PathBuf> },
     /// Articles found in conflict: file and app both changed.
-    Conflicts { ids: Vec<ArticleId> },
+    Conflicts {
+        #[ts(type = "Array<number>")]
+        ids: Vec<ArticleId>,
+    },
     /// Files that could not be taken in, each with a sentence for the editor.
     Problems { problems: Vec<FileProblem> },
     /// Photos dropped into the inbox joined the library.
-    PhotosAdded { ids: Vec<PhotoId> },
+    PhotosAdded {
+        #[ts(type = "Array<number>")]
+        ids: Vec<PhotoId>,
+    },
     /// The folder is polled instead of watched natively; sent once, at start.
     WatchingByPolling { reason: String },
     /// Another process changed the database: views of it must be reloaded.

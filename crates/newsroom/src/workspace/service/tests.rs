@@ -447,7 +447,7 @@ fn a_bad_folder_is_refused_at_start() {
     let error = SyncService::start(fake.clone(), &file, fast(), |_| {})
         .err()
         .unwrap();
-    assert_eq!(error.kind(), "invalid");
+    assert_eq!(error.kind(), crate::ErrorKind::Invalid);
     assert!(fake.lock().unwrap().calls.is_empty());
 }
 

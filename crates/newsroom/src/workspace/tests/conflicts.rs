@@ -90,7 +90,7 @@ fn resolving_an_article_without_a_conflict_is_refused() {
         .lib
         .resolve_conflict(&fx.ws, article.id, Resolution::KeepApp)
         .unwrap_err();
-    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.kind(), crate::ErrorKind::NotFound);
     assert!(err.to_string().contains("no conflict"), "{err}");
 }
 

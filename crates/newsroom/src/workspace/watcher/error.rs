@@ -1,5 +1,6 @@
 //! Why the workspace folder could not be watched.
 
+use crate::ErrorKind;
 use std::path::PathBuf;
 
 /// A failure to start watching the workspace folder. Every message names the folder and says
@@ -31,14 +32,14 @@ pub enum WatchError {
 
 impl WatchError {
     /// A stable name for the kind of failure, as [`crate::Error::kind`] gives.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            WatchError::Missing(_) => "not_found",
-            WatchError::NotAFolder(_) => "invalid",
+            WatchError::Missing(_) => ErrorKind::NotFound,
+            WatchError::NotAFolder(_) => ErrorKind::Invalid,
             WatchError::PermissionDenied(_)
             | WatchError::Unreadable { .. }
-            | WatchError::NoThread(_) => "io",
-            WatchError::Unwatchable { .. } => "unsupported",
+            | WatchError::NoThread(_) => ErrorKind::Io,
+            WatchError::Unwatchable { .. } => ErrorKind::Unsupported,
         }
     }
 }

@@ -199,7 +199,7 @@ fn a_missing_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nowhere");
     let error = WorkspaceWatcher::start(&missing, |_| {}).err().unwrap();
-    assert_eq!(error.kind(), "not_found");
+    assert_eq!(error.kind(), crate::ErrorKind::NotFound);
     assert!(error.to_string().contains("nowhere"), "{error}");
 }
 
@@ -209,7 +209,7 @@ fn a_file_is_not_a_workspace() {
     let file = dir.path().join("notes.txt");
     std::fs::write(&file, "x").unwrap();
     let error = WorkspaceWatcher::start(&file, |_| {}).err().unwrap();
-    assert_eq!(error.kind(), "invalid");
+    assert_eq!(error.kind(), crate::ErrorKind::Invalid);
     assert!(
         error.to_string().contains("is a file, not a folder"),
         "{error}"
