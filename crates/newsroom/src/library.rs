@@ -26,6 +26,7 @@ mod saving;
 mod sites;
 #[cfg(test)]
 pub(crate) mod test_support;
+mod typing;
 mod web_edit_view;
 
 pub use article_view::{ArticleView, status_choices};

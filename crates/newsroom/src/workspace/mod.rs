@@ -37,11 +37,10 @@ mod reconcile;
 mod report;
 mod service;
 mod settle;
-mod typing;
 mod watcher;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use location::{WORKSPACE_ENV, WORKSPACE_SETTING};
 pub use names::NameRules;

@@ -14,7 +14,7 @@ use crate::store::{FileStamp, Store, StoreError, StoredConflict, WorkspaceFile};
 use std::path::Path;
 
 /// An article as the app has it, rendered as its file.
-pub(super) struct Rendered {
+pub(crate) struct Rendered {
     pub article: Article,
     pub text: String,
     pub hash: String,
@@ -22,7 +22,7 @@ pub(super) struct Rendered {
 
 impl Library {
     /// The current article `id` and its file text, or `None` when it no longer exists.
-    pub(super) fn render(&self, id: ArticleId) -> Result<Option<Rendered>> {
+    pub(crate) fn render(&self, id: ArticleId) -> Result<Option<Rendered>> {
         Ok(render_in(self.store(), id)?)
     }
 

@@ -24,13 +24,13 @@ use std::path::PathBuf;
 use tempfile::TempDir;
 
 /// A library in memory and a workspace in a temporary folder.
-pub(super) struct Fixture {
+pub(crate) struct Fixture {
     pub lib: Library,
     pub ws: Workspace,
     _dir: TempDir,
 }
 
-pub(super) fn fixture() -> Fixture {
+pub(crate) fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temporary folder");
     let store = Store::open_in_memory().expect("in-memory store");
     let lib = Library::with_store(store, &dir.path().join("media")).expect("media folder");

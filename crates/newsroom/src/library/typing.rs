@@ -55,9 +55,9 @@ impl Library {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{Fixture, fixture};
     use crate::model::{Article, RevisionCause};
     use crate::workspace::Resolution;
+    use crate::workspace::tests::{Fixture, fixture};
     use std::path::PathBuf;
 
     /// An article mirrored to its file, whose file was then edited by another program and
