@@ -394,7 +394,16 @@ class App:
         )
 
     def open_article(self, headline: str) -> None:
-        self.library_row(headline).click()
+        # The virtual list draws its rows anew (a thumbnail arrived, another program changed the
+        # library): a row found a moment ago may be gone by the click, as under a user's pointer.
+        def click_row() -> bool:
+            try:
+                self.library_row(headline).click()
+                return True
+            except StaleElementReferenceException:
+                return False
+
+        wait_for(click_row, message=f'a click on the library row of "{headline}"')
         wait_for(lambda: self.field_value("#meta-headline") == headline, message=f'"{headline}" to open in the editor')
 
     def field_value(self, selector: str) -> str:

@@ -9,6 +9,7 @@ import type { Ipc } from './ipc';
 import { afterNextPaint } from './logic/frames';
 import type { MediaUrl } from './logic/media';
 import { shortcutLabels } from './logic/shortcuts';
+import { LIBRARY_PAGE_SIZE } from './logic/virtualList';
 import { CorrectionsSection } from './panels/corrections';
 import { DeskNotesSection } from './panels/deskNotes';
 import { EditorPanel } from './panels/editor';
@@ -222,9 +223,13 @@ export class App {
    * Opens the most recently updated article (or offers to create one), then loads the library.
    * `first` is the shell's answer when the page asked for it early (see boot.ts).
    */
-  async start(first: Promise<FirstScreen> = this.ipc.firstScreen()): Promise<void> {
+  async start(first: Promise<FirstScreen> = this.ipc.firstScreen(LIBRARY_PAGE_SIZE)): Promise<void> {
+    let listed = false;
     try {
       const screen = await first;
+      // The photo files come after: a row's thumbnail shows once they have loaded.
+      this.library.prime(screen.list_total, screen.list_rows);
+      listed = true;
       if (screen.view) this.article.load(screen.view);
       else this.article.showEmpty();
     } catch (err) {
@@ -237,7 +242,7 @@ export class App {
     // The shell answers commands one at a time: the list, photos and sections come after the
     // article, so they never hold up the first paint of the editor and preview.
     void this.photoFiles.reload();
-    void this.library.reload();
+    if (!listed) void this.library.reload();
     void this.library.loadSections().then((s) => this.metadata.setSections(s));
   }
 

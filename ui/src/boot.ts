@@ -5,10 +5,11 @@
  * (about 50 ms of a cold launch).
  */
 import { ipc } from './ipc';
+import { LIBRARY_PAGE_SIZE } from './logic/virtualList';
 import type { FirstScreen } from './types';
 
 /** Whether the page runs inside the Newsroom app (and not in a plain browser tab). */
 export const insideTauri = typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
 
 /** The shell's answer, already on its way; null outside the app. */
-export const firstScreen: Promise<FirstScreen> | null = insideTauri ? ipc.firstScreen() : null;
+export const firstScreen: Promise<FirstScreen> | null = insideTauri ? ipc.firstScreen(LIBRARY_PAGE_SIZE) : null;

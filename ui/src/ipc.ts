@@ -168,7 +168,8 @@ export const ipc = {
   exportArticles: (ids: number[], path: string, singleFile: boolean, ignoreEmbargo = false) =>
     call<ExportReport>('export_articles', { ids, path, singleFile, ignoreEmbargo }),
   openExported: (path: string) => call<null>('open_exported', { path }),
-  firstScreen: () => call<FirstScreen>('first_screen'),
+  /** The article to open and the library list's first `listRows` rows, in one round trip. */
+  firstScreen: (listRows: number) => call<FirstScreen>('first_screen', { listRows }),
   listRevisions: (id: number) => call<RevisionInfo[]>('list_revisions', { id }),
   compareRevision: (id: number, number: number) => call<RevisionComparison>('compare_revision', { id, number }),
   restoreRevision: (id: number, number: number) => call<ArticleView>('restore_revision', { id, number }),

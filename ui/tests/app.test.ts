@@ -22,9 +22,12 @@ describe('App', () => {
     const { ipc } = fakeIpc(3);
     const app = new App(ipc, platform());
     await app.start();
-    // One round trip opens the newest article; the list follows it.
+    // One round trip opens the newest article and brings the list's first page with it.
     expect(ipc.firstScreen).toHaveBeenCalledTimes(1);
     expect(ipc.openArticle).not.toHaveBeenCalled();
+    expect(ipc.countArticles).not.toHaveBeenCalled();
+    expect(ipc.listArticles).not.toHaveBeenCalled();
+    expect(document.querySelectorAll('.vlist-rows .row:not(.row-loading)').length).toBe(3);
     expect(app.current?.article.id).toBe(1);
     expect(app.editor.text).toBe('Body of 1');
     expect(document.querySelector('[aria-label="Search articles"]')).not.toBeNull();
@@ -52,7 +55,7 @@ describe('App', () => {
   it('uses the first screen the page asked for early, and offers to start an empty library', async () => {
     const { ipc } = fakeIpc(0);
     const app = new App(ipc, platform());
-    await app.start(Promise.resolve({ view: null }));
+    await app.start(Promise.resolve({ view: null, list_total: 0, list_rows: [] }));
     expect(ipc.firstScreen).not.toHaveBeenCalled();
     expect(document.body.classList.contains('no-article')).toBe(true);
     expect(app.current).toBeNull();

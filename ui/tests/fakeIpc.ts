@@ -217,9 +217,10 @@ export function fakeIpc(n = 3) {
     moveRelated: vi.fn(async () => null),
     exportArticles: vi.fn(),
     openExported: vi.fn(),
-    firstScreen: vi.fn(async () => {
-      const newest = articles.find((a) => !a.trashed_at);
-      return { view: newest ? view(newest) : null };
+    firstScreen: vi.fn(async (listRows: number) => {
+      const working = articles.filter((a) => !a.trashed_at);
+      const newest = working[0];
+      return { view: newest ? view(newest) : null, list_total: working.length, list_rows: working.slice(0, listRows).map(summary) };
     }),
     listRevisions: vi.fn(async (_id: number): Promise<RevisionInfo[]> => []),
     compareRevision: vi.fn(),

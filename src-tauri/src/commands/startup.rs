@@ -4,14 +4,25 @@ use crate::background;
 use crate::error::CommandResult;
 use crate::state::AppState;
 use newsroom::library::ArticleView;
+use newsroom::model::{ArticleFilter, ArticleSummary};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-/// The first screen: the article to open.
+/// The most rows the first screen carries, whatever the page asks (a window shows ~15).
+const MOST_ROWS: u32 = 500;
+
+/// The first screen: the article to open, and the library list as it opens (the working
+/// articles, newest first), so that the list is drawn with the article rather than two round
+/// trips (count, then rows) after it.
 #[derive(Debug, Serialize, ts_rs::TS)]
 pub struct FirstScreen {
     /// The most recently updated article, opened; `null` for an empty library.
     view: Option<ArticleView>,
+    /// How many articles the list holds (not counting the trash).
+    #[ts(type = "number")]
+    list_total: u64,
+    /// Its first rows, at most as many as the page asked for.
+    list_rows: Vec<ArticleSummary>,
 }
 
 /// Asked by the page before its editor modules have even loaded, so the database work overlaps
@@ -19,8 +30,23 @@ pub struct FirstScreen {
 /// Serving it also starts the background work (workspace sync, daily backup), which must not
 /// delay this answer.
 #[tauri::command]
-pub fn first_screen(app: AppHandle, state: State<'_, AppState>) -> CommandResult<FirstScreen> {
-    let view = state.library()?.most_recent_view(&state.media_urls())?;
+pub fn first_screen(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    list_rows: u32,
+) -> CommandResult<FirstScreen> {
+    let screen = {
+        let library = state.library()?;
+        let list = ArticleFilter {
+            limit: Some(list_rows.min(MOST_ROWS)),
+            ..ArticleFilter::default()
+        };
+        FirstScreen {
+            view: library.most_recent_view(&state.media_urls())?,
+            list_total: library.count_articles(&list)?,
+            list_rows: library.list_articles(&list)?,
+        }
+    };
     background::start_after_first_screen(&app);
-    Ok(FirstScreen { view })
+    Ok(screen)
 }

@@ -10,7 +10,7 @@ import type { Photo, PhotoFile } from '../types';
 export interface PhotoFilesDeps {
   ipc: Pick<Ipc, 'listPhotos'>;
   toasts: Toasts;
-  library: Pick<LibraryPanel, 'render'>;
+  library: Pick<LibraryPanel, 'showThumbnails'>;
 }
 
 export type PhotoFiles = ReturnType<typeof makePhotoFiles>;
@@ -29,11 +29,11 @@ export function makePhotoFiles({ ipc, toasts, library }: PhotoFilesDeps) {
     },
     remember,
 
-    /** Every photo's file, then the list drawn again with them. */
+    /** Every photo's file, then the rows that wait for a thumbnail drawn again with them. */
     async reload(): Promise<void> {
       try {
         remember(await ipc.listPhotos(null, false));
-        library.render();
+        library.showThumbnails();
       } catch (err) {
         toasts.error(err, 'Photo thumbnails could not be loaded');
       }

@@ -209,13 +209,23 @@ corrections: Array<Correction>,
 notes: Array<DeskNote>, };
 
 /**
- * The first screen: the article to open.
+ * The first screen: the article to open, and the library list as it opens (the working
+ * articles, newest first), so that the list is drawn with the article rather than two round
+ * trips (count, then rows) after it.
  */
 export type FirstScreen = { 
 /**
  * The most recently updated article, opened; `null` for an empty library.
  */
-view: ArticleView | null, };
+view: ArticleView | null, 
+/**
+ * How many articles the list holds (not counting the trash).
+ */
+list_total: number, 
+/**
+ * Its first rows, at most as many as the page asked for.
+ */
+list_rows: Array<ArticleSummary>, };
 
 /**
  * What a dated line appended to a published story is: a correction puts right what the story

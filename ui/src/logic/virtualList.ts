@@ -28,6 +28,9 @@ export function visibleRange(
   return { start, end, offset: start * rowHeight, totalHeight };
 }
 
+/** Rows the library list fetches at a time; the first screen brings the first page with the article. */
+export const LIBRARY_PAGE_SIZE = 100;
+
 /** The page numbers (of `pageSize` rows) that rows [start, end) fall in. */
 export function pagesFor(start: number, end: number, pageSize: number): number[] {
   if (end <= start || pageSize <= 0) return [];

@@ -13,13 +13,12 @@ import { thumbUrl, type MediaUrl } from '../logic/media';
 import { NEW_ARTICLE_SHORTCUT, type ShortcutLabel } from '../logic/shortcuts';
 import { formatFull, formatRelative } from '../logic/relativeTime';
 import { renderSnippet } from '../logic/snippet';
-import { PagedRows, visibleRange } from '../logic/virtualList';
+import { LIBRARY_PAGE_SIZE, PagedRows, visibleRange } from '../logic/virtualList';
 import { STATUSES, type ArticleFilter, type ArticleSummary, type PhotoFile, type SearchHit, type Status } from '../types';
 import { showMenu, type MenuItem } from './menu';
 import type { Toasts } from './toast';
 
 export const ROW_HEIGHT = 76;
-const PAGE_SIZE = 100;
 const SEARCH_LIMIT = 50;
 /**
  * The "no filter" choices read as the filters' names: short enough for the narrowest sidebar
@@ -60,7 +59,7 @@ export class LibraryPanel {
   private readonly spacer: HTMLElement;
   private readonly rows: HTMLElement;
   private readonly results: HTMLElement;
-  private readonly rowsCache = new PagedRows<ArticleSummary>(PAGE_SIZE);
+  private readonly rowsCache = new PagedRows<ArticleSummary>(LIBRARY_PAGE_SIZE);
   private readonly searchSeq = new Latest();
   private total = 0;
   /** Whether the list has been counted: before that an empty list is not yet known to be empty. */
@@ -169,7 +168,20 @@ export class LibraryPanel {
     this.searchInput.select();
   }
 
-  /** Refetches the count and visible pages (after a create, rename, trash...), keeping the scroll position. */
+  /**
+   * The list as the first screen brought it (the working articles: `total`, and the first page's
+   * `rows`), drawn at once. Only for the list's opening filter, which is the one shown at start.
+   */
+  prime(total: number, rows: ArticleSummary[]): void {
+    this.countSeq++;
+    this.rowsCache.reset();
+    this.rowsCache.store(0, rows, this.rowsCache.begin(0));
+    this.total = total;
+    this.counted = true;
+    this.updateSummary();
+    this.render();
+  }
+
   /** The list again from the start (a filter changed, an article was added): rows load afresh. */
   reload(): Promise<void> {
     return this.load(() => this.rowsCache.reset());
@@ -238,6 +250,14 @@ export class LibraryPanel {
     this.summary.textContent = this.hits ? `${this.hits.length} ${this.hits.length === 1 ? 'match' : 'matches'}` : what;
   }
 
+  /**
+   * The photos' files arrived: rows whose featured photo had no thumbnail yet are drawn again. A
+   * list without such a row is left alone, as drawing replaces the rows (under the pointer, too).
+   */
+  showThumbnails(): void {
+    if (this.rows.querySelector('[data-awaiting-thumb]')) this.render();
+  }
+
   /** Draws the visible rows and asks for the pages they need. */
   render(): void {
     const viewport = this.scroller.clientHeight || 600;
@@ -265,7 +285,7 @@ export class LibraryPanel {
   private async loadPage(page: number): Promise<void> {
     const token = this.rowsCache.begin(page);
     try {
-      const rows = await this.deps.ipc.listArticles({ ...this.filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+      const rows = await this.deps.ipc.listArticles({ ...this.filter, limit: LIBRARY_PAGE_SIZE, offset: page * LIBRARY_PAGE_SIZE });
       if (this.rowsCache.store(page, rows, token)) this.queueRender();
     } catch (err) {
       this.rowsCache.fail(page, token);
@@ -286,7 +306,7 @@ export class LibraryPanel {
     if (reused) drawn.delete(src);
     const thumb = reused ?? (src
       ? h('img', { class: 'row-thumb', src, alt: '', loading: 'lazy', decoding: 'async' })
-      : h('div', { class: 'row-thumb row-thumb-empty', 'aria-hidden': 'true' }));
+      : h('div', { class: 'row-thumb row-thumb-empty', 'aria-hidden': 'true', 'data-awaiting-thumb': a.featured_photo !== null ? '' : null }));
     const row = h(
       'div',
       {
