@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The desktop app against issue 3's targets (see BENCHMARKS.md, "Desktop app (issue 3)"):
 # launch to editor + preview drawn, whole-tree memory, keystroke to preview, library scrolling,
-# and (issue 4) an edit saved by another program reaching the open editor.
+# and (issue 4) an edit saved by another program reaching the open editor. Memory is measured in turn
+# with a bare Tauri window built from the same Cargo.lock (crates/bare-window; issue 12): every memory
+# run reports both, Newsroom with checking as you type on and off, and the difference per process.
 # Builds the release app, makes a throwaway library with the CLI (a 10,000-word article, the most
 # recently updated, plus 10,000 small ones), starts Xvfb and runs scripts/bench/bench_app.py.
 # Writes nothing into the repository beyond the build; the library lives in a temporary folder.
 #
 #   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll,external,frames] [--json FILE]
-#   BENCH_SKIP_BUILD=1 reuses the binaries already in target/release; BENCH_APP=path measures another app build.
+#   BENCH_SKIP_BUILD=1 reuses the binaries already in target/release; BENCH_APP=path measures another app build
+#   (BENCH_BARE=path another bare window).
 #   --only frames (issue 12, not in the default set): launch as the user sees it, from frames of the screen,
 #   Newsroom against ghostwriter on the same text; BENCH_KEEP_FRAMES=dir keeps the PNG frames it saves.
 set -euo pipefail
@@ -26,9 +29,10 @@ fi
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build >/dev/null)
-  cargo build --release --locked -p newsroom-desktop -p newsroom
+  cargo build --release --locked -p newsroom-desktop -p newsroom -p bare-window
 fi
 app=${BENCH_APP:-$repo/target/release/newsroom-app} # BENCH_APP: another build to compare
+bare=${BENCH_BARE:-$repo/target/release/bare-window} # memory's baseline (issue 12)
 cli=$repo/target/release/newsroom
 
 driver=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
@@ -95,5 +99,5 @@ xvfb_pid=$!
 export DISPLAY=$display
 sleep 0.5
 
-"$venv/bin/python" scripts/bench/bench_app.py --app "$app" --wrapper "$work/wrapper.sh" \
+"$venv/bin/python" scripts/bench/bench_app.py --app "$app" --bare "$bare" --wrapper "$work/wrapper.sh" \
   --tauri-driver "$driver" --work "$work" --wrapper-no-sync "$work/wrapper-no-sync.sh" --cli "$cli" "$@"

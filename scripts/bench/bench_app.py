@@ -3,7 +3,11 @@
 Four measures, each printed as median / p95 with the machine it ran on:
   launch    exec -> window mapped (xdotool), and exec -> `editor-ready` / `preview-drawn` marks
             (read through WebDriver; the app is started through a wrapper that stamps exec time)
-  memory    PSS summed over the app's whole process tree (app + WebKit processes), article open, idle
+  memory    PSS summed over the app's whole process tree (app + WebKit processes), article open, idle;
+            measured in turn with a bare Tauri window (crates/bare-window, --bare; compositing off as
+            in Newsroom, and once more with WebKit's default) and, with --cli, Newsroom with checking
+            as you type off: the medians, Newsroom's overhead over the bare window (issue 12), and per
+            process (smaps_rollup) and mapping (smaps) where it goes
   typing    keystroke (CodeMirror transaction) -> preview DOM patched, as the page records it in
             window.__newsroomPerf, over keystrokes typed through WebDriver (spelling checked as
             usual; with --cli, a second run with checking off is the baseline)
@@ -30,6 +34,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
@@ -82,25 +87,80 @@ def tree(pid: int) -> list[int]:
     return out
 
 
-def pss_kib(pid: int) -> int:
+ROLLUP_FIELDS = ("Rss", "Pss", "Pss_Anon", "Pss_File", "Pss_Shmem")
+
+
+def rollup_kib(pid: int) -> dict[str, int]:
+    """The process's /proc/PID/smaps_rollup totals (kB): RSS, PSS and PSS split anon / file / shmem."""
+    out: dict[str, int] = {}
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
+            key, _, rest = line.partition(":")
+            if key in ROLLUP_FIELDS:
+                out[key] = int(rest.split()[0])
     except OSError:
         pass
-    return 0
+    return out
+
+
+def program(pid: int) -> str | None:
+    """The process's program: argv[0]'s file name (comm cuts WebKitWebProcess to 15 characters)."""
+    try:
+        argv0 = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0", 1)[0].decode(errors="replace")
+        return Path(argv0).name or Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return None
+
+
+def tree_processes(pid: int) -> list[dict]:
+    """Each process of pid's tree with its smaps_rollup figures in MB (keys pss, pss_anon, ...) and
+    its role: "app" for pid itself, else its program (WebKitWebProcess, WebKitNetworkProcess, ...),
+    so that two apps' trees compare process by process."""
+    out = []
+    for p in tree(pid):
+        name = program(p)
+        if name is None:
+            continue
+        figures = {k.lower(): v / 1024 for k, v in rollup_kib(p).items()}
+        out.append({"pid": p, "program": name, "role": "app" if p == pid else name, **figures})
+    return out
+
+
+def by_role(processes: list[dict]) -> dict[str, dict[str, float]]:
+    """The smaps_rollup figures summed per role (with how many processes had it)."""
+    roles: dict[str, dict[str, float]] = {}
+    for proc in processes:
+        r = roles.setdefault(proc["role"], {"processes": 0})
+        r["processes"] += 1
+        for k in ROLLUP_FIELDS:
+            r[k.lower()] = r.get(k.lower(), 0.0) + proc.get(k.lower(), 0.0)
+    return roles
 
 
 def tree_pss_mb(pid: int) -> tuple[float, dict[str, float]]:
     parts: dict[str, float] = {}
-    for p in tree(pid):
-        try:
-            name = Path(f"/proc/{p}/comm").read_text().strip()
-        except OSError:
-            continue
-        parts[name] = parts.get(name, 0.0) + pss_kib(p) / 1024
+    for proc in tree_processes(pid):
+        parts[proc["program"]] = parts.get(proc["program"], 0.0) + proc.get("pss", 0.0)
     return sum(parts.values()), parts
+
+
+def mappings_mb(pid: int) -> dict[str, float]:
+    """PSS (MB) by what is mapped, from /proc/PID/smaps: a file's name (a library's code, data and
+    relocations together), or [heap], [stack], [anon] for anonymous memory."""
+    out: dict[str, float] = {}
+    name = "[anon]"
+    try:
+        text = Path(f"/proc/{pid}/smaps").read_text()
+    except OSError:
+        return out
+    for line in text.splitlines():
+        head = line.split(None, 5)
+        if "-" in head[0] and line[0] in "0123456789abcdef":  # a mapping's header line
+            path = head[5].strip() if len(head) > 5 else ""
+            name = Path(path.removesuffix(" (deleted)")).name if path.startswith("/") else (path or "[anon]")
+        elif head[0] == "Pss:":
+            out[name] = out.get(name, 0.0) + int(head[1]) / 1024
+    return out
 
 
 def foreign_webkit(own: int) -> int:
@@ -157,21 +217,50 @@ def free_port() -> int:
 
 # --- the app, launched directly --------------------------------------------------------------
 
-def direct_launch(app: Path, env: dict[str, str], settle: float) -> tuple[float, float]:
-    """exec -> window mapped (ms), then the tree's PSS (MB) after `settle` seconds."""
+class Launch(NamedTuple):
+    """A program launched directly, in turn with the others in every round."""
+    label: str
+    cmd: list[str]
+    env: dict[str, str]
+    checking_off_by: str | None = None  # the CLI that switches the library's checking off meanwhile
+
+
+def set_checking(cli: str, env: dict[str, str], on: bool) -> None:
+    """The library's "check as you type" switch (the app reads it when it starts)."""
+    subprocess.run([cli, "dictionary", "as-you-type", "on" if on else "off"], check=True, env=env,
+                   capture_output=True)
+
+
+def direct_launch(launch: Launch, settle: float, detail: bool = False) -> dict:
+    """exec -> window mapped (ms), then, `settle` seconds later, the tree's PSS (MB) and each
+    process's smaps_rollup; with detail also each process's PSS by mapping (read after the rest)."""
+    if launch.checking_off_by:
+        set_checking(launch.checking_off_by, launch.env, False)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([str(app)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(launch.cmd, env=launch.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(proc.pid)],
-                       env=env, check=True, stdout=subprocess.DEVNULL, timeout=30)
+                       env=launch.env, check=True, stdout=subprocess.DEVNULL, timeout=30)
         mapped = (time.perf_counter() - t0) * 1000
         time.sleep(settle)
-        pss, _ = tree_pss_mb(proc.pid)
-        FOREIGN.append(foreign_webkit(proc.pid))
-        return mapped, pss
+        processes = tree_processes(proc.pid)
+        foreign = foreign_webkit(proc.pid)
+        FOREIGN.append(foreign)
+        got = {"mapped": mapped, "pss": sum(p.get("pss", 0.0) for p in processes), "processes": processes,
+               "foreign_webkit": foreign}
+        if detail:
+            maps: dict[str, dict[str, float]] = {}
+            for p in processes:
+                role = maps.setdefault(p["role"], {})
+                for name, mb in mappings_mb(p["pid"]).items():
+                    role[name] = role.get(name, 0.0) + mb
+            got["mappings"] = maps
+        return got
     finally:
         stop(proc)
         time.sleep(0.3)
+        if launch.checking_off_by:
+            set_checking(launch.checking_off_by, launch.env, True)
 
 
 FOREIGN: list[int] = []
@@ -446,9 +535,11 @@ def typing(args: argparse.Namespace, env: dict[str, str]) -> tuple[list[float], 
         problems = d.driver.execute_script(
             "const s = document.querySelector('[data-testid=\"proof-status\"]');"
             "return s && !s.hidden ? s.textContent : 'none shown';")
-        pss, parts = tree_pss_mb(d.app_pid)
+        processes = by_role(tree_processes(d.app_pid))
         return perf, paint, {"typed_seconds": typed_s, "save_state": saved, "problems": problems,
-                             "pss_after_typing": pss, "parts": parts}
+                             "pss_after_typing": sum(p["pss"] for p in processes.values()),
+                             "parts": {role: p["pss"] for role, p in processes.items()},
+                             "processes": processes}
     finally:
         d.close()
 
@@ -526,9 +617,96 @@ def machine() -> str:
             f"WebKitGTK {webkit or '?'}, Xvfb 1400x900x24")
 
 
+BARE = "bare Tauri window"
+BARE_COMPOSITING = "bare, WebKit's GPU compositing"
+NEWSROOM = "Newsroom, checking on"
+NEWSROOM_OFF = "Newsroom, checking off"
+
+
+def direct_launches(args: argparse.Namespace, env: dict[str, str], memory: bool) -> list[Launch]:
+    """Newsroom as the library has it (checking as you type on); to measure memory (issue 12) also
+    the bare Tauri window (crates/bare-window), Newsroom with checking off (with --cli), and the
+    bare window with WebKit's default GPU compositing.
+
+    The baseline is the bare window without compositing (WEBKIT_DISABLE_COMPOSITING_MODE=1), the
+    engine Newsroom runs (it sets the hardware acceleration policy to NEVER): with WebKit's default
+    the bare window's web process alone holds some 60 MB more, which would hide Newsroom's own cost.
+    """
+    newsroom = Launch(NEWSROOM, [args.app], env)
+    if not memory:
+        return [newsroom]
+    if not (args.bare and Path(args.bare).is_file()):
+        raise SystemExit(f"bench-app: memory is measured against the bare window, and {args.bare!r} is not "
+                         "built: cargo build --release --locked -p bare-window")
+    launches = [Launch(BARE, [args.bare], {**env, "WEBKIT_DISABLE_COMPOSITING_MODE": "1"}), newsroom]
+    if args.cli:
+        launches.append(Launch(NEWSROOM_OFF, [args.app], env, checking_off_by=args.cli))
+    launches.append(Launch(BARE_COMPOSITING, [args.bare], env))
+    return launches
+
+
+def median_by(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each key's median over the runs (0 in a run without it)."""
+    keys = {k for r in runs for k in r}
+    return {k: statistics.median(r.get(k, 0.0) for r in runs) for k in keys}
+
+
+ROLE_ORDER = {"app": 0, "WebKitWebProcess": 1, "WebKitNetworkProcess": 2}
+FIGURES = ("pss", "pss_anon", "pss_file", "pss_shmem", "rss", "processes")
+
+
+def memory_report(direct: dict[str, list[dict]], settle: float) -> dict:
+    """Issue 12: the bare window's and Newsroom's medians, the difference, and where it goes per
+    process (smaps_rollup) and per mapping (smaps); printed, and returned for --json."""
+    medians = {label: statistics.median(r["pss"] for r in runs) for label, runs in direct.items()}
+    bare = medians[BARE]
+    for label, runs in direct.items():
+        print(f"  {label + ', launched directly:':52} {summary([r['pss'] for r in runs], 'MB')}")
+    overhead = {label: m - bare for label, m in medians.items() if label != BARE}
+    print("  overhead over the bare window (difference of medians, issue 12: <= 30 MB): "
+          + "; ".join(f"{label} {d:+.1f} MB" for label, d in overhead.items()))
+
+    per_process: dict[str, dict[str, dict[str, float]]] = {}
+    for label, runs in direct.items():
+        rolled = [by_role(r["processes"]) for r in runs]
+        roles = {role for r in rolled for role in r}
+        per_process[label] = {role: {f: statistics.median(r.get(role, {}).get(f, 0.0) for r in rolled)
+                                     for f in FIGURES} for role in roles}
+    roles = sorted({role for p in per_process.values() for role in p}, key=lambda r: (ROLE_ORDER.get(r, 9), r))
+    print("  per process, median PSS in MB (anon / file / shmem), smaps_rollup:")
+    print("    " + f"{'':22}" + "".join(f"{label:>34}" for label in direct))
+    for role in roles:
+        cells = []
+        for label in direct:
+            f = per_process[label].get(role)
+            cells.append(f"{f['pss']:.1f} ({f['pss_anon']:.1f} / {f['pss_file']:.1f} / {f['pss_shmem']:.1f})"
+                         + (f" x{f['processes']:.0f}" if f["processes"] != 1 else "") if f else "-")
+        print("    " + f"{role:22}" + "".join(f"{c:>34}" for c in cells))
+
+    mappings = {label: {role: median_by([r["mappings"].get(role, {}) for r in runs]) for role in roles}
+                for label, runs in direct.items()}
+    print("  where the difference goes: per process, PSS over the bare window's (medians, MB), "
+          "and the mappings that differ most (smaps):")
+    for label in overhead:
+        print(f"    {label}:")
+        for role in roles:
+            mine, base = mappings[label][role], mappings[BARE][role]
+            diff = {k: mine.get(k, 0.0) - base.get(k, 0.0) for k in mine.keys() | base.keys()}
+            top = sorted(diff.items(), key=lambda kv: -abs(kv[1]))[:7]
+            total = (per_process[label].get(role, {}).get("pss", 0.0)
+                     - per_process[BARE].get(role, {}).get("pss", 0.0))
+            print(f"      {role + ':':22} {total:+6.1f}: " + ", ".join(f"{k} {v:+.1f}" for k, v in top if abs(v) >= 0.05))
+    for runs in direct.values():  # per-run mappings are many; their medians are kept instead
+        for r in runs:
+            r.pop("mappings", None)
+    return {"settle_s": settle, "median_mb": medians, "over_bare_mb": overhead,
+            "per_process_median_mb": per_process, "mappings_median_mb": mappings, "runs": direct}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
+    ap.add_argument("--bare", help="the bare Tauri window (crates/bare-window): memory's baseline")
     ap.add_argument("--wrapper", required=True)
     ap.add_argument("--wrapper-no-sync", help="the app started with --no-workspace: typing's baseline")
     ap.add_argument("--tauri-driver", required=True)
@@ -553,13 +731,23 @@ def main() -> int:
     report: dict = {"machine": machine()}
     print(f"machine: {report['machine']}")
 
+    bare_mb = None  # the bare window's median PSS, when memory is measured: typing's baseline too
     if {"launch", "memory"} & only:
-        direct_launch(Path(args.app), env, 0.5)  # warm-up: caches, fonts, WebKit's disk cache
-        mapped, pss_direct = [], []
-        for _ in range(args.runs):
-            m, p = direct_launch(Path(args.app), env, args.settle)
-            mapped.append(m)
-            pss_direct.append(p)
+        launches = direct_launches(args, env, memory="memory" in only)
+        for launch in launches:  # warm-up: caches, fonts, WebKit's disk cache
+            direct_launch(launch, 0.5)
+        direct: dict[str, list[dict]] = {launch.label: [] for launch in launches}
+        for _ in range(args.runs):  # in turn, so that the machine's moods fall on each alike
+            for launch in launches:
+                # Another program's WebKit processes share library pages and lower PSS: such a
+                # launch is measured again (twice at most; the caution below says if it stayed).
+                for _attempt in range(3):
+                    got = direct_launch(launch, args.settle, detail="memory" in only)
+                    if not got["foreign_webkit"]:
+                        break
+                direct[launch.label].append(got)
+        mapped = [r["mapped"] for r in direct[NEWSROOM]]
+        pss_direct = [r["pss"] for r in direct[NEWSROOM]]
         marks: dict[str, list[float]] = {}
         pss_driven = []
         for _ in range(args.runs):
@@ -573,12 +761,18 @@ def main() -> int:
             print(f"  {k + ':':38} {summary(v)}")
         if not marks:
             print("  (this build sets no editor-ready / preview-drawn marks)")
-        print(f"\n(b) memory, PSS of the whole tree, article open, idle {args.settle:.0f} s")
-        print(f"  launched directly:                     {summary(pss_direct, 'MB')}")
-        print(f"  launched through WebDriver:            {summary(pss_driven, 'MB')}")
-        if any(FOREIGN):
-            print(f"  caution: other WebKit processes were running ({max(FOREIGN)}); shared pages make PSS lower")
+        print(f"\n(b) memory, PSS of the whole tree, article open, idle {args.settle:.0f} s after the window maps")
+        if "memory" in only:
+            report["memory"] = memory_report(direct, args.settle)
+            bare_mb = report["memory"]["median_mb"][BARE]
+        else:
+            print(f"  launched directly:                     {summary(pss_direct, 'MB')}")
+        print(f"  {NEWSROOM + ', through WebDriver:':52} {summary(pss_driven, 'MB')}")
         report.update(mapped=mapped, marks=marks, pss_direct=pss_direct, pss_driven=pss_driven)
+        if any(FOREIGN):
+            kept = sum(1 for runs in direct.values() for r in runs if r["foreign_webkit"])
+            print(f"  caution: other WebKit processes were running ({max(FOREIGN)}; {kept} of the direct launches "
+                  "kept were measured meanwhile); shared pages make PSS lower")
 
     if "typing" in only:
         perf, paint, info = typing(args, env)
@@ -589,11 +783,11 @@ def main() -> int:
             report.update(typing_no_sync=base, typing_paint_no_sync=base_paint)
         if args.cli:
             # Same run, same article, checking as you type off for the library: what checking costs.
-            subprocess.run([args.cli, "dictionary", "as-you-type", "off"], check=True, env=env, capture_output=True)
+            set_checking(args.cli, env, False)
             try:
                 unchecked, unchecked_paint, unchecked_info = typing(args, env)
             finally:
-                subprocess.run([args.cli, "dictionary", "as-you-type", "on"], check=True, env=env, capture_output=True)
+                set_checking(args.cli, env, True)
             report.update(typing_unchecked=unchecked, typing_paint_unchecked=unchecked_paint,
                           typing_info_unchecked=unchecked_info)
         print(f"\n(c) keystroke -> preview updated, {args.keys} keystrokes through WebDriver "
@@ -613,6 +807,19 @@ def main() -> int:
         print(f"  typed in {info['typed_seconds']:.1f} s; save state afterwards: {info['save_state']!r}; "
               f"tree PSS after typing {info['pss_after_typing']:.0f} MB "
               f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(info['parts'].items()))})")
+        if bare_mb is not None:
+            # One typing session each (not medians) against the bare window's idle median.
+            after = {NEWSROOM: info}
+            if unchecked is not None:
+                after[NEWSROOM_OFF] = unchecked_info
+            for label, i in after.items():
+                print(f"  after typing, {label}: {i['pss_after_typing']:.0f} MB, "
+                      f"{i['pss_after_typing'] - bare_mb:+.0f} MB over the bare window's idle median "
+                      f"(issue 12: <= 40 MB); per process "
+                      + ", ".join(f"{role} {f['pss']:.0f}" for role, f in sorted(i["processes"].items())))
+            report["memory_after_typing"] = {label: {"pss": i["pss_after_typing"],
+                                                     "over_bare_mb": i["pss_after_typing"] - bare_mb}
+                                             for label, i in after.items()}
         report.update(typing=perf, typing_paint=paint, typing_info=info)
 
     if "scroll" in only:
