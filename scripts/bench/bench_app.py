@@ -499,7 +499,15 @@ def launch_marks(args: argparse.Namespace, env: dict[str, str]) -> tuple[dict[st
             time.sleep(args.settle)
             return None, tree_pss_mb(d.app_pid)[0]
         exec_ms = d.exec_epoch_ms()
-        out = {
+        # Where the page's time goes, for builds that set these marks (issue 12).
+        steps = d.driver.execute_script(
+            "const n = performance.getEntriesByType('navigation')[0]; const o = {};"
+            "if (n) { o['html parsed'] = n.domInteractive; o['DOMContentLoaded'] = n.domContentLoadedEventStart; }"
+            "for (const k of ['boot', 'app-built', 'first-screen']) {"
+            " const e = performance.getEntriesByName(k, 'mark')[0]; if (e) o[k] = e.startTime; }"
+            "return o;")
+        out = {f"{k} (page)": v for k, v in steps.items()}
+        out |= {
             "editor-ready (page)": m["editor-ready"],
             "preview-drawn (page)": m["preview-drawn"],
             "exec -> editor-ready": m["origin"] + m["editor-ready"] - exec_ms,

@@ -227,6 +227,7 @@ export class App {
     let listed = false;
     try {
       const screen = await first;
+      performance.mark('first-screen');
       // The photo files come after: a row's thumbnail shows once they have loaded.
       this.library.prime(screen.list_total, screen.list_rows);
       listed = true;

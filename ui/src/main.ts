@@ -65,6 +65,7 @@ function installPaste(app: App): void {
 }
 
 const app = new App(ipc, platform);
+performance.mark('app-built');
 installPaste(app);
 if (insideTauri) {
   void installWindowHooks(app).catch((err: unknown) => app.toasts.error(err, 'Dropping files and safe closing are unavailable'));
