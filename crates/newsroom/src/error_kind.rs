@@ -107,34 +107,17 @@ impl std::fmt::Display for ErrorKind {
 mod tests {
     use super::ErrorKind;
 
+    /// The names the page and the CLI see: serde's, which the generated TypeScript also uses.
     #[test]
     fn the_wire_name_is_what_serde_sends() {
-        use ErrorKind::*;
         for kind in [
-            NotFound,
-            Invalid,
-            Unsupported,
-            TooLarge,
-            Conflict,
-            Trashed,
-            DuplicateSlug,
-            InvalidTransition,
-            PhotoInUse,
-            Io,
-            Database,
-            Locked,
-            Corrupt,
-            NewerVersion,
-            Embargoed,
-            Exists,
-            NoKeychain,
-            Secret,
-            Network,
-            Unauthorized,
-            NotCms,
-            Server,
-            Incomplete,
-            Cancelled,
+            ErrorKind::NotFound,
+            ErrorKind::DuplicateSlug,
+            ErrorKind::InvalidTransition,
+            ErrorKind::PhotoInUse,
+            ErrorKind::NewerVersion,
+            ErrorKind::NoKeychain,
+            ErrorKind::NotCms,
         ] {
             let json = serde_json::to_value(kind).unwrap();
             assert_eq!(json, serde_json::Value::from(kind.as_str()));
