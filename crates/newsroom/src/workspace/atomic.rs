@@ -93,6 +93,37 @@ pub(super) fn is_our_temp_file(name: &str) -> bool {
         })
 }
 
+/// Whether a file name is one that a swap of ours set aside on Windows
+/// ([`durable::exchange`]): one of our temporary files' names with [`durable::aside_path`]'s
+/// `.aside` added.
+fn is_our_aside_file(name: &str) -> bool {
+    name.strip_suffix(".aside").is_some_and(is_our_temp_file)
+}
+
+/// Whether `path` is missing because a swap of ours over it was cut short: on Windows a swap is
+/// three renames, and a crash between the first two leaves no file at `path` and the file that
+/// was there set aside next to it ([`durable::exchange`]). Such a file holds the bytes last
+/// agreed (hashed `agreed`), which the library has: it is removed, and the caller writes the
+/// article again, as a repair rather than as a deletion by someone.
+pub(super) fn took_back_interrupted_swap(path: &Path, agreed: &str) -> bool {
+    let Some(entries) = path
+        .parent()
+        .and_then(|folder| std::fs::read_dir(folder).ok())
+    else {
+        return false;
+    };
+    for entry in entries.flatten() {
+        if !is_our_aside_file(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let aside = entry.path();
+        if disk::read(&aside).is_ok_and(|held| held.hash() == Some(agreed)) {
+            return durable::remove_file(&aside).is_ok();
+        }
+    }
+    false
+}
+
 /// What [`replace_file`] did.
 #[derive(Debug)]
 pub enum Replaced {

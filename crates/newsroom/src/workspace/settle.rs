@@ -2,7 +2,7 @@
 //! module documentation of [`super`]). Mirror, ingest, reconcile and conflict resolution all
 //! end here, so the rule is written once.
 
-use super::atomic::{Replaced, content_hash, remove_durably, replace_file};
+use super::atomic::{self, Replaced, content_hash, remove_durably, replace_file};
 use super::disk::{self, OnDisk};
 use super::displaced;
 use super::file_format::{ArticleFile, to_file};
@@ -158,12 +158,14 @@ impl Library {
                 Ok(())
             }
             (true, true, OnDisk::Missing) => {
-                report.problem(
-                    path,
-                    format!(
-                        "The file of article {id} was deleted, but the article had changes not yet in the file, so it was written again; trash the article in the app to remove it"
-                    ),
-                );
+                if !atomic::took_back_interrupted_swap(&path, &state.file_hash) {
+                    report.problem(
+                        path,
+                        format!(
+                            "The file of article {id} was deleted, but the article had changes not yet in the file, so it was written again; trash the article in the app to remove it"
+                        ),
+                    );
+                }
                 self.write_and_agree(ws, app, &state, None, report)
             }
             (true, db_changed, _) => {

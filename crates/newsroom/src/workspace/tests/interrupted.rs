@@ -168,3 +168,60 @@ fn a_new_file_interrupted_before_its_agreement_is_imported_once_at_the_next_star
     assert!(lib.reconcile_workspace(&ws).unwrap().is_empty());
     assert_eq!(lib.store().all_article_ids().unwrap(), vec![id]);
 }
+
+/// Windows swaps a file in three renames (`durable::exchange`); a crash between the first two
+/// leaves no file at the article's path and the file that was there set aside next to it. At
+/// the next start that is our own unfinished write, not a deletion by someone: the article is
+/// written again, the set-aside copy (the version last agreed) removed, and nothing reported.
+#[test]
+fn a_swap_cut_short_by_a_crash_is_repaired_without_a_deletion_reported() {
+    let mut fx = fixture();
+    let article = fx.article("Swapped", "World", "First words.\n");
+    let path = fx.file_of(article.id);
+    let folder = path.parent().unwrap().to_path_buf();
+    // The crash: the agreed file went aside, the new one never arrived.
+    let aside = folder.join(".newsroom-Xy12Zw.tmp.aside");
+    std::fs::rename(&path, &aside).unwrap();
+    fx.lib
+        .store_mut()
+        .save_body(article.id, "First words, then more.\n")
+        .unwrap();
+    // Someone else's file of the same shape, holding other bytes, stays.
+    let not_agreed = folder.join(".newsroom-Qq34Rr.tmp.aside");
+    std::fs::write(&not_agreed, "another version").unwrap();
+
+    let report = fx.reconcile();
+    assert!(report.problems.is_empty(), "{report:?}");
+    assert_eq!(report.written, vec![article.id]);
+    assert!(
+        !aside.exists(),
+        "the set-aside copy of the agreed file is removed"
+    );
+    assert!(
+        not_agreed.exists(),
+        "a set-aside file with other bytes is left alone"
+    );
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(on_disk.contains("First words, then more."), "{on_disk}");
+}
+
+/// The same missing file without a set-aside copy is a deletion by someone while the article
+/// had changes: it is written again, and the editor is told.
+#[test]
+fn a_deleted_file_of_a_changed_article_is_written_again_and_reported() {
+    let mut fx = fixture();
+    let article = fx.article("Deleted", "World", "First words.\n");
+    let path = fx.file_of(article.id);
+    std::fs::remove_file(&path).unwrap();
+    fx.lib
+        .store_mut()
+        .save_body(article.id, "First words, then more.\n")
+        .unwrap();
+    let report = fx.reconcile();
+    assert_eq!(report.problems.len(), 1, "{report:?}");
+    assert!(
+        report.problems[0].message.contains("was deleted"),
+        "{report:?}"
+    );
+    assert!(path.exists());
+}
