@@ -67,13 +67,36 @@ if [ -n "${NEWSROOM_TARGET:-}" ]; then
   out=target/$NEWSROOM_TARGET/release/bundle
 fi
 
+# The spelling checker ships beside the app (src/proofer.rs in crates/newsroom): the Tauri CLI
+# takes it as an "external binary", named for the target it was built for, and installs it next to
+# the app's own binary without that suffix, where the app looks for it. Named here rather than in
+# tauri.conf.json, because tauri-build refuses a named binary that is missing, and a plain
+# `cargo build` of the app has not built it yet.
+triple=${NEWSROOM_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}
+exe=
+if [ "$host" = windows ]; then exe=.exe; fi
+proofer=target/external-bin/newsroom-proofer
+mkdir -p target/external-bin
+if [ "$triple" = universal-apple-darwin ]; then
+  for arch in aarch64-apple-darwin x86_64-apple-darwin; do
+    cargo build --release --locked -p newsroom --bin newsroom-proofer --target "$arch"
+  done
+  lipo -create -output "$proofer-$triple" \
+    target/aarch64-apple-darwin/release/newsroom-proofer target/x86_64-apple-darwin/release/newsroom-proofer
+else
+  cargo build --release --locked -p newsroom --bin newsroom-proofer ${target_args[@]+"${target_args[@]}"}
+  built=target/${NEWSROOM_TARGET:+$NEWSROOM_TARGET/}release/newsroom-proofer$exe
+  cp "$built" "$proofer-$triple$exe"
+fi
+external_bin="{\"bundle\":{\"externalBin\":[\"$proofer\"]}}"
+
 # Installers written by this run are the ones newer than this mark (an older version's
 # installers may still lie in the same folders).
 mkdir -p target
 mark=target/.package-started
 touch "$mark"
-echo "package: cargo tauri build --bundles $bundles ${target_args[*]:-}"
-cargo tauri build --bundles "$bundles" ${target_args[@]+"${target_args[@]}"} -- --locked
+echo "package: cargo tauri build --bundles $bundles --config $external_bin ${target_args[*]:-}"
+cargo tauri build --bundles "$bundles" --config "$external_bin" ${target_args[@]+"${target_args[@]}"} -- --locked
 
 # Every bundle asked for must have been written by this run (folder and name as the Tauri CLI
 # names them).

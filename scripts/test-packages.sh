@@ -56,6 +56,13 @@ check() {
   return 0
 }
 
+# proofer_answers PATH: the installed spelling checker, beside the app where the app looks for it,
+# finds "teh" in a check request (crates/newsroom/src/proofing/wire.rs).
+proofer_answers() {
+  printf '%s\n' '{"request":"check","id":1,"language":"en_US","text":"The mayor met teh family."}' |
+    "$1" | grep -q '"word":"teh"'
+}
+
 summary() {
   echo
   echo "test-packages: $passed passed, $failed failed"
@@ -186,6 +193,7 @@ check "dpkg lists newsroom $(dpkg-deb -f "$deb" Version) as installed" test \
 check "/usr/bin/newsroom-app is an executable ELF binary" \
   bash -c 'test -x /usr/bin/newsroom-app && file -b /usr/bin/newsroom-app | grep -q "^ELF"'
 check "every library it links is found (ldd)" bash -c '! ldd /usr/bin/newsroom-app | grep "not found"'
+check "its spelling checker /usr/bin/newsroom-proofer answers a check" proofer_answers /usr/bin/newsroom-proofer
 desktop=/usr/share/applications/Newsroom.desktop
 check "the menu entry $desktop is installed" is_file "$desktop"
 check "desktop-file-validate accepts it" desktop-file-validate "$desktop"
@@ -208,6 +216,7 @@ check "its digests are intact (rpm -K)" bash -c "rpm -K --nosignature '$rpm' | g
 check "the package is called newsroom, release 1, x86_64" \
   test "$(rpm -qp --qf '%{NAME} %{RELEASE} %{ARCH}' "$rpm" 2>/dev/null)" = "newsroom 1 $(uname -m)"
 check "it ships /usr/bin/newsroom-app" contains "$rpm_files" /usr/bin/newsroom-app
+check "it ships the spelling checker /usr/bin/newsroom-proofer" contains "$rpm_files" /usr/bin/newsroom-proofer
 check "it ships the menu entry" contains "$rpm_files" /usr/share/applications/Newsroom.desktop
 
 root=$scratch/rpm-root
@@ -222,6 +231,7 @@ check "rpm -i --nodeps installs it into a scratch root" install_into_scratch_roo
 check "the scratch root's rpm database lists it" rpm --root "$root" -q newsroom
 check "every installed file matches the package (rpm -V; dependencies are not installed here)" rpm --root "$root" -V --nodeps newsroom
 check "/usr/bin/newsroom-app is there and executable" test -x "$root/usr/bin/newsroom-app"
+check "its spelling checker answers a check" proofer_answers "$root/usr/bin/newsroom-proofer"
 check "the menu entry is there and valid" desktop-file-validate "$root/usr/share/applications/Newsroom.desktop"
 check "the icons are there, each the size of its folder" icons_match_their_folders "$root" "$rpm_files"
 # The Tauri CLI names the shared libraries the app needs (rpm has no automatic requirements

@@ -9,7 +9,7 @@ use tauri::State;
 
 /// The problems of `text`, the open article's body as the editor has it now, in the article's
 /// language. The library is locked only to read the language (and, the first time, the word
-/// list); the check itself runs on the checker's own thread.
+/// list); the check itself runs in the checker's own process.
 #[tauri::command]
 pub async fn proofread(
     state: State<'_, AppState>,
@@ -84,8 +84,8 @@ pub fn checks_as_you_type(state: State<'_, AppState>) -> CommandResult<bool> {
     Ok(state.library()?.checks_as_you_type()?)
 }
 
-/// Switches checking as the editor types on or off for this library; off, the checker is let go
-/// (see [`crate::proofing::Proofing::unload`] for what that frees).
+/// Switches checking as the editor types on or off for this library; off, the checker process
+/// ends and its memory comes back ([`crate::proofing::Proofing::unload`]).
 #[tauri::command]
 pub fn set_checks_as_you_type(state: State<'_, AppState>, on: bool) -> CommandResult<()> {
     state.library()?.set_checks_as_you_type(on)?;

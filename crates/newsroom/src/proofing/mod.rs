@@ -7,18 +7,25 @@
 //! ([`grammar`]). Results are remembered per block, so checking again after a keystroke checks
 //! only the paragraph that changed.
 //!
-//! The checker holds no lock on the library: the desktop app keeps one [`Proofreader`] beside
-//! it and checks off the main thread.
+//! The checker holds no lock on the library. The desktop app runs it in a process of its own,
+//! `newsroom-proofer` ([`CheckerProcess`], [`wire`]): Harper keeps ~170 MB of word tables in
+//! statics for the life of a process, so only ending the process gives that memory back when
+//! checking is switched off, and the app's own binary carries none of the checker's code and
+//! data. The command line checks in process.
 
 mod blocks;
+mod checker_process;
 mod dictionaries;
 mod grammar;
 mod language;
+mod no_console;
 mod own_words;
 mod spelling;
 mod system_dictionaries;
 mod utf16;
+pub mod wire;
 
+pub use checker_process::CheckerProcess;
 pub use dictionaries::DictionaryShelf;
 pub use language::{DEFAULT_LANGUAGE, Language};
 pub use own_words::OwnWords;
@@ -28,7 +35,7 @@ use grammar::Grammar;
 use harper_core::parsers::{Markdown, MarkdownOptions};
 use harper_core::spell::FstDictionary;
 use harper_core::{Document, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use spelling::Suggestions;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -38,7 +45,7 @@ use utf16::{Utf16Offsets, utf16_len};
 
 /// What kind of problem a [`Problem`] is: a word not in the dictionary, or a grammar problem
 /// (English only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     Spelling,
@@ -57,7 +64,7 @@ impl ProblemKind {
 
 /// A misspelling or grammar problem, positioned in UTF-16 code units of the checked text (as
 /// the editor counts), with the replacements it offers, best first (an empty one deletes).
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub from: usize,
@@ -71,8 +78,9 @@ pub struct Problem {
     pub suggestions: Vec<String>,
 }
 
-/// A failure to check, in a sentence.
-#[derive(Debug, thiserror::Error)]
+/// A failure to check, in a sentence. It crosses the checker process's wire as it is.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ProofingError {
     #[error(
         "No spelling dictionary for {language} is installed. Install one (on Debian or Ubuntu, the hunspell package for the language) or choose another language."
@@ -84,6 +92,14 @@ pub enum ProofingError {
         "This article is too long to check for spelling and grammar ({bytes} bytes of text; at most {MAX_CHECKED_BYTES})."
     )]
     TooLong { bytes: usize },
+    #[error("The spelling check failed on this text; it runs again after your next change.")]
+    Failed,
+    #[error("The spelling checker stopped unexpectedly; it starts again with your next change.")]
+    Stopped,
+    #[error(
+        "The spelling checker could not be started ({reason}). Reinstalling Newsroom puts it back; until then, articles are not checked."
+    )]
+    Unavailable { reason: String },
 }
 
 impl ProofingError {
@@ -93,6 +109,9 @@ impl ProofingError {
             ProofingError::NoDictionary { .. } => ErrorKind::NotFound,
             ProofingError::BadDictionary { .. } => ErrorKind::Io,
             ProofingError::TooLong { .. } => ErrorKind::TooLarge,
+            ProofingError::Failed | ProofingError::Stopped | ProofingError::Unavailable { .. } => {
+                ErrorKind::Io
+            }
         }
     }
 }

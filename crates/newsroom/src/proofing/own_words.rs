@@ -1,10 +1,13 @@
 //! The library's own word list: names and places the desk writes often, added with "Add to
 //! dictionary" and kept in the library (store/dictionary.rs).
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// Words the library accepts on top of the language's dictionary.
-#[derive(Debug, Default, Clone)]
+/// Words the library accepts on top of the language's dictionary (a plain list of words on the
+/// checker process's wire).
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct OwnWords(HashSet<String>);
 
 impl OwnWords {
