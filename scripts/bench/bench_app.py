@@ -499,12 +499,13 @@ def launch_marks(args: argparse.Namespace, env: dict[str, str]) -> tuple[dict[st
             time.sleep(args.settle)
             return None, tree_pss_mb(d.app_pid)[0]
         exec_ms = d.exec_epoch_ms()
-        # Where the page's time goes, for builds that set these marks (issue 12).
+        # Where the page's time goes (issue 12): the navigation's steps, then every mark the page
+        # set, in the order it set them (a build marks what it marks: boot, app-built, ...).
         steps = d.driver.execute_script(
             "const n = performance.getEntriesByType('navigation')[0]; const o = {};"
             "if (n) { o['html parsed'] = n.domInteractive; o['DOMContentLoaded'] = n.domContentLoadedEventStart; }"
-            "for (const k of ['boot', 'app-built', 'first-screen']) {"
-            " const e = performance.getEntriesByName(k, 'mark')[0]; if (e) o[k] = e.startTime; }"
+            "for (const e of performance.getEntriesByType('mark')) {"
+            " if (!(e.name in o) && e.name !== 'editor-ready' && e.name !== 'preview-drawn') o[e.name] = e.startTime; }"
             "return o;")
         out = {f"{k} (page)": v for k, v in steps.items()}
         out |= {

@@ -12,7 +12,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from conftest import WAIT, wait_for
+from conftest import WAIT, descendants, is_running, process_name, wait_for
 
 HEADLINE = "Council to meet on Tuesday"
 OTHER = "Brankovic returns to the port"
@@ -51,6 +51,11 @@ const t = tip.getBoundingClientRect(), w = arguments[0].getBoundingClientRect();
 return {text: tip.textContent, top: t.top, gap: t.bottom - w.top, shift: t.left - w.left};
 """
 EDITOR_FOCUSED = "return document.activeElement?.getAttribute('aria-label') === 'Article body'"
+
+
+def checkers(app) -> list[int]:
+    """The app's spelling checker processes (newsroom-proofer; /proc's name holds 15 characters)."""
+    return [p for p in descendants(app.pid) if process_name(p) == "newsroom-proofe" and is_running(p)]
 
 
 def underlined(app) -> list[list[str]]:
@@ -204,8 +209,11 @@ def test_misspellings_names_and_grammar_are_underlined_and_fixed_from_their_menu
     box = app.visible('[data-testid="check-as-you-type"]', "the checking switch")
     wait_for(lambda: box.is_selected() and box.is_enabled(), message="the switch to show checking on")
     app.screenshot("spelling-and-grammar")
+    assert len(checkers(app)) == 1, "one checker process runs beside the app"
     box.click()
     wait_for(lambda: underlined(app) == [], message=lambda: f"the underlines to go; the editor underlines {underlined(app)}")
+    # Off, the checker process ends: its memory is the system's again.
+    wait_for(lambda: checkers(app) == [], message=lambda: f"the checker process to end; running: {checkers(app)}")
     assert app.js(f"return document.querySelector('{status}').hidden"), "the status bar's count is hidden"
     assert "Checking as you type is off." in cli("dictionary", "as-you-type")
     box.click()
@@ -213,5 +221,6 @@ def test_misspellings_names_and_grammar_are_underlined_and_fixed_from_their_menu
     underline(app, "spelling", "teh", FIRST_CHECK)
     assert underlined(app) == [["spelling", "Brankovic"], ["spelling", "teh"]], underlined(app)
     assert "2 spelling" in app.text_of(status)
+    assert len(checkers(app)) == 1, "the next check started the checker again"
     assert "Checking as you type is on." in cli("dictionary", "as-you-type")
     app.assert_no_error_toasts()
