@@ -28,8 +28,9 @@ pub struct FirstScreen {
 /// Asked by the page before its editor modules have even loaded, so the database work overlaps
 /// the script start-up instead of following it.
 /// Serving it also starts the background work (workspace sync, daily backup), which must not
-/// delay this answer.
-#[tauri::command]
+/// delay this answer. Off the main thread, like `open_article`: it renders the article, and
+/// meanwhile the main thread serves the page's stylesheets, the preview frame and its frames.
+#[tauri::command(async)]
 pub fn first_screen(
     app: AppHandle,
     state: State<'_, AppState>,
