@@ -16,6 +16,8 @@ Four measures, each printed as median / p95 with the machine it ran on:
   frames    launch as the user sees it (issue 12): exec -> the last significant change of the screen,
             from frames of the X root window (frames.py); Newsroom, ghostwriter on the same text as a
             file, and Newsroom with an empty library, launched in turn
+  profile   where a launch's CPU time goes (issue 12): perf samples of the launched processes, the web
+            process per library and per 100 ms (cpu_profile.py)
 
 Only the standard library and selenium are used (libX11 through ctypes for the frames). Nothing is written outside the work folder.
 """
@@ -728,7 +730,8 @@ def main() -> int:
     ap.add_argument("--cli", help="the newsroom CLI: typing's baseline with checking off")
     ap.add_argument("--settle", type=float, default=3.0)
     ap.add_argument("--only", default="launch,memory,typing,scroll,external",
-                    help="any of launch,memory,typing,scroll,external,frames (frames: issue 12's frame capture)")
+                    help="any of launch,memory,typing,scroll,external,frames,profile (issue 12: frame capture; "
+                         "perf samples of a launch)")
     ap.add_argument("--frame-interval", type=float, default=0.05, help="seconds between frames")
     ap.add_argument("--frame-threshold", type=int, default=600, help="pixels: a smaller change is not one")
     ap.add_argument("--frame-quiet", type=float, default=2.0, help="seconds without a change: settled")
@@ -849,6 +852,11 @@ def main() -> int:
 
     if "frames" in only:
         launch_frames(args, env, report)
+
+    if "profile" in only:
+        import cpu_profile
+        print("\n(g) where a launch's CPU time goes: perf samples of the launched processes (article open)")
+        report["profile"] = cpu_profile.profile_launches([args.app], env, Path(args.work), args.runs)
 
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))
