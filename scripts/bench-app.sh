@@ -8,12 +8,13 @@
 # recently updated, plus 10,000 small ones), starts Xvfb and runs scripts/bench/bench_app.py.
 # Writes nothing into the repository beyond the build; the library lives in a temporary folder.
 #
-#   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll,external,frames,profile] [--json FILE]
+#   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll,external,frames,profile,fonts] [--json FILE]
 #   BENCH_SKIP_BUILD=1 reuses the binaries already in target/release; BENCH_APP=path measures another app build
 #   (BENCH_BARE=path another bare window).
 #   --only frames (issue 12, not in the default set): launch as the user sees it, from frames of the screen,
 #   Newsroom against ghostwriter on the same text; BENCH_KEEP_FRAMES=dir keeps the PNG frames it saves.
 #   --only profile (issue 12, not in the default set): perf samples of launches, where the CPU time goes.
+#   --only fonts (issue 12, not in the default set): the font lookups of a launch, counted per family.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -23,6 +24,8 @@ ensure_apt_packages libwebkit2gtk-4.1-dev xvfb xauth x11-utils webkit2gtk-driver
 case " $* " in *frames*) ensure_apt_packages ghostwriter ;; esac
 # --only ...,profile (issue 12) samples the launch with perf.
 case " $* " in *profile*) ensure_apt_packages linux-perf ;; esac
+# --only ...,fonts (issue 12) preloads a wrapper around fontconfig, built here.
+case " $* " in *fonts*) ensure_apt_packages gcc libfontconfig-dev ;; esac
 
 corpus=../shared/corpus/rust-book-src
 if ! ls "$corpus"/ch10-0*.md >/dev/null 2>&1; then

@@ -18,6 +18,8 @@ Four measures, each printed as median / p95 with the machine it ran on:
             file, and Newsroom with an empty library, launched in turn
   profile   where a launch's CPU time goes (issue 12): perf samples of the launched processes, the web
             process per library and per 100 ms (cpu_profile.py)
+  fonts     how many font lookups a launch makes (issue 12): fontconfig's FcFontMatch calls counted by a
+            preloaded wrapper (fc_lookups.c, font_lookups.py), per process and per family asked
 
 Only the standard library and selenium are used (libX11 through ctypes for the frames). Nothing is written outside the work folder.
 """
@@ -730,8 +732,8 @@ def main() -> int:
     ap.add_argument("--cli", help="the newsroom CLI: typing's baseline with checking off")
     ap.add_argument("--settle", type=float, default=3.0)
     ap.add_argument("--only", default="launch,memory,typing,scroll,external",
-                    help="any of launch,memory,typing,scroll,external,frames,profile (issue 12: frame capture; "
-                         "perf samples of a launch)")
+                    help="any of launch,memory,typing,scroll,external,frames,profile,fonts (issue 12: frame "
+                         "capture; perf samples of a launch; font lookups of a launch)")
     ap.add_argument("--frame-interval", type=float, default=0.05, help="seconds between frames")
     ap.add_argument("--frame-threshold", type=int, default=600, help="pixels: a smaller change is not one")
     ap.add_argument("--frame-quiet", type=float, default=2.0, help="seconds without a change: settled")
@@ -857,6 +859,11 @@ def main() -> int:
         import cpu_profile
         print("\n(g) where a launch's CPU time goes: perf samples of the launched processes (article open)")
         report["profile"] = cpu_profile.profile_launches([args.app], env, Path(args.work), args.runs)
+
+    if "fonts" in only:
+        import font_lookups
+        print("\n(h) font lookups of a launch: fontconfig's FcFontMatch calls, per process and family (article open)")
+        report["fonts"] = font_lookups.lookups_of_launches([args.app], env, Path(args.work), args.runs)
 
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))

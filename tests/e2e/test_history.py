@@ -87,12 +87,13 @@ def test_history_compares_a_saved_version_and_restores_it(launch, cli):
     assert changes["folded"] == ["⋯ 7 unchanged lines"], changes
     assert app.text_of("[data-testid=diff-summary]") == "1 line changed · 2 added", app.text_of("[data-testid=diff-summary]")
 
-    # The revision as it would be published.
+    # The revision as it would be published, in a frame made (and loaded) when first asked for.
+    assert app.js("return document.querySelector('iframe[data-testid=revision-frame]')") is None
     app.click("Rendered")
     wait_for(
         lambda: app.js(
-            "const d = document.querySelector('iframe[data-testid=revision-frame]').contentDocument;"
-            "return d && d.getElementById('content').textContent.trim()"
+            "const d = document.querySelector('iframe[data-testid=revision-frame]')?.contentDocument;"
+            "return d?.getElementById('content')?.textContent.trim() ?? ''"
         ).endswith(SAVED),
         message="the rendered revision to show the saved text",
     )

@@ -34,7 +34,63 @@ def test_new_article_typed_body_shows_in_preview_and_is_saved(app, cli):
     assert app.text_of('[data-testid="word-stats"]').startswith("10 words"), app.text_of('[data-testid="word-stats"]')
     app.screenshot("01-library-editor-preview")
     app.assert_no_error_toasts()
+    assert_preview_fonts_settled(app)
 
     # What the user saw as saved is in the library.
     body = cli.find("Harbour bridge reopens after repairs")["body"]
     assert body == "## Traffic returns\n\nCars crossed the bridge at dawn on **Monday**.", repr(body)
+
+
+
+# Measures text drawn with each stack of `doc` (arguments[0]: the properties), in three styles,
+# settled and in full; scripts and symbols included, so a family dropped from a stack that
+# still drew some glyph would change a width.
+MEASURE_STACKS = """
+const properties = arguments[0];
+const sample = 'Harbour bridge 0123 & Ωμέγα Привет 漢字 ½ →';
+const root = doc.documentElement;
+const width = (family, style) => {
+  const span = doc.createElement('span');
+  span.style.fontFamily = family;
+  span.style.fontSize = '40px';
+  span.style.fontWeight = style === 'bold' ? '700' : '400';
+  span.style.fontStyle = style === 'italic' ? 'italic' : 'normal';
+  span.textContent = sample;
+  doc.body.append(span);
+  const w = span.getBoundingClientRect().width;
+  span.remove();
+  return w;
+};
+const styles = ['regular', 'bold', 'italic'];
+const out = {};
+for (const property of properties) {
+  const settled = root.style.getPropertyValue(property).trim();
+  root.style.removeProperty(property);
+  const full = doc.defaultView.getComputedStyle(root).getPropertyValue(property).trim();
+  const fullWidths = styles.map((s) => width(full, s));
+  root.style.setProperty(property, settled);
+  out[property] = { settled, full, fullWidths, settledWidths: styles.map((s) => width(settled, s)) };
+}
+return out;
+"""
+
+
+def assert_fonts_settled(where: str, measured: dict, dropped: list[str]) -> None:
+    for prop, m in measured.items():
+        full = [f.strip() for f in m["full"].split(",")]
+        settled = [f.strip() for f in m["settled"].split(",")]
+        assert settled and settled[-1] == full[-1], f"{where} {prop}: {m['settled']!r} should end with {full[-1]}"
+        rest = iter(full)
+        assert all(f in rest for f in settled), f"{where} {prop}: {settled} should keep {full}'s order"
+        for family in dropped:
+            assert family not in settled, f"{where} {prop}: {family} is on no Linux machine, yet kept in {settled}"
+        assert m["settledWidths"] == m["fullWidths"], f"{where} {prop}: {settled} draws other text than {full}: {m}"
+
+
+def assert_preview_fonts_settled(app) -> None:
+    """The window and its preview name only the font families this machine has (each absent one
+    cost WebKitGTK a fontconfig lookup per style drawn), and draw exactly what the full stacks draw."""
+    window = app.js("const doc = document;" + MEASURE_STACKS, ["--font-ui", "--font-source"])
+    assert_fonts_settled("the window's", window, ["Consolas"])
+    preview = app.in_preview(MEASURE_STACKS, ["--font-text", "--font-ui", "--font-code"])
+    assert_fonts_settled("the preview's", preview, ['"Sitka Text"', '"SF Mono"', '"Segoe UI"'])

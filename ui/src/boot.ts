@@ -5,6 +5,7 @@
  * (about 50 ms of a cold launch).
  */
 import { ipc } from './ipc';
+import { APP_STACKS, settleFontStacks } from './logic/fontStacks';
 import { LIBRARY_PAGE_SIZE } from './logic/virtualList';
 import type { FirstScreen } from './types';
 
@@ -16,3 +17,7 @@ export const insideTauri = typeof window !== 'undefined' && '__TAURI_INTERNALS__
 
 /** The shell's answer, already on its way; null outside the app. */
 export const firstScreen: Promise<FirstScreen> | null = insideTauri ? ipc.firstScreen(LIBRARY_PAGE_SIZE) : null;
+
+// While the shell reads the database: the window's font stacks without the families this
+// machine lacks, before the first layout looks each of them up per style (logic/fontStacks.ts).
+settleFontStacks(document, APP_STACKS);

@@ -29,6 +29,8 @@ const previewBody = /<body>([\s\S]*)<\/body>/.exec(readFileSync(resolve(__dirnam
 export function framePreview(frame: HTMLIFrameElement): Document {
   const doc = document.implementation.createHTMLDocument('Preview');
   doc.body.innerHTML = previewBody;
+  // A frame that has finished loading, stylesheet and all (jsdom leaves a made document 'loading').
+  Object.defineProperty(doc, 'readyState', { value: 'complete', configurable: true });
   Object.defineProperty(frame, 'contentDocument', { value: doc, configurable: true });
   return doc;
 }

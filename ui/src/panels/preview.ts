@@ -11,6 +11,7 @@
  */
 import { h } from '../dom';
 import { BlockPatcher } from '../logic/blockPatcher';
+import { EXPORT_STACKS, settleFontStacks } from '../logic/fontStacks';
 import { afterNextPaint } from '../logic/frames';
 import { originalUrl, type MediaUrl } from '../logic/media';
 import { lineToOffset, normalizeAnchors, offsetToLine, parseSourcepos, type Anchor } from '../logic/scrollSync';
@@ -72,8 +73,10 @@ export class PreviewPanel {
       this.overlay = h('div', { class: 'preview-overlay', 'aria-hidden': 'true' });
       this.root = h('div', { class: 'preview', 'data-testid': 'preview', role: 'region', 'aria-label': 'Preview', tabindex: '0' }, h('div', { class: 'preview-sheet' }, this.frame, this.overlay));
     }
-    // A declared frame may have finished loading before this script ran.
-    if (this.doc?.getElementById('content')) this.onFrameLoaded();
+    // A declared frame may have finished loading before this script ran; one still loading may
+    // have its elements but not yet its stylesheet, whose font stacks onFrameLoaded reads.
+    const doc = this.doc;
+    if (doc?.readyState === 'complete' && doc.getElementById('content')) this.onFrameLoaded();
     else this.frame.addEventListener('load', () => this.onFrameLoaded());
     this.overlay.addEventListener('click', (e) => this.onClick(e));
     this.overlay.addEventListener('mousemove', (e) => {
@@ -87,6 +90,8 @@ export class PreviewPanel {
 
   private onFrameLoaded(): void {
     this.ready = true;
+    // Before the article is drawn in it: each absent family would cost a lookup per style drawn.
+    if (this.doc) settleFontStacks(this.doc, EXPORT_STACKS);
     this.paint(true);
     const body = this.doc?.body;
     if (body && !this.resize && typeof ResizeObserver !== 'undefined') {

@@ -31,7 +31,14 @@ export class RevisionView {
   private readonly body = new DiffView('Changes in the text');
   private readonly changes: HTMLElement;
   private readonly rendered: HTMLElement;
-  private readonly preview: PreviewPanel;
+  /**
+   * The revision drawn as published: a preview frame of its own, made the first time "Rendered"
+   * is chosen. A frame loads and lays out a whole document, which the window's start-up and most
+   * visits to the history never need.
+   */
+  private preview: PreviewPanel | null = null;
+  /** The open article when the revision was shown: its photos and links frame the rendering. */
+  private current: ArticleView | null = null;
   private readonly modeButtons: HTMLButtonElement[];
   private shown: RevisionComparison | null = null;
   private mode: RevisionMode = 'changes';
@@ -41,12 +48,8 @@ export class RevisionView {
     this.when = h('p', { class: 'revision-when' });
     this.summary = h('p', { class: 'diff-summary', 'data-testid': 'diff-summary', 'aria-live': 'polite' });
     this.fields = h('div', { class: 'revision-fields' });
-    this.preview = new PreviewPanel({ onOpenArticle: (id) => hooks.onOpenArticle(id), onScroll: () => undefined, mediaUrl: hooks.mediaUrl });
-    this.preview.frame.title = 'Revision rendered';
-    this.preview.frame.dataset.testid = 'revision-frame';
-    this.preview.root.setAttribute('aria-label', 'Revision rendered');
     this.changes = h('div', { class: 'revision-changes', 'data-testid': 'revision-changes' }, this.fields, this.body.root);
-    this.rendered = h('div', { class: 'revision-rendered', hidden: true }, this.preview.root);
+    this.rendered = h('div', { class: 'revision-rendered', hidden: true });
     this.modeButtons = (['changes', 'rendered'] as const).map((m) =>
       button(m === 'changes' ? 'Changes' : 'Rendered', () => this.setMode(m), { class: 'seg', 'data-revision-mode': m, 'aria-pressed': String(m === this.mode) }),
     );
@@ -102,7 +105,26 @@ export class RevisionView {
       ...fieldDiff('Desk fields', c.desk_diff, labels, 'Kicker, headlines, embargo, length, language, corrections and notes; restoring brings back the text only'),
     );
     this.body.show(c.body_diff, labels);
-    this.preview.setArticle(
+    this.current = current;
+    if (this.preview) this.drawRendered(this.preview);
+  }
+
+  private makePreview(): PreviewPanel {
+    const { hooks } = this;
+    const preview = new PreviewPanel({ onOpenArticle: (id) => hooks.onOpenArticle(id), onScroll: () => undefined, mediaUrl: hooks.mediaUrl });
+    preview.frame.title = 'Revision rendered';
+    preview.frame.dataset.testid = 'revision-frame';
+    preview.root.setAttribute('aria-label', 'Revision rendered');
+    this.rendered.append(preview.root);
+    return preview;
+  }
+
+  private drawRendered(preview: PreviewPanel): void {
+    const c = this.shown;
+    const current = this.current;
+    if (!c || !current) return;
+    const r = c.revision;
+    preview.setArticle(
       { article: { ...current.article, headline: r.headline, dek: r.dek, body: r.body }, photos: current.photos, related: current.related, corrections: current.corrections },
       c.preview_html,
     );
@@ -113,7 +135,13 @@ export class RevisionView {
     for (const b of this.modeButtons) b.setAttribute('aria-pressed', String(b.dataset.revisionMode === mode));
     this.changes.hidden = mode !== 'changes';
     this.rendered.hidden = mode !== 'rendered';
-    if (mode === 'rendered') requestAnimationFrame(() => this.preview.fit());
+    if (mode !== 'rendered') return;
+    if (!this.preview) {
+      this.preview = this.makePreview();
+      this.drawRendered(this.preview);
+    }
+    const preview = this.preview;
+    requestAnimationFrame(() => preview.fit());
   }
 }
 
