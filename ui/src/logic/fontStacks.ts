@@ -7,6 +7,7 @@
  * the launch ~100 ms of fontconfig (BENCHMARKS.md, issue 12). Measuring each family once and
  * keeping the present ones, in their order, with the stack's generic family last, draws exactly
  * what the full stack draws, glyph fallback included, since the families dropped matched nothing.
+ * A font installed while the app runs is taken at the next launch (or when the preview reloads).
  */
 
 /** The CSS generic families: always kept, never probed (each engine resolves them itself). */
