@@ -34,12 +34,11 @@ def test_new_article_typed_body_shows_in_preview_and_is_saved(app, cli):
     assert app.text_of('[data-testid="word-stats"]').startswith("10 words"), app.text_of('[data-testid="word-stats"]')
     app.screenshot("01-library-editor-preview")
     app.assert_no_error_toasts()
-    assert_preview_fonts_settled(app)
+    assert_window_and_preview_fonts_settled(app)
 
     # What the user saw as saved is in the library.
     body = cli.find("Harbour bridge reopens after repairs")["body"]
     assert body == "## Traffic returns\n\nCars crossed the bridge at dawn on **Monday**.", repr(body)
-
 
 
 # Measures text drawn with each stack of `doc` (arguments[0]: the properties), in three styles,
@@ -87,7 +86,7 @@ def assert_fonts_settled(where: str, measured: dict, dropped: list[str]) -> None
         assert m["settledWidths"] == m["fullWidths"], f"{where} {prop}: {settled} draws other text than {full}: {m}"
 
 
-def assert_preview_fonts_settled(app) -> None:
+def assert_window_and_preview_fonts_settled(app) -> None:
     """The window and its preview name only the font families this machine has (each absent one
     cost WebKitGTK a fontconfig lookup per style drawn), and draw exactly what the full stacks draw."""
     window = app.js("const doc = document;" + MEASURE_STACKS, ["--font-ui", "--font-source"])
