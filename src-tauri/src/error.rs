@@ -58,7 +58,8 @@ macro_rules! from_core_error {
 from_core_error!(
     newsroom::store::StoreError,
     newsroom::media::MediaError,
-    newsroom::export::ExportError
+    newsroom::export::ExportError,
+    newsroom::live_preview::PreviewError
 );
 
 /// What every command returns.

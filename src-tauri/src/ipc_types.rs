@@ -22,6 +22,7 @@ use newsroom::library::{
     ArticleView, ConflictComparison, ConflictSide, PhotoEntry, PublishOutcome, RevisionComparison,
     WebEditComparison,
 };
+use newsroom::live_preview::{PreviewBase, PreviewChange, PreviewPatch, TextEdit};
 use newsroom::model::{
     Article, ArticleFilter, ArticlePatch, ArticleSummary, Correction, CorrectionKind, DeskNote,
     ImageFormat, Photo, PhotoFile, PhotoRole, PhotoUse, RelatedLink, RelatedTarget, Revision,
@@ -93,6 +94,11 @@ fn declarations() -> Vec<Declaration> {
         // Related links.
         Declaration::of::<RelatedTarget>(),
         Declaration::of::<RelatedLink>(),
+        // The live preview.
+        Declaration::of::<TextEdit>(),
+        Declaration::of::<PreviewBase>(),
+        Declaration::of::<PreviewChange>(),
+        Declaration::of::<PreviewPatch>(),
         // Export.
         Declaration::of::<ExportReport>(),
         // The story budget.

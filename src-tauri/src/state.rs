@@ -9,6 +9,7 @@ use crate::sync::WorkspaceSync;
 use newsroom::Library;
 use newsroom::launch_args::WorkspaceChoice;
 use newsroom::library::{MediaFiles, MediaUrls};
+use newsroom::live_preview::LivePreview;
 use newsroom::workspace::LibraryTarget;
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
@@ -36,6 +37,8 @@ pub struct AppState {
     pub publishing: Publishing,
     /// The spell and grammar checker.
     pub proofing: Proofing,
+    /// The text the live preview shows and its blocks, between keystrokes.
+    live_preview: Mutex<LivePreview>,
 }
 
 impl AppState {
@@ -56,6 +59,7 @@ impl AppState {
                 grants: Grants::default(),
                 publishing: Publishing::default(),
                 proofing: Proofing::default(),
+                live_preview: Mutex::default(),
             },
             Err(error) => AppState {
                 library: Err(error.into()),
@@ -66,6 +70,7 @@ impl AppState {
                 grants: Grants::default(),
                 publishing: Publishing::default(),
                 proofing: Proofing::default(),
+                live_preview: Mutex::default(),
             },
         }
     }
@@ -106,6 +111,14 @@ impl AppState {
     /// Why the library could not be opened, if it could not.
     pub fn open_error(&self) -> Option<&UiError> {
         self.library.as_ref().err()
+    }
+
+    /// The live preview's state, locked for one change. A panic while it was held can only have
+    /// left it between versions, which the page's next change finds out (`out_of_step`).
+    pub fn live_preview(&self) -> MutexGuard<'_, LivePreview> {
+        self.live_preview
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// How previews address photos: through the `media` scheme.

@@ -24,6 +24,8 @@ import type {
   PhotoEntry,
   PhotoPatch,
   PhotoUse,
+  PreviewChange,
+  PreviewPatch,
   ProofingLanguages,
   Problem,
   Publication,
@@ -74,6 +76,7 @@ const KINDS: Record<ErrorKind, true> = {
   server: true,
   incomplete: true,
   cancelled: true,
+  out_of_step: true,
 };
 
 function isErrorKind(kind: unknown): kind is ErrorKind {
@@ -144,7 +147,8 @@ export const ipc = {
   /** `base`: the text the typing started from (see logic/typingBase.ts). */
   saveBody: (id: number, body: string, base: string) => call<SaveReceipt>('save_body', { id, body, base }),
   saveNow: (id: number) => call<Article>('save_now', { id }),
-  renderPreview: (markdown: string) => call<string>('render_preview', { markdown }),
+  /** The live preview: an edit to the text it last sent (see logic/previewSession.ts). */
+  previewEdit: (change: PreviewChange) => call<PreviewPatch>('preview_edit', { change }),
   attachPhotoFiles: (articleId: number, paths: string[], featured: boolean) =>
     call<PhotoUse[]>('attach_photo_files', { articleId, paths, featured }),
   attachPhotoBytes: (articleId: number, fileName: string, base64: string) =>

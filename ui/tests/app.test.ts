@@ -40,15 +40,16 @@ describe('App', () => {
     // The preview renders the newest text at once (one render for changes made together), long
     // before the debounced save; each keystroke's latency is recorded.
     await wait(0);
-    expect(ipc.renderPreview).toHaveBeenCalledTimes(1);
-    expect(ipc.renderPreview).toHaveBeenCalledWith('Body of 1 one two three');
+    // Only the edit goes, against the text the preview showed on open.
+    expect(ipc.previewEdit).toHaveBeenCalledTimes(1);
+    expect(ipc.previewEdit).toHaveBeenCalledWith({ base: { text: 'Body of 1' }, edit: { from: 9, to: 9, insert: ' one two three' } });
     expect(ipc.saveBody).not.toHaveBeenCalled();
     expect(window.__newsroomPerf!.length).toBe(3);
     await wait(SAVE_DELAY_MS + 50);
     expect(ipc.saveBody).toHaveBeenCalledTimes(1);
     expect(ipc.saveBody).toHaveBeenCalledWith(1, 'Body of 1 one two three', 'Body of 1');
     expect(document.querySelector('[aria-label="Save state"]')!.textContent).toContain('Saved');
-    expect(ipc.renderPreview).toHaveBeenCalledTimes(1);
+    expect(ipc.previewEdit).toHaveBeenCalledTimes(1);
     expect(document.querySelector('[data-testid="word-stats"]')!.textContent).toMatch(/6 words · 1 min read/);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BlockPatcher } from '../src/logic/blockPatcher';
-import { diffBlocks, sameBlock, sourcepositions, splitBlocks } from '../src/logic/blocks';
+import { splitBlocks } from '../src/logic/blocks';
+import type { PreviewPatch } from '../src/types';
 
 /** Preview HTML as comrak writes it: one top-level block per paragraph, lines numbered from 1. */
 function render(paragraphs: string[]): string {
@@ -26,8 +27,6 @@ describe('splitBlocks', () => {
       '<hr />',
       '<pre><code>&lt;x&gt;\n\n</code></pre>',
     ]);
-    expect(sameBlock(blocks[0]!, { html: '<h1 data-sourcepos="7:1-7:5">Hi</h1>' })).toBe(true);
-    expect(sameBlock(blocks[0]!, { html: '<h1 data-sourcepos="1:1-1:5">Ho</h1>' })).toBe(false);
   });
 
   it('keeps attribute values holding ">" and top-level comments', () => {
@@ -45,26 +44,6 @@ describe('splitBlocks', () => {
     expect(splitBlocks('<p><em>crossed</p></em>')).toBeNull();
     expect(splitBlocks('</p>')).toBeNull();
     expect(splitBlocks('')).toEqual([]);
-  });
-
-  it('reads the source positions in document order', () => {
-    expect(sourcepositions('<ul data-sourcepos="3:1-4:3"><li data-sourcepos="3:1-3:3">x</li></ul>')).toEqual(['3:1-4:3', '3:1-3:3']);
-  });
-});
-
-describe('diffBlocks', () => {
-  const blocks = (ps: string[]) => splitBlocks(render(ps))!;
-
-  it('finds the one changed block, ignoring moved source positions', () => {
-    expect(diffBlocks(blocks(['a', 'b', 'c']), blocks(['a', 'bx', 'c']))).toEqual({ start: 1, oldEnd: 2, newEnd: 2 });
-    // A paragraph inserted at the top shifts every later line; only the insertion differs.
-    expect(diffBlocks(blocks(['a', 'b', 'c']), blocks(['new', 'a', 'b', 'c']))).toEqual({ start: 0, oldEnd: 0, newEnd: 1 });
-  });
-
-  it('handles deletions, identical documents and repeated blocks', () => {
-    expect(diffBlocks(blocks(['a', 'b', 'c']), blocks(['a', 'c']))).toEqual({ start: 1, oldEnd: 2, newEnd: 1 });
-    expect(diffBlocks(blocks(['a', 'b']), blocks(['a', 'b']))).toEqual({ start: 2, oldEnd: 2, newEnd: 2 });
-    expect(diffBlocks(blocks(['x', 'x']), blocks(['x', 'x', 'x']))).toEqual({ start: 2, oldEnd: 2, newEnd: 3 });
   });
 });
 
@@ -84,43 +63,68 @@ describe('BlockPatcher', () => {
     expect(positions(c)).toEqual(positions(fresh));
   };
 
+  /** The patch the core sends: `blocks` replace `removed` blocks at `start`. */
+  const patch = (start: number, removed: number, blocks: string[], total: number, line_shift = 0): PreviewPatch => ({
+    version: 1,
+    whole: false,
+    start,
+    removed,
+    blocks,
+    line_shift,
+    total,
+  });
+  /** Paragraph `i` (0-based) of `render`'s output: on line 2i+1. */
+  const paragraph = (text: string, i: number) => render(['', text]).split('\n')[1]!.replaceAll('3:', `${2 * i + 1}:`);
+
   it('replaces only the changed block and keeps the others as they were', () => {
     const { container, patcher } = setup(['alpha', 'beta', 'gamma']);
     const [first, , third] = [...container.children];
-    const html = render(['alpha', 'beta and more', 'gamma']);
-    expect(patcher.update(html)).toEqual({ full: false, inserted: 1, removed: 1 });
+    expect(patcher.apply(patch(1, 1, [paragraph('beta and more', 1)], 3))).toEqual({ full: false, inserted: 1, removed: 1 });
     expect(container.children[0]).toBe(first);
     expect(container.children[2]).toBe(third);
-    expectSameAs(container, html);
+    expectSameAs(container, render(['alpha', 'beta and more', 'gamma']));
   });
 
-  it('rewrites the source positions of blocks after an inserted paragraph, nested ones too', () => {
+  it('moves the source positions of the blocks after the inserted ones, nested ones too', () => {
     const { container, patcher } = setup(['alpha', '- item', 'gamma']);
     const list = container.children[1];
-    const html = render(['new', 'alpha', '- item', 'gamma']);
-    expect(patcher.update(html)).toEqual({ full: false, inserted: 1, removed: 0 });
+    expect(patcher.apply(patch(0, 0, [paragraph('new', 0)], 4, 2))).toEqual({ full: false, inserted: 1, removed: 0 });
     expect(container.children[2]).toBe(list);
     expect(list!.querySelector('li')!.getAttribute('data-sourcepos')).toBe('5:1-5:6');
-    expectSameAs(container, html);
+    expectSameAs(container, render(['new', 'alpha', '- item', 'gamma']));
+    // Lines removed above: the positions move up.
+    patcher.apply(patch(0, 1, [], 3, -2));
+    expectSameAs(container, render(['alpha', '- item', 'gamma']));
   });
 
-  it('follows a sequence of edits, deletions included', () => {
-    const { container, patcher } = setup(['a', 'b', 'c', 'd']);
-    for (const ps of [['a', 'c', 'd'], ['a', 'c', 'd', 'e', 'f'], ['z'], [], ['a', 'b']]) {
-      const html = render(ps);
-      patcher.update(html);
-      expectSameAs(container, html);
-      expect(container.children.length).toBe(ps.length);
-    }
+  it('leaves positions it cannot read, and any that would fall before the first line, as the core does', () => {
+    const container = document.createElement('div');
+    const patcher = new BlockPatcher(container);
+    patcher.reset('<p data-sourcepos="1:1-1:1">a</p><p data-sourcepos="2:1-2:1">b</p><p data-sourcepos="x">c</p>');
+    patcher.apply(patch(0, 1, [], 2, -2));
+    expect(positions(container)).toEqual(['2:1-2:1', 'x']);
   });
 
-  it('falls back to replacing everything for HTML it cannot split', () => {
+  it('refuses a patch that does not fit the blocks shown, changing nothing', () => {
+    const { container, patcher } = setup(['a', 'b']);
+    const before = container.innerHTML;
+    expect(patcher.apply(patch(1, 1, [paragraph('bb', 1)], 3))).toBeNull();
+    expect(patcher.apply(patch(2, 1, [], 2))).toBeNull();
+    // HTML that does not parse into as many blocks as it says.
+    expect(patcher.apply(patch(1, 1, [paragraph('b', 1) + paragraph('c', 2)], 2))).toBeNull();
+    expect(container.innerHTML).toBe(before);
+  });
+
+  it('redraws from nothing, and takes a whole patch for HTML it cannot split, recovering after', () => {
     const { container, patcher } = setup(['a']);
-    expect(patcher.update('just text').full).toBe(true);
+    expect(patcher.apply(patch(0, 0, [paragraph('x', 0), paragraph('y', 1)], 2), true)).toEqual({ full: false, inserted: 2, removed: 0 });
+    expectSameAs(container, render(['x', 'y']));
+    expect(patcher.apply({ ...patch(0, 0, ['just text'], 1), whole: true })?.full).toBe(true);
     expect(container.textContent).toBe('just text');
-    // And recovers block patching once the HTML is clean again.
-    patcher.update(render(['a', 'b']));
-    expect(patcher.update(render(['a', 'bb'])).full).toBe(false);
+    // Blocks that cannot be told apart cannot be patched: the caller redraws.
+    expect(patcher.apply(patch(0, 1, [paragraph('a', 0)], 1))).toBeNull();
+    patcher.apply({ ...patch(0, 0, [paragraph('a', 0), paragraph('b', 1)], 2), whole: true });
+    expect(patcher.apply(patch(1, 1, [paragraph('bb', 1)], 2))?.full).toBe(false);
     expectSameAs(container, render(['a', 'bb']));
   });
 });
@@ -138,9 +142,8 @@ describe('BlockPatcher in stages', () => {
     expect([...container.children].map((c) => c.textContent)).toEqual(many);
     expect(patcher.finish()).toBe(false);
     // Patching goes on from the whole article.
-    const edited = [...many];
-    edited[8] = 'para 8 edited';
-    expect(patcher.update(render(edited))).toEqual({ full: false, inserted: 1, removed: 1 });
+    const edited = render([...many.slice(0, 8), 'para 8 edited']).split('\n').at(-1)!;
+    expect(patcher.apply({ version: 1, whole: false, start: 8, removed: 1, blocks: [edited], line_shift: 0, total: 10 })).toEqual({ full: false, inserted: 1, removed: 1 });
     expect(container.children[8]!.textContent).toBe('para 8 edited');
   });
 
@@ -148,8 +151,8 @@ describe('BlockPatcher in stages', () => {
     const container = document.createElement('div');
     const patcher = new BlockPatcher(container);
     patcher.resetInStages(render(many), 2);
-    const edited = [...many, 'para 10'];
-    patcher.update(render(edited));
+    const added = render([...many, 'para 10']).split('\n').at(-1)!;
+    patcher.apply({ version: 1, whole: false, start: 10, removed: 0, blocks: [added], line_shift: 0, total: 11 });
     expect(container.children.length).toBe(11);
     patcher.resetInStages(render(many), 2);
     patcher.reset(render(['only']));

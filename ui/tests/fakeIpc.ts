@@ -6,7 +6,7 @@ import type { Ipc } from '../src/ipc';
 import { PreviewPanel } from '../src/panels/preview';
 import { mediaUrls, type MediaUrl } from '../src/logic/media';
 import { shortcutLabels } from '../src/logic/shortcuts';
-import type { Problem } from '../src/types';
+import type { PreviewChange, PreviewPatch, Problem } from '../src/types';
 // The app loads its spell checker once the first screen is painted. Loaded here first, that
 // import resolves at once, so no test file ends (tearing the page down) while it is on its way.
 import '../src/proofing';
@@ -113,6 +113,8 @@ export function fakeIpc(n = 3) {
   const progressListeners: ((step: PublishProgress) => void)[] = [];
   const corrections = new Map<number, Correction[]>();
   const notes = new Map<number, DeskNote[]>();
+  /** The live preview's text as `preview_edit` keeps it, at a version. */
+  const preview = { text: '', version: 0 };
   /** An article as `open_article` answers: with its corrections and notes. */
   const view = (a: Article): ArticleView => ({ ...viewOf({ ...a }), corrections: [...(corrections.get(a.id) ?? [])], notes: [...(notes.get(a.id) ?? [])] });
   const budgetRows = (q: BudgetQuery): BudgetRow[] => {
@@ -203,7 +205,16 @@ export function fakeIpc(n = 3) {
       return { updated_at: 1_700_000_100, word_count: a.word_count, reading_minutes: minutesFor(a.word_count), revision: null, changed, conflict };
     }),
     saveNow: vi.fn(),
-    renderPreview: vi.fn(async (markdown: string) => `<p data-sourcepos="1:1-1:${markdown.length}">${markdown}</p>`),
+    previewEdit: vi.fn(async ({ base, edit }: PreviewChange): Promise<PreviewPatch> => {
+      // The core's contract, not its diff: an edit to a known version or a named text, answered
+      // whole (one paragraph, as viewOf renders a body).
+      if ('version' in base && base.version !== preview.version) throw { kind: 'out_of_step', message: 'out of step' };
+      const text = 'text' in base ? base.text : preview.text;
+      preview.text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+      preview.version++;
+      const blocks = [`<p data-sourcepos="1:1-1:${preview.text.length}">${preview.text}</p>`];
+      return { version: preview.version, whole: true, start: 0, removed: 0, blocks, line_shift: 0, total: 1 };
+    }),
     attachPhotoFiles: vi.fn(),
     attachPhotoBytes: vi.fn(),
     updatePhoto: vi.fn(),

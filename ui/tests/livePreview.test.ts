@@ -55,7 +55,29 @@ describe('LivePreview', () => {
     expect(t.latencies[1]).toEqual([9, 8]);
   });
 
-  it('shows at most one answer per frame, the newest one waiting', async () => {
+  it('shows at most one answer per frame; those that wait are all shown in order', async () => {
+    const t = setup();
+    t.live.update('a', 0);
+    await t.tick();
+    t.pending[0]!.resolve('A');
+    await t.tick();
+    t.live.update('ab', 1);
+    await t.tick();
+    t.pending[1]!.resolve('AB');
+    await t.tick();
+    t.live.update('abc', 2);
+    await t.tick();
+    t.pending[2]!.resolve('ABC');
+    await t.tick();
+    expect(t.shown).toEqual(['A']);
+    t.setClock(16);
+    t.frame();
+    // Each answer is a patch to the one before: none may be skipped.
+    expect(t.shown).toEqual(['A', 'AB', 'ABC']);
+    expect(t.latencies).toEqual([[0], [15, 14]]);
+  });
+
+  it('shows at most one answer per frame, the next one waiting', async () => {
     const t = setup();
     t.live.update('a', 0);
     await t.tick();

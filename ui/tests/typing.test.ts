@@ -11,7 +11,7 @@ const receipt: SaveReceipt = { updated_at: 1, word_count: 1, reading_minutes: 1,
 
 function setup() {
   const ipc = {
-    renderPreview: vi.fn(async () => '<p>Hello</p>'),
+    previewEdit: vi.fn(async () => ({ version: 1, whole: true, start: 0, removed: 0, blocks: ['<p>Hello</p>'], line_shift: 0, total: 1 })),
     saveBody: vi.fn(async (): Promise<SaveReceipt> => receipt),
     untrashArticle: vi.fn(async () => null),
   };
@@ -19,7 +19,7 @@ function setup() {
   const deps = {
     ipc,
     toasts,
-    preview: { setBody: vi.fn() },
+    preview: { applyPatch: vi.fn(() => 'shown' as const) },
     openId: () => 7,
     onSaved: vi.fn(),
     onConflict: vi.fn(),

@@ -6,6 +6,7 @@
 use crate::ErrorKind;
 use crate::export::ExportError;
 use crate::import::ImportError;
+use crate::live_preview::PreviewError;
 use crate::media::MediaError;
 use crate::proofing::ProofingError;
 use crate::publish::PublishError;
@@ -29,6 +30,8 @@ pub enum Error {
     Publish(#[from] PublishError),
     #[error(transparent)]
     Proofing(#[from] ProofingError),
+    #[error(transparent)]
+    Preview(#[from] PreviewError),
 }
 
 impl Error {
@@ -42,6 +45,7 @@ impl Error {
             Error::Workspace(e) => e.kind(),
             Error::Publish(e) => e.kind(),
             Error::Proofing(e) => e.kind(),
+            Error::Preview(e) => e.kind(),
         }
     }
 }

@@ -62,6 +62,8 @@ pub enum ErrorKind {
     Incomplete,
     /// The editor stopped the action.
     Cancelled,
+    /// The live preview's text and the core's copy of it differ: the UI sends its text again.
+    OutOfStep,
 }
 
 impl ErrorKind {
@@ -93,6 +95,7 @@ impl ErrorKind {
             Server => "server",
             Incomplete => "incomplete",
             Cancelled => "cancelled",
+            OutOfStep => "out_of_step",
         }
     }
 }
@@ -118,6 +121,7 @@ mod tests {
             ErrorKind::NewerVersion,
             ErrorKind::NoKeychain,
             ErrorKind::NotCms,
+            ErrorKind::OutOfStep,
         ] {
             let json = serde_json::to_value(kind).unwrap();
             assert_eq!(json, serde_json::Value::from(kind.as_str()));

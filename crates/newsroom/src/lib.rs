@@ -28,6 +28,7 @@ pub mod export;
 pub mod import;
 pub mod launch_args;
 pub mod library;
+pub mod live_preview;
 pub mod media;
 pub mod model;
 pub mod proofing;

@@ -23,7 +23,7 @@ pub fn count_articles(state: State<'_, AppState>, filter: ArticleFilter) -> Comm
     Ok(state.library()?.count_articles(&filter)?)
 }
 
-/// Off the main thread (see `render_preview`); the page drops answers to older queries.
+/// Off the main thread (see `preview_edit`); the page drops answers to older queries.
 #[tauri::command(async)]
 pub fn search_articles(
     state: State<'_, AppState>,
@@ -38,7 +38,7 @@ pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
     Ok(state.library()?.sections()?)
 }
 
-/// Off the main thread (see `render_preview`): it renders the article; the page ignores an
+/// Off the main thread (see `preview_edit`): it renders the article; the page ignores an
 /// answer for an article it no longer opens.
 #[tauri::command(async)]
 pub fn open_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<ArticleView> {
@@ -108,7 +108,7 @@ pub fn untrash_article(state: State<'_, AppState>, id: ArticleId) -> CommandResu
 /// editor's typing started from (what it loaded or last saved): when the article changed
 /// meanwhile (its file was edited, another process wrote it), both versions are kept and the
 /// receipt says `conflict: true` instead of the editor's text silently winning. The preview is
-/// not rendered here: the UI renders it on every change through `render_preview`, without
+/// not rendered here: the UI renders it on every change through `preview_edit`, without
 /// waiting for the (debounced) save.
 #[tauri::command]
 pub fn save_body(

@@ -59,7 +59,7 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         articles::save_now,
         budget::budget_page,
         budget::export_budget_csv,
-        preview::render_preview,
+        preview::preview_edit,
         proofing::proofread,
         proofing::add_to_dictionary,
         proofing::remove_from_dictionary,

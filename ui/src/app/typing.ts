@@ -5,6 +5,7 @@
  */
 import type { Ipc } from '../ipc';
 import { LivePreview } from '../logic/livePreview';
+import { PreviewSession, type SessionPatch } from '../logic/previewSession';
 import { SaveQueue } from '../logic/saveQueue';
 import { TypingBase } from '../logic/typingBase';
 import type { PreviewPanel } from '../panels/preview';
@@ -22,9 +23,9 @@ interface PendingBody {
 }
 
 export interface TypingDeps {
-  ipc: Pick<Ipc, 'renderPreview' | 'saveBody' | 'untrashArticle'>;
+  ipc: Pick<Ipc, 'previewEdit' | 'saveBody' | 'untrashArticle'>;
   toasts: Toasts;
-  preview: Pick<PreviewPanel, 'setBody'>;
+  preview: Pick<PreviewPanel, 'applyPatch'>;
   /** The article open in the editor, which the typing belongs to. */
   openId(): number | null;
   /** Article `id`'s body was saved as `body`: the open article and the list take the receipt. */
@@ -41,6 +42,10 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
   /** What each save's typing started from (see logic/typingBase.ts). */
   const base = new TypingBase();
   let previewFailed = false;
+  /** The newest text the editor holds, for a redraw when the preview lost step. */
+  let newest = '';
+  /** The core's side of the preview: each render sends only the edit (logic/previewSession.ts). */
+  const session = new PreviewSession((change) => ipc.previewEdit(change));
   /** The toolbar's "Saved" / "Saving…" / "Not saved" with its Retry. */
   const indicator = new SaveIndicator({ retry: () => void queue.retry(), restoreAndSave: () => void restoreAndSave() });
   const queue = new SaveQueue<PendingBody>({
@@ -48,11 +53,15 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
     save,
     onState: (s) => indicator.update(s),
   });
-  const live = new LivePreview<string>({
-    render: (text) => ipc.renderPreview(text),
-    show: (html) => {
+  const live = new LivePreview<SessionPatch>({
+    render: (text) => session.render(text),
+    show: ({ patch, redraw }) => {
       previewFailed = false;
-      preview.setBody(html);
+      const outcome = preview.applyPatch(patch, redraw);
+      if (outcome === 'shown') return;
+      // The page does not show what the core thinks: redraw it whole (once, not on and on).
+      session.lost();
+      if (outcome === 'misfit' && !redraw) live.update(newest);
     },
     onShown: (latencies) => recordTyping(latencies),
     onError: (err) => {
@@ -96,6 +105,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
       const id = openId();
       if (id === null) return;
       performance.mark('keystroke');
+      newest = text;
       live.update(text);
       queue.schedule({ id, body: text });
     },
@@ -118,6 +128,8 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
     /** Article `id` was opened with `body`: typing starts from it, and no older render may show. */
     opened(id: number, body: string): void {
       live.cancel();
+      newest = body;
+      session.opened(body);
       base.loaded(id, body, queue.dirty);
       indicator.update(queue.state);
     },
@@ -128,6 +140,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
      */
     tookIn(id: number, body: string, changed: boolean): void {
       base.confirmed(id, body);
+      newest = body;
       if (changed) live.update(body);
     },
   };

@@ -9,7 +9,7 @@
  * What kind of failure an error is: the `kind` of the `{kind, message}` a rejected command
  * carries, which front ends branch on. The wire name is the snake_case of the variant.
  */
-export type ErrorKind = "not_found" | "invalid" | "unsupported" | "too_large" | "conflict" | "trashed" | "duplicate_slug" | "invalid_transition" | "photo_in_use" | "io" | "database" | "locked" | "corrupt" | "newer_version" | "embargoed" | "exists" | "no_keychain" | "secret" | "network" | "unauthorized" | "not_cms" | "server" | "incomplete" | "cancelled";
+export type ErrorKind = "not_found" | "invalid" | "unsupported" | "too_large" | "conflict" | "trashed" | "duplicate_slug" | "invalid_transition" | "photo_in_use" | "io" | "database" | "locked" | "corrupt" | "newer_version" | "embargoed" | "exists" | "no_keychain" | "secret" | "network" | "unauthorized" | "not_cms" | "server" | "incomplete" | "cancelled" | "out_of_step";
 
 /**
  * Where an article stands in the editorial workflow.
@@ -340,6 +340,55 @@ export type RelatedLink = {
  * For internal links, the other article's current headline.
  */
 title: string, position: number, } & ({ id: number, } | { url: string, });
+
+/**
+ * Replace the code units `from..to` with `insert`.
+ */
+export type TextEdit = { from: number, to: number, insert: string, };
+
+/**
+ * What the page's text was before the edit.
+ */
+export type PreviewBase = { "version": number } | { "text": string };
+
+/**
+ * A change to the previewed text: an edit to a base the page names.
+ */
+export type PreviewChange = { base: PreviewBase, edit: TextEdit, };
+
+/**
+ * How to bring the preview from the base's render to the new text's.
+ */
+export type PreviewPatch = { 
+/**
+ * The new text's version, the base of the next change.
+ */
+version: number, 
+/**
+ * The preview's blocks are all replaced by `blocks` (the base's render did not split into
+ * blocks, or the new one does not); otherwise only the run at `start`.
+ */
+whole: boolean, 
+/**
+ * The first block replaced.
+ */
+start: number, 
+/**
+ * How many blocks from `start` go.
+ */
+removed: number, 
+/**
+ * The blocks' HTML that take their place, in order (sanitized).
+ */
+blocks: Array<string>, 
+/**
+ * Lines to add to the `data-sourcepos` lines of every block after the inserted ones.
+ */
+line_shift: number, 
+/**
+ * How many blocks the preview holds once patched.
+ */
+total: number, };
 
 /**
  * What an export wrote, every path inside the export folder. Serializes as the desktop UI

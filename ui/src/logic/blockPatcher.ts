@@ -1,10 +1,11 @@
 /**
- * Keeps a container showing the latest preview HTML while touching as little of its DOM as it
- * can: only the run of top-level blocks that changed is parsed and replaced, and the blocks after
- * it (whose source lines may have moved) get their `data-sourcepos` attributes rewritten in place.
- * See `blocks.ts` for how blocks are found and compared.
+ * Keeps a container showing the latest preview while touching as little of its DOM as it can: the
+ * core says which run of top-level blocks changed (`newsroom::live_preview`), only that run is
+ * parsed and replaced, and the blocks after it (whose source lines may have moved) get their
+ * `data-sourcepos` attributes rewritten in place.
  */
-import { diffBlocks, sourcepositions, splitBlocks, type Block } from './blocks';
+import type { PreviewPatch } from '../types';
+import { splitBlocks, type Block } from './blocks';
 
 /** What an update did (for tests and the benchmark's curiosity). */
 export interface PatchResult {
@@ -20,9 +21,8 @@ const ELEMENT = 1;
 const COMMENT = 8;
 
 export class BlockPatcher {
-  /** The blocks shown and their nodes, index for index; `null` when they could not be matched. */
-  private blocks: Block[] | null = null;
-  private nodes: ChildNode[] = [];
+  /** The nodes showing the blocks, one per block; `null` when they could not be matched. */
+  private nodes: ChildNode[] | null = [];
   /** The blocks still to be shown after a staged reset, and the HTML they complete. */
   private rest: { blocks: Block[]; html: string } | null = null;
 
@@ -39,9 +39,7 @@ export class BlockPatcher {
     this.container.innerHTML = html;
     const blocks = splitBlocks(html);
     const nodes = topLevel(this.container.childNodes);
-    const matched = blocks !== null && blocks.length === nodes.length;
-    this.blocks = matched ? blocks : null;
-    this.nodes = matched ? nodes : [];
+    this.nodes = blocks !== null && blocks.length === nodes.length ? nodes : null;
     return { full: true, inserted: nodes.length, removed: 0 };
   }
 
@@ -57,7 +55,6 @@ export class BlockPatcher {
     this.container.innerHTML = head.map((b) => b.html).join('');
     const nodes = topLevel(this.container.childNodes);
     if (nodes.length !== head.length) return this.reset(html);
-    this.blocks = head;
     this.nodes = nodes;
     this.rest = { blocks: blocks.slice(first), html };
     return { full: true, inserted: nodes.length, removed: 0 };
@@ -66,53 +63,47 @@ export class BlockPatcher {
   /** Shows the blocks a staged reset held back; whether there were any. */
   finish(): boolean {
     const rest = this.rest;
-    if (!rest || !this.blocks) return false;
+    if (!rest || !this.nodes) return false;
     this.rest = null;
-    const fresh = this.parse(rest.blocks);
+    const fresh = this.parse(rest.blocks.map((b) => b.html));
     if (!fresh) {
       this.reset(rest.html);
       return true;
     }
     this.nodes = [...this.nodes, ...topLevel(fresh.childNodes)];
     this.container.append(fresh);
-    this.blocks = [...this.blocks, ...rest.blocks];
     return true;
   }
 
-  /** Shows `html`, replacing only the blocks that changed. */
-  update(html: string): PatchResult {
+  /**
+   * Applies the core's patch; `redraw` empties the container first. Returns `null`, having
+   * changed nothing, when the patch does not fit the blocks shown (the caller then asks for a
+   * redraw); a `whole` patch always fits.
+   */
+  apply(patch: PreviewPatch, redraw = false): PatchResult | null {
     this.finish();
-    const before = this.blocks;
-    const after = splitBlocks(html);
-    if (!before || !after) return this.reset(html);
-    const { start, oldEnd, newEnd } = diffBlocks(before, after);
-    const fresh = this.parse(after.slice(start, newEnd));
-    if (!fresh) return this.reset(html);
-    const next = this.nodes[oldEnd] ?? null;
-    for (let i = start; i < oldEnd; i++) this.nodes[i]!.remove();
+    if (redraw) this.reset('');
+    if (patch.whole) return this.reset(patch.blocks.join(''));
+    const nodes = this.nodes;
+    const { start, removed, blocks } = patch;
+    if (!nodes || start + removed > nodes.length || nodes.length - removed + blocks.length !== patch.total) return null;
+    const fresh = this.parse(blocks);
+    if (!fresh) return null;
+    const next = nodes[start + removed] ?? null;
     const inserted = topLevel(fresh.childNodes);
+    for (const node of nodes.slice(start, start + removed)) node.remove();
     this.container.insertBefore(fresh, next);
-
-    this.nodes = [...this.nodes.slice(0, start), ...inserted, ...this.nodes.slice(oldEnd)];
-    this.blocks = after;
-    // `after[i]` is shown by `this.nodes[i]`; outside the changed run it was `before[i - shift]`.
-    const kept = (from: number, to: number, shift: number) => {
-      for (let i = from; i < to; i++) {
-        const now = after[i]!;
-        if (before[i - shift]!.html !== now.html && !rewriteSourcepos(this.nodes[i]!, now.html)) return false;
-      }
-      return true;
-    };
-    // Unchanged blocks whose positions moved (a line added above them): rewrite the attributes.
-    // Should the structure not match after all, start over from the HTML.
-    if (!kept(0, start, 0) || !kept(newEnd, after.length, newEnd - oldEnd)) return this.reset(html);
-    return { full: false, inserted: inserted.length, removed: oldEnd - start };
+    nodes.splice(start, removed, ...inserted);
+    if (patch.line_shift !== 0) {
+      for (const node of nodes.slice(start + inserted.length)) shiftLines(node, patch.line_shift);
+    }
+    return { full: false, inserted: inserted.length, removed };
   }
 
   /** Parses blocks into a fragment of the container's document; `null` if they do not come out as blocks. */
-  private parse(blocks: Block[]): DocumentFragment | null {
+  private parse(blocks: string[]): DocumentFragment | null {
     const template = this.container.ownerDocument.createElement('template');
-    template.innerHTML = blocks.map((b) => b.html).join('');
+    template.innerHTML = blocks.join('');
     return topLevel(template.content.childNodes).length === blocks.length ? template.content : null;
   }
 }
@@ -123,15 +114,22 @@ function topLevel(list: NodeListOf<ChildNode>): ChildNode[] {
   return out;
 }
 
-/** Gives `node` and its descendants the source positions in `html`; false if they do not line up. */
-function rewriteSourcepos(node: ChildNode, html: string): boolean {
-  if (node.nodeType !== ELEMENT) return false;
+/** A `data-sourcepos` value: `line:column-line:column`. */
+const SOURCEPOS = /^(\d+):(\d+)-(\d+):(\d+)$/;
+
+/**
+ * Moves the source positions of `node` and its descendants down `lines` lines (up, when
+ * negative), exactly as the core's `shift_lines` does when it finds the block unchanged: a value
+ * not of the form above, or one that would fall before the first line, is left as it is.
+ */
+function shiftLines(node: ChildNode, lines: number): void {
+  if (node.nodeType !== ELEMENT) return;
   const el = node as Element;
-  const targets = [...(el.hasAttribute('data-sourcepos') ? [el] : []), ...el.querySelectorAll('[data-sourcepos]')];
-  const values = sourcepositions(html);
-  if (targets.length !== values.length) return false;
-  targets.forEach((t, i) => {
-    if (t.getAttribute('data-sourcepos') !== values[i]) t.setAttribute('data-sourcepos', values[i]!);
-  });
-  return true;
+  const targets = el.hasAttribute('data-sourcepos') ? [el, ...el.querySelectorAll('[data-sourcepos]')] : el.querySelectorAll('[data-sourcepos]');
+  for (const target of targets) {
+    const m = SOURCEPOS.exec(target.getAttribute('data-sourcepos') ?? '');
+    if (!m) continue;
+    const [from, to] = [Number(m[1]) + lines, Number(m[3]) + lines];
+    if (from >= 1 && to >= 1) target.setAttribute('data-sourcepos', `${from}:${m[2]}-${to}:${m[4]}`);
+  }
 }

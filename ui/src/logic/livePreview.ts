@@ -4,8 +4,8 @@
  * - One render in flight; texts typed meanwhile replace each other and the newest is rendered as
  *   soon as the answer comes back (latest text wins, nothing queues up behind a slow render).
  * - Changes made in the same task (one keystroke can be several transactions) make one render.
- * - Results are shown at most once per animation frame; a second one in the same frame waits for
- *   the next frame (only the newest waits).
+ * - Results are shown at most once per animation frame; those that arrive in the same frame wait
+ *   for the next one and are then shown in order (each is a patch to the one before).
  * - Each keystroke's latency is reported once the preview first shows a text that includes it.
  */
 
@@ -29,7 +29,7 @@ export class LivePreview<R> {
   private inFlight = false;
   private sendQueued = false;
   private shownThisFrame = false;
-  private waiting: Rendered<R> | null = null;
+  private waiting: Rendered<R>[] = [];
   /** Bumped by `cancel`: answers for an older generation are dropped. */
   private generation = 0;
   private readonly now: () => number;
@@ -55,7 +55,7 @@ export class LivePreview<R> {
   cancel(): void {
     this.generation++;
     this.latest = null;
-    this.waiting = null;
+    this.waiting = [];
   }
 
   private async send(): Promise<void> {
@@ -77,8 +77,7 @@ export class LivePreview<R> {
 
   private present(rendered: Rendered<R>): void {
     if (this.shownThisFrame) {
-      // Keep the newest answer for the next frame, and the keystrokes of both.
-      this.waiting = { result: rendered.result, typedAt: [...(this.waiting?.typedAt ?? []), ...rendered.typedAt] };
+      this.waiting.push(rendered);
       return;
     }
     this.opts.show(rendered.result);
@@ -89,8 +88,12 @@ export class LivePreview<R> {
     this.nextFrame(() => {
       this.shownThisFrame = false;
       const next = this.waiting;
-      this.waiting = null;
-      if (next && generation === this.generation) this.present(next);
+      this.waiting = [];
+      if (next.length === 0 || generation !== this.generation) return;
+      // All in order, the last one reported for the keystrokes of all.
+      const last = next.pop()!;
+      for (const { result } of next) this.opts.show(result);
+      this.present({ result: last.result, typedAt: [...next.flatMap((r) => r.typedAt), ...last.typedAt] });
     });
   }
 }

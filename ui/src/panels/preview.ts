@@ -15,7 +15,7 @@ import { EXPORT_STACKS, settleFontStacks } from '../logic/fontStacks';
 import { afterNextPaint } from '../logic/frames';
 import { originalUrl, type MediaUrl } from '../logic/media';
 import { lineToOffset, normalizeAnchors, offsetToLine, parseSourcepos, type Anchor } from '../logic/scrollSync';
-import { isInternalLink, type Article, type Correction, type PhotoUse, type RelatedLink } from '../types';
+import { isInternalLink, type Article, type Correction, type PhotoUse, type PreviewPatch, type RelatedLink } from '../types';
 import { correctionEntry } from './corrections';
 
 export interface PreviewHooks {
@@ -48,6 +48,7 @@ export class PreviewPanel {
   private readonly hooks: PreviewHooks;
   private ready = false;
   private meta: PreviewMeta | null = null;
+  /** The body's HTML as last given whole (on open); typing's patches change only the page. */
   private html = '';
   private anchors: Anchor[] | null = null;
   private syncing = false;
@@ -92,7 +93,7 @@ export class PreviewPanel {
     this.ready = true;
     // Before the article is drawn in it: each absent family would cost a lookup per style drawn.
     if (this.doc) settleFontStacks(this.doc, EXPORT_STACKS);
-    this.paint(true);
+    this.paint({ body: true, staged: true });
     const body = this.doc?.body;
     if (body && !this.resize && typeof ResizeObserver !== 'undefined') {
       this.resize = new ResizeObserver(() => this.fit());
@@ -104,23 +105,31 @@ export class PreviewPanel {
     return this.frame.contentDocument;
   }
 
-  /** The whole article (on open, or after metadata/photos/related change). */
+  /**
+   * The whole article (on open), or its metadata, photos and related links (after they changed):
+   * the body is redrawn only when `html` is given, else it stays as typing left it.
+   */
   setArticle(meta: PreviewMeta, html?: string): void {
     // Another article starts at its top, so it can be drawn in stages.
     const another = this.meta?.article.id !== meta.article.id;
     if (another) this.root.scrollTop = 0;
     this.meta = meta;
     if (html !== undefined) this.html = html;
-    this.paint(another);
+    this.paint({ body: html !== undefined || another, staged: another });
   }
 
-  /** Only the body (the typing path): the changed blocks are replaced, the rest stays. */
-  setBody(html: string): void {
-    this.html = html;
-    if (this.ready && this.contentPatcher()) {
-      this.patcher!.update(html);
-      this.afterChange();
-    }
+  /**
+   * Only the body (the typing path): the core's patch replaces the changed blocks, the rest
+   * stays; `redraw` empties the body first. Otherwise nothing changes, and the answer says why:
+   * the patch does not fit what is shown (the caller asks for a redraw), or the frame has not
+   * loaded yet (it will show the article as opened; the next keystroke redraws it).
+   */
+  applyPatch(patch: PreviewPatch, redraw: boolean): 'shown' | 'misfit' | 'unready' {
+    const patcher = this.ready ? this.contentPatcher() : null;
+    if (!patcher) return 'unready';
+    if (!patcher.apply(patch, redraw)) return 'misfit';
+    this.afterChange();
+    return 'shown';
   }
 
   private contentPatcher(): BlockPatcher | null {
@@ -131,8 +140,11 @@ export class PreviewPanel {
     return this.patcher;
   }
 
-  /** Draws the whole article; `staged` (the pane is at the top) shows the body in two stages. */
-  private paint(staged = false): void {
+  /**
+   * Draws the article's header, photo, corrections and related links, and with `body` its body
+   * from the HTML last given, in two stages when `staged` (the pane is at the top).
+   */
+  private paint({ body, staged }: { body: boolean; staged: boolean }): void {
     const doc = this.doc;
     if (!this.ready || !doc) return;
     const header = doc.getElementById('header');
@@ -191,7 +203,7 @@ export class PreviewPanel {
       this.drawn = true;
       afterNextPaint(() => performance.mark('preview-drawn'));
     }
-    const patcher = this.contentPatcher();
+    const patcher = body ? this.contentPatcher() : null;
     if (patcher && staged) {
       patcher.resetInStages(this.html, FIRST_PAINT_BLOCKS);
       afterNextPaint(() => {

@@ -2,6 +2,7 @@
 //! library.
 
 use super::{Library, linked_article};
+use crate::live_preview::{LivePreview, PreviewChange, PreviewError, PreviewPatch};
 use crate::media::MediaFolder;
 use crate::model::{PhotoFile, PhotoId};
 use crate::render::{self, ArticleRef, Rendered, ResolvedArticle, ResolvedPhoto, Resolver, Target};
@@ -79,5 +80,16 @@ impl Library {
             urls,
         };
         render::render(markdown, Target::Preview, &resolver)
+    }
+
+    /// Brings the live preview `live` to `change` and says which of its blocks changed, rendering
+    /// as [`Library::render_preview`] does.
+    pub fn update_preview(
+        &self,
+        live: &mut LivePreview,
+        change: &PreviewChange,
+        urls: &MediaUrls,
+    ) -> Result<PreviewPatch, PreviewError> {
+        live.apply(change, |text| self.render_preview(text, urls).html)
     }
 }
