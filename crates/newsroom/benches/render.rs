@@ -5,11 +5,17 @@
 //! (112 files, ~1.2 MB). The target is preview render + sanitize at no less than half the
 //! throughput of bare comrak. Without the corpus the benchmark says so and measures nothing.
 //!
+//! The `live_preview` group is the typing path's core side on `long.md`: one keystroke in the
+//! middle (and one new line, which moves the source lines of every block after it) as
+//! `LivePreview::apply` does it, render, split and compare included, against a whole render in
+//! the same run.
+//!
 //! The `hostile` group needs no corpus: inputs of about 1 MB built to make a parser
 //! super-linear (nested images and links, emphasis runs, deep quotes and lists, a long table,
 //! many footnotes); the target is at most 3× bare comrak's time for each.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use newsroom::live_preview::{LivePreview, PreviewBase, PreviewChange, TextEdit};
 use newsroom::render::{Standalone, Target, render};
 use std::hint::black_box;
 
@@ -97,5 +103,65 @@ fn bench_hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_render, bench_hostile);
+/// A keystroke, then its undoing, in the middle of the long article: each iteration makes one
+/// of the two, so the text stays the same from pair to pair.
+fn bench_live_preview(c: &mut Criterion) {
+    let Some(chapters) = chapters(&corpus_dir()) else {
+        eprintln!("live preview bench skipped: no corpus");
+        return;
+    };
+    let long = long_article(&chapters);
+    let preview = |text: &str| render(text, Target::Preview, &Standalone).html;
+    let middle = {
+        let at = long.len() / 2;
+        let at = long[at..].find(' ').map_or(at, |n| at + n);
+        long[..at].encode_utf16().count() as u32
+    };
+    let mut group = c.benchmark_group("live_preview");
+    group.bench_function("whole render", |b| b.iter(|| preview(black_box(&long))));
+    for (name, typed) in [("keystroke", "x"), ("new line", "\n")] {
+        let mut live = LivePreview::default();
+        let seed = PreviewChange {
+            base: PreviewBase::Text(long.clone()),
+            edit: TextEdit {
+                from: 0,
+                to: 0,
+                insert: String::new(),
+            },
+        };
+        let mut version = live
+            .apply(&seed, preview)
+            .map(|p| p.version)
+            .unwrap_or_default();
+        let mut typed_last = false;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let edit = if typed_last {
+                    TextEdit {
+                        from: middle,
+                        to: middle + 1,
+                        insert: String::new(),
+                    }
+                } else {
+                    TextEdit {
+                        from: middle,
+                        to: middle,
+                        insert: typed.to_owned(),
+                    }
+                };
+                typed_last = !typed_last;
+                let change = PreviewChange {
+                    base: PreviewBase::Version(version),
+                    edit,
+                };
+                let patch = live.apply(black_box(&change), preview);
+                version = patch.as_ref().map_or(version, |p| p.version);
+                patch
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_render, bench_live_preview, bench_hostile);
 criterion_main!(benches);

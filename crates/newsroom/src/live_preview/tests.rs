@@ -121,28 +121,28 @@ fn every_patch_brings_the_page_to_the_render_of_the_new_text() {
     );
 }
 
+/// A preview of `text`, as the page has it when an article opens.
+fn opened(text: &str) -> LivePreview {
+    let mut live = LivePreview::default();
+    let change = PreviewChange {
+        base: PreviewBase::Text(text.to_owned()),
+        edit: edit(0, 0, ""),
+    };
+    live.apply(&change, render_preview).unwrap();
+    live
+}
+
+/// `edit` made to the version the preview is at.
+fn typed(live: &mut LivePreview, edit: TextEdit) -> Result<PreviewPatch, PreviewError> {
+    let base = PreviewBase::Version(live.version);
+    live.apply(&PreviewChange { base, edit }, render_preview)
+}
+
 #[test]
 fn a_keystroke_in_a_paragraph_sends_that_paragraph_only() {
-    let mut live = LivePreview::default();
-    let seeded = live
-        .apply(
-            &PreviewChange {
-                base: PreviewBase::Text(STORY.to_owned()),
-                edit: edit(0, 0, ""),
-            },
-            render_preview,
-        )
-        .unwrap();
+    let mut live = opened(STORY);
     let at = utf16_len("# Bridge reopens\n\nThe **bridge** reopened");
-    let patch = live
-        .apply(
-            &PreviewChange {
-                base: PreviewBase::Version(seeded.version),
-                edit: edit(at, at, " fully"),
-            },
-            render_preview,
-        )
-        .unwrap();
+    let patch = typed(&mut live, edit(at, at, " fully")).unwrap();
     assert_eq!(
         (patch.start, patch.removed, patch.line_shift, patch.whole),
         (1, 1, 0, false)
@@ -157,26 +157,9 @@ fn a_keystroke_in_a_paragraph_sends_that_paragraph_only() {
 
 #[test]
 fn a_new_line_above_moves_the_blocks_below_without_sending_them() {
-    let mut live = LivePreview::default();
-    let seeded = live
-        .apply(
-            &PreviewChange {
-                base: PreviewBase::Text(STORY.to_owned()),
-                edit: edit(0, 0, ""),
-            },
-            render_preview,
-        )
-        .unwrap();
+    let mut live = opened(STORY);
     let at = utf16_len("# Bridge reopens\n");
-    let patch = live
-        .apply(
-            &PreviewChange {
-                base: PreviewBase::Version(seeded.version),
-                edit: edit(at, at, "\nA new paragraph.\n"),
-            },
-            render_preview,
-        )
-        .unwrap();
+    let patch = typed(&mut live, edit(at, at, "\nA new paragraph.\n")).unwrap();
     assert_eq!((patch.start, patch.removed, patch.line_shift), (1, 0, 2));
     assert_eq!(
         patch.blocks,
@@ -187,27 +170,19 @@ fn a_new_line_above_moves_the_blocks_below_without_sending_them() {
 
 #[test]
 fn a_stale_version_or_an_edit_that_does_not_fit_changes_nothing() {
-    let mut live = LivePreview::default();
-    let seeded = live
-        .apply(
-            &PreviewChange {
-                base: PreviewBase::Text("Hello".to_owned()),
-                edit: edit(5, 5, "!"),
-            },
-            render_preview,
-        )
-        .unwrap();
+    let mut live = opened("Hello");
+    let version = live.version;
     for change in [
         PreviewChange {
-            base: PreviewBase::Version(seeded.version + 1),
+            base: PreviewBase::Version(version + 1),
             edit: edit(0, 0, "x"),
         },
         PreviewChange {
-            base: PreviewBase::Version(seeded.version - 1),
+            base: PreviewBase::Version(version - 1),
             edit: edit(0, 0, "x"),
         },
         PreviewChange {
-            base: PreviewBase::Version(seeded.version),
+            base: PreviewBase::Version(version),
             edit: edit(9, 9, "x"),
         },
     ] {
@@ -217,25 +192,16 @@ fn a_stale_version_or_an_edit_that_does_not_fit_changes_nothing() {
             "{change:?}"
         );
     }
-    let patch = live
-        .apply(
-            &PreviewChange {
-                base: PreviewBase::Version(seeded.version),
-                edit: edit(0, 0, "Oh. "),
-            },
-            render_preview,
-        )
-        .unwrap();
+    let patch = typed(&mut live, edit(0, 0, "Oh. ")).unwrap();
     assert_eq!(
         patch.blocks,
-        ["<p data-sourcepos=\"1:1-1:10\">Oh. Hello!</p>"]
+        ["<p data-sourcepos=\"1:1-1:9\">Oh. Hello</p>"]
     );
-    assert_eq!(patch.version, seeded.version + 1);
+    assert_eq!(patch.version, version + 1);
 }
 
 #[test]
 fn html_that_does_not_split_into_blocks_is_sent_whole_until_it_does() {
-    let mut live = LivePreview::default();
     let render = |text: &str| {
         if text.contains('!') {
             "loose <b>text</b>".to_owned()
@@ -243,42 +209,21 @@ fn html_that_does_not_split_into_blocks_is_sent_whole_until_it_does() {
             format!("<p>{text}</p>")
         }
     };
-    let v = |live: &LivePreview| PreviewBase::Version(live.version);
-    let loose = live
-        .apply(
-            &PreviewChange {
-                base: PreviewBase::Text("a".to_owned()),
-                edit: edit(1, 1, "!"),
-            },
-            render,
-        )
-        .unwrap();
+    let mut live = LivePreview::default();
+    let mut typed = |base: PreviewBase, edit: TextEdit| {
+        live.apply(&PreviewChange { base, edit }, render).unwrap()
+    };
+    let loose = typed(PreviewBase::Text("a".to_owned()), edit(1, 1, "!"));
     assert_eq!(
-        (loose.whole, loose.blocks.clone(), loose.total),
+        (loose.whole, loose.blocks, loose.total),
         (true, vec!["loose <b>text</b>".to_owned()], 1)
     );
-    let back = live
-        .apply(
-            &PreviewChange {
-                base: v(&live),
-                edit: edit(1, 2, "b"),
-            },
-            render,
-        )
-        .unwrap();
+    let back = typed(PreviewBase::Version(loose.version), edit(1, 2, "b"));
     assert_eq!(
         (back.whole, back.blocks),
         (true, vec!["<p>ab</p>".to_owned()])
     );
-    let patch = live
-        .apply(
-            &PreviewChange {
-                base: v(&live),
-                edit: edit(2, 2, "c"),
-            },
-            render,
-        )
-        .unwrap();
+    let patch = typed(PreviewBase::Version(back.version), edit(2, 2, "c"));
     assert_eq!(
         (patch.whole, patch.start, patch.removed, patch.blocks),
         (false, 0, 1, vec!["<p>abc</p>".to_owned()])
