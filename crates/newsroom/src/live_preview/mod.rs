@@ -111,7 +111,7 @@ impl LivePreview {
         let version = self.version + 1;
         let patch = match (base_blocks, &blocks, i32::try_from(lines)) {
             (Some(before), Some(after), Ok(line_shift)) => {
-                patch(before, after, line_shift, version)
+                run_patch(before, after, line_shift, version)
             }
             _ => PreviewPatch {
                 version,
@@ -132,8 +132,9 @@ impl LivePreview {
     }
 }
 
-/// The patch from `before`'s blocks to `after`'s, the text having gained `lines` lines.
-fn patch(before: &[String], after: &[String], lines: i32, version: u64) -> PreviewPatch {
+/// The patch replacing the run of `before`'s blocks that `after` changed, the text having gained
+/// `lines` lines.
+fn run_patch(before: &[String], after: &[String], lines: i32, version: u64) -> PreviewPatch {
     let mut start = 0;
     while start < before.len().min(after.len()) && before[start] == after[start] {
         start += 1;

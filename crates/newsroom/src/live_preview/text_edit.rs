@@ -16,8 +16,9 @@ impl TextEdit {
     /// the positions are not in `text` or cut a character in two.
     pub(super) fn apply(&self, text: &str) -> Option<(String, i64)> {
         let from = byte_offset(text, self.from)?;
-        let to = byte_offset(text, self.to)?;
-        let removed = text.get(from..to)?;
+        // Counted on from `from`: the text before it is walked once, not twice.
+        let to = from + byte_offset(&text[from..], self.to.checked_sub(self.from)?)?;
+        let removed = &text[from..to];
         let lines = newlines(&self.insert) - newlines(removed);
         let mut out = String::with_capacity(text.len() - removed.len() + self.insert.len());
         out.push_str(&text[..from]);
