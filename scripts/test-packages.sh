@@ -180,6 +180,7 @@ echo "== .deb: $deb, $(size_mib "$deb")"
 dpkg-deb -f "$deb" Package Version Architecture Installed-Size Depends Section | sed 's/^/   /'
 check "the package is called newsroom" test "$(dpkg-deb -f "$deb" Package)" = newsroom
 check "it depends on WebKitGTK 4.1 and GTK 3" contains "$(dpkg-deb -f "$deb" Depends)" "libwebkit2gtk-4.1-0"
+check "it depends on glibc 2.36, which loads packed relocations" contains "$(dpkg-deb -f "$deb" Depends)" "libc6 (>= 2.36)"
 check "it ships /usr/bin/newsroom-app" contains "$(dpkg-deb -c "$deb")" "usr/bin/newsroom-app"
 
 if dpkg-query -W -f='${Status}' newsroom 2>/dev/null | grep -q 'ok installed'; then
@@ -246,6 +247,7 @@ requires_what_it_links() {
   echo "$rpm_requires"
 }
 check "it requires the WebKitGTK and GTK libraries the binary links" requires_what_it_links
+check "it requires glibc 2.36, which loads packed relocations" contains "$rpm_requires" "glibc >= 2.36"
 check "its binary runs here: without a display, the xvfb-run message" refuses_without_display "$root/usr/bin/newsroom-app"
 
 echo
