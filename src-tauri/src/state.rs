@@ -113,8 +113,9 @@ impl AppState {
         self.library.as_ref().err()
     }
 
-    /// The live preview's state, locked for one change. A panic while it was held can only have
-    /// left it between versions, which the page's next change finds out (`out_of_step`).
+    /// The live preview's state, locked for one change or one opening of an article, always
+    /// before the library's lock. A panic while it was held can only have left it between
+    /// versions, which the page's next change finds out (`out_of_step`).
     pub fn live_preview(&self) -> MutexGuard<'_, LivePreview> {
         self.live_preview
             .lock()

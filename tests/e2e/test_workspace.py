@@ -113,6 +113,17 @@ def test_an_outside_edit_reaches_the_open_editor_in_place(launch, cli):
     time.sleep(1)
     assert body_of(path) == body
 
+    # The preview shows the file's text too, and typing on from it patches that preview.
+    wait_for(
+        lambda: "(edit 4)" in app.preview_content_html() and "number 4." in app.preview_content_html(),
+        message=lambda: f"the preview to show the file's text; it shows {app.preview_content_html()[:300]!r}",
+    )
+    app.editor().send_keys(" Typed after.")
+    wait_for(
+        lambda: "Typed after." in app.preview_content_html() and "(edit 4)" in app.preview_content_html(),
+        message=lambda: f"the preview to show the typing; it shows {app.preview_content_html()[:300]!r}",
+    )
+
     # The "⋯" menu says where the folder is.
     app.click("More article actions")
     app.click("Workspace folder…")

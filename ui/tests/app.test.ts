@@ -40,9 +40,9 @@ describe('App', () => {
     // The preview renders the newest text at once (one render for changes made together), long
     // before the debounced save; each keystroke's latency is recorded.
     await wait(0);
-    // Only the edit goes, against the text the preview showed on open.
+    // Only the edit goes, against the version the article opened at (the first screen's).
     expect(ipc.previewEdit).toHaveBeenCalledTimes(1);
-    expect(ipc.previewEdit).toHaveBeenCalledWith({ base: { text: 'Body of 1' }, edit: { from: 9, to: 9, insert: ' one two three' } });
+    expect(ipc.previewEdit).toHaveBeenCalledWith({ base: { version: 1 }, edit: { from: 9, to: 9, insert: ' one two three' } });
     expect(ipc.saveBody).not.toHaveBeenCalled();
     expect(window.__newsroomPerf!.length).toBe(3);
     await wait(SAVE_DELAY_MS + 50);

@@ -239,7 +239,7 @@ describe('the preview', () => {
   it('closes the story with its corrections in the export’s markup, between the body and the related links', () => {
     const { preview, doc } = framedPreviewPanel();
     const meta = { article: article(1), photos: [], related: [{ url: 'https://example.org/vote', title: 'The vote', position: 0 }], corrections: [VOTE] };
-    preview.setArticle(meta, '<p>Body</p>');
+    preview.setArticle(meta, ['<p>Body</p>']);
     const aside = doc.querySelector('aside.corrections')!;
     expect(aside.outerHTML).toBe(
       '<aside class="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Corrections and updates</h2>' +

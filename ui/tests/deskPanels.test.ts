@@ -230,7 +230,7 @@ describe('the preview header', () => {
   it('shows the kicker between the section and the headline, with the export’s markup', () => {
     const { preview, doc } = framedPreviewPanel();
     const meta = { article: article(1, { section: 'World', kicker: 'Analysis', headline: 'What the vote means' }), photos: [], related: [], corrections: [] };
-    preview.setArticle(meta, '<p>Body</p>');
+    preview.setArticle(meta, ['<p>Body</p>']);
     const header = doc.getElementById('header')!;
     expect([...header.children].map((el) => el.outerHTML).slice(0, 3)).toEqual([
       '<p class="section">World</p>',

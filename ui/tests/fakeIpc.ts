@@ -69,8 +69,15 @@ export function summary(a: Article): ArticleSummary {
 /** Minutes a reader needs, as the core answers them (model.rs `reading_minutes`). */
 const minutesFor = (words: number) => Math.ceil(words / 230);
 
-export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'archived']): ArticleView {
-  return { article: a, reading_minutes: minutesFor(a.word_count), photos: [], related: [], backlinks: [], preview_html: `<p data-sourcepos="1:1-1:9">${a.body}</p>`, allowed_statuses: allowed, corrections: [], notes: [] };
+/** The patch drawing `text` whole at `version`, rendered as one paragraph. */
+export function wholePatch(text: string, version: number): PreviewPatch {
+  const blocks = [`<p data-sourcepos="1:1-1:${text.length}">${text}</p>`];
+  return { version, whole: true, start: 0, removed: 0, blocks, line_shift: 0, total: 1 };
+}
+
+/** Article `a` as `open_article` answers it, its preview at `version`. */
+export function viewOf(a: Article, allowed: Status[] = ['draft', 'editing', 'archived'], version = 0): ArticleView {
+  return { article: a, reading_minutes: minutesFor(a.word_count), photos: [], related: [], backlinks: [], preview: wholePatch(a.body, version), allowed_statuses: allowed, corrections: [], notes: [] };
 }
 
 /** The words the fake checker does not know, with its suggestions, best first (as Hunspell gives them). */
@@ -115,8 +122,12 @@ export function fakeIpc(n = 3) {
   const notes = new Map<number, DeskNote[]>();
   /** The live preview's text as `preview_edit` keeps it, at a version. */
   const preview = { text: '', version: 0 };
-  /** An article as `open_article` answers: with its corrections and notes. */
-  const view = (a: Article): ArticleView => ({ ...viewOf({ ...a }), corrections: [...(corrections.get(a.id) ?? [])], notes: [...(notes.get(a.id) ?? [])] });
+  /** An article as `open_article` answers: with its corrections and notes, the live preview started over at its body. */
+  const view = (a: Article): ArticleView => {
+    preview.text = a.body;
+    preview.version++;
+    return { ...viewOf({ ...a }, undefined, preview.version), corrections: [...(corrections.get(a.id) ?? [])], notes: [...(notes.get(a.id) ?? [])] };
+  };
   const budgetRows = (q: BudgetQuery): BudgetRow[] => {
     const rows = articles.filter((a) => !a.trashed_at).map((a): BudgetRow => {
       const last = (notes.get(a.id) ?? []).at(-1) ?? null;
@@ -212,8 +223,7 @@ export function fakeIpc(n = 3) {
       const text = 'text' in base ? base.text : preview.text;
       preview.text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
       preview.version++;
-      const blocks = [`<p data-sourcepos="1:1-1:${preview.text.length}">${preview.text}</p>`];
-      return { version: preview.version, whole: true, start: 0, removed: 0, blocks, line_shift: 0, total: 1 };
+      return wholePatch(preview.text, preview.version);
     }),
     attachPhotoFiles: vi.fn(),
     attachPhotoBytes: vi.fn(),

@@ -31,16 +31,31 @@ function patch(version: number): PreviewPatch {
 }
 
 describe('PreviewSession', () => {
-  it('names the opened text as the base once, then the version the core answered', async () => {
+  it('names the version the article opened at, then the version the core answered', async () => {
     const send = vi.fn(async (change: PreviewChange) => patch('version' in change.base ? change.base.version + 1 : 1));
     const session = new PreviewSession(send);
-    session.opened('Hello');
-    expect(await session.render('Hello!')).toEqual({ patch: patch(1), redraw: false });
+    session.opened('Hello', 4);
+    expect(await session.render('Hello!')).toEqual({ patch: patch(5), redraw: false });
     await session.render('Hello!!');
     expect(send.mock.calls.map(([c]) => c)).toEqual([
-      { base: { text: 'Hello' }, edit: { from: 5, to: 5, insert: '!' } },
-      { base: { version: 1 }, edit: { from: 6, to: 6, insert: '!' } },
+      { base: { version: 4 }, edit: { from: 5, to: 5, insert: '!' } },
+      { base: { version: 5 }, edit: { from: 6, to: 6, insert: '!' } },
     ]);
+  });
+
+  it('keeps the base an opening gave it when an older exchange answers after it', async () => {
+    let answer!: (p: PreviewPatch) => void;
+    const send = vi.fn(async (change: PreviewChange) =>
+      'version' in change.base && change.base.version === 1 ? new Promise<PreviewPatch>((resolve) => (answer = resolve)) : patch(8),
+    );
+    const session = new PreviewSession(send);
+    session.opened('a', 1);
+    const older = session.render('ab');
+    session.opened('From the file', 7);
+    answer(patch(2));
+    expect((await older).patch).toEqual(patch(2));
+    await session.render('From the file!');
+    expect(send.mock.calls.at(-1)![0]).toEqual({ base: { version: 7 }, edit: { from: 13, to: 13, insert: '!' } });
   });
 
   it('names its last text again when the core is out of step, once', async () => {
@@ -49,8 +64,9 @@ describe('PreviewSession', () => {
       return patch(9);
     });
     const session = new PreviewSession(send);
-    session.opened('a');
+    session.opened('a', 3);
     await session.render('ab');
+    expect(send.mock.calls[1]![0]).toEqual({ base: { text: 'a' }, edit: { from: 1, to: 1, insert: 'b' } });
     expect(await session.render('abc')).toEqual({ patch: patch(9), redraw: false });
     expect(send.mock.calls.at(-1)![0]).toEqual({ base: { text: 'ab' }, edit: { from: 2, to: 2, insert: 'c' } });
   });
@@ -58,7 +74,7 @@ describe('PreviewSession', () => {
   it('after a failure names its text, and after a misfit asks for a redraw from nothing', async () => {
     const send = vi.fn(async (change: PreviewChange) => patch('version' in change.base ? change.base.version + 1 : 1));
     const session = new PreviewSession(send);
-    session.opened('a');
+    session.opened('a', 1);
     await session.render('ab');
     send.mockRejectedValueOnce({ kind: 'io', message: 'The library could not be read.' });
     await expect(session.render('abc')).rejects.toEqual({ kind: 'io', message: 'The library could not be read.' });

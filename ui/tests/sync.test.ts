@@ -225,6 +225,9 @@ describe('the workspace sync in the window', () => {
     app.editor.view.dispatch({ changes: { from: 0, insert: 'A ' } });
     await app.flush();
     expect(ipc.saveBody).toHaveBeenLastCalledWith(1, 'A Changed on disk', 'Changed on disk');
+    // The preview's edit starts from the version the core drew the text taken in at (the first
+    // screen opened at 1, the refresh at 2), not from the text before it.
+    expect(ipc.previewEdit.mock.calls.map(([change]) => change)).toEqual([{ base: { version: 2 }, edit: { from: 0, to: 0, insert: 'A ' } }]);
     app.editor.view.dispatch({ changes: { from: 0, insert: 'B ' } });
     await app.flush();
     expect(ipc.saveBody).toHaveBeenLastCalledWith(1, 'B A Changed on disk', 'A Changed on disk');

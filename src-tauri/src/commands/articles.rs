@@ -39,10 +39,14 @@ pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
 }
 
 /// Off the main thread (see `preview_edit`): it renders the article; the page ignores an
-/// answer for an article it no longer opens.
+/// answer for an article it no longer opens. The live preview starts over at its body (its lock
+/// before the library's, as in `preview_edit`).
 #[tauri::command(async)]
 pub fn open_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<ArticleView> {
-    Ok(state.library()?.article_view(id, &state.media_urls())?)
+    let mut live = state.live_preview();
+    Ok(state
+        .library()?
+        .open_article(id, &state.media_urls(), &mut live)?)
 }
 
 /// Appends a correction (`update: false`) or an update to a published article, dated now.

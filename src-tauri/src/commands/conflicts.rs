@@ -32,6 +32,7 @@ pub fn resolve_conflict(
     id: ArticleId,
     resolution: Resolution,
 ) -> CommandResult<ArticleView> {
+    let mut live = state.live_preview();
     let mut target = state.library()?;
     let target = &mut *target;
     let workspace = target.workspace.as_ref().ok_or_else(|| {
@@ -40,5 +41,7 @@ pub fn resolve_conflict(
         )
     })?;
     target.library.resolve_conflict(workspace, id, resolution)?;
-    Ok(target.library.article_view(id, &state.media_urls())?)
+    Ok(target
+        .library
+        .open_article(id, &state.media_urls(), &mut live)?)
 }

@@ -35,9 +35,10 @@ pub fn restore_revision(
     id: ArticleId,
     number: u32,
 ) -> CommandResult<ArticleView> {
-    Ok(state
-        .library()?
-        .restore_revision(id, number, &state.media_urls())?)
+    let mut live = state.live_preview();
+    let mut library = state.library()?;
+    library.restore_revision(id, number)?;
+    Ok(library.open_article(id, &state.media_urls(), &mut live)?)
 }
 
 /// Which revisions are kept, as a sentence for editors.

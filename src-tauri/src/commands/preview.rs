@@ -9,7 +9,7 @@ use tauri::State;
 /// answers the blocks to replace (`newsroom::live_preview`). Off the main thread (`async`), like
 /// every command whose time grows with what the user typed or imported, so no article can freeze
 /// the window; the page keeps one change in flight. The preview's own lock is taken before the
-/// library's, and nothing else takes it.
+/// library's, as by the commands that open an article (which start the preview over).
 #[tauri::command(async)]
 pub fn preview_edit(
     state: State<'_, AppState>,

@@ -37,13 +37,14 @@ pub fn first_screen(
     list_rows: u32,
 ) -> CommandResult<FirstScreen> {
     let screen = {
+        let mut live = state.live_preview();
         let library = state.library()?;
         let list = ArticleFilter {
             limit: Some(list_rows.min(MOST_ROWS)),
             ..ArticleFilter::default()
         };
         FirstScreen {
-            view: library.most_recent_view(&state.media_urls())?,
+            view: library.open_most_recent(&state.media_urls(), &mut live)?,
             list_total: library.count_articles(&list)?,
             list_rows: library.list_articles(&list)?,
         }

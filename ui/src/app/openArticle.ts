@@ -57,12 +57,12 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
 
   function load(view: ArticleView): void {
     current = view;
-    typing.opened(view.article.id, view.article.body);
+    typing.opened(view.article.id, view.article.body, view.preview.version);
     document.body.classList.remove('no-article');
     photoFiles.remember(view.photos);
     editor.setDoc(view.article.body);
     markOnce('editor-ready');
-    preview.setArticle({ article: view.article, photos: view.photos, related: view.related, corrections: view.corrections }, view.preview_html);
+    preview.setArticle({ article: view.article, photos: view.photos, related: view.related, corrections: view.corrections }, view.preview.blocks);
     metadata.load(view);
     corrections.load(view.article, view.corrections);
     notes.load(view.article.id, view.notes);
@@ -83,10 +83,11 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
     current = view;
     photoFiles.remember(view.photos);
     const bodyChanged = editor.applyExternal(view.article.body);
-    typing.tookIn(view.article.id, view.article.body, bodyChanged);
+    typing.tookIn(view.article.id, view.article.body, view.preview.version, bodyChanged);
     const metaChanged = !before || differs(metadataOf(view.article), metadataOf(before.article));
     // Redrawing the preview's header reloads its photos: only when what it shows changed.
     const correctionsChanged = differs(view.corrections, before?.corrections);
+    if (bodyChanged) preview.showBody(view.preview.blocks);
     if (metaChanged || correctionsChanged || differs([view.photos, view.related], [before?.photos, before?.related])) refreshPreviewMeta();
     if (metaChanged || differs(view.allowed_statuses, before?.allowed_statuses)) {
       metadata.load(view);
@@ -132,7 +133,7 @@ export function makeOpenArticle({ ipc, toasts, keys, typing, photoFiles, library
       wordStats.show(0, 0, null);
       history.load(null);
       void publishing.showPublications(null);
-      preview.setArticle({ article: emptyArticle(keys), photos: [], related: [], corrections: [] }, '');
+      preview.setArticle({ article: emptyArticle(keys), photos: [], related: [], corrections: [] }, []);
     },
 
     /**

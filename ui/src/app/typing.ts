@@ -125,23 +125,29 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
       queue.discard();
     },
 
-    /** Article `id` was opened with `body`: typing starts from it, and no older render may show. */
-    opened(id: number, body: string): void {
+    /**
+     * Article `id` was opened with `body`, whose preview the core holds at `version`: typing
+     * starts from it, and no older render may show.
+     */
+    opened(id: number, body: string, version: number): void {
       live.cancel();
       newest = body;
-      session.opened(body);
+      session.opened(body, version);
       base.loaded(id, body, queue.dirty);
       indicator.update(queue.state);
     },
 
     /**
      * The open article's `body` came from elsewhere (its file, another process) and is in the
-     * editor: typing goes on from it, and the preview shows it when the editor's text `changed`.
+     * editor; the core holds its preview at `version`. Typing goes on from it. When the editor's
+     * text `changed`, the preview is drawn anew from the body and a render of the older text
+     * still on its way must not show; otherwise it is the render of this text, and shows.
      */
-    tookIn(id: number, body: string, changed: boolean): void {
+    tookIn(id: number, body: string, version: number, changed: boolean): void {
       base.confirmed(id, body);
+      if (changed) live.cancel();
       newest = body;
-      if (changed) live.update(body);
+      session.opened(body, version);
     },
   };
 }

@@ -192,9 +192,11 @@ photos: Array<PhotoUse>, related: Array<RelatedLink>,
  */
 backlinks: Array<ArticleSummary>, 
 /**
- * The body rendered and sanitized for the preview pane.
+ * The body rendered and sanitized for the preview pane, as the patch that draws it whole:
+ * its top-level blocks, and (from [`Library::open_article`]) the version of the live
+ * preview the page's first edit starts from.
  */
-preview_html: string, 
+preview: PreviewPatch, 
 /**
  * The current status and those it may move to, in workflow order, for the status menu.
  */

@@ -5,7 +5,6 @@
  * `data-sourcepos` attributes rewritten in place.
  */
 import type { PreviewPatch } from '../types';
-import { splitBlocks, type Block } from './blocks';
 
 /** What an update did (for tests and the benchmark's curiosity). */
 export interface PatchResult {
@@ -23,8 +22,8 @@ const COMMENT = 8;
 export class BlockPatcher {
   /** The nodes showing the blocks, one per block; `null` when they could not be matched. */
   private nodes: ChildNode[] | null = [];
-  /** The blocks still to be shown after a staged reset, and the HTML they complete. */
-  private rest: { blocks: Block[]; html: string } | null = null;
+  /** The blocks still to be shown after a staged reset, and all the blocks they complete. */
+  private rest: { blocks: string[]; all: string[] } | null = null;
 
   constructor(private readonly container: Element) {}
 
@@ -33,13 +32,16 @@ export class BlockPatcher {
     return this.container === container;
   }
 
-  /** Replaces everything (another article, or a fallback). */
-  reset(html: string): PatchResult {
+  /**
+   * Replaces everything with `blocks`, the core's top-level blocks (another article, or a
+   * fallback). If they do not come out as as many nodes (HTML the core could not split is sent
+   * as one block), no patch fits them until the next whole one.
+   */
+  reset(blocks: string[]): PatchResult {
     this.rest = null;
-    this.container.innerHTML = html;
-    const blocks = splitBlocks(html);
+    this.container.innerHTML = blocks.join('');
     const nodes = topLevel(this.container.childNodes);
-    this.nodes = blocks !== null && blocks.length === nodes.length ? nodes : null;
+    this.nodes = blocks.length === nodes.length ? nodes : null;
     return { full: true, inserted: nodes.length, removed: 0 };
   }
 
@@ -48,15 +50,14 @@ export class BlockPatcher {
    * {@link finish} is called (after the next paint, by the caller). A long article's preview is
    * drawn without first parsing and laying out all of it; an update before then finishes first.
    */
-  resetInStages(html: string, first: number): PatchResult {
-    const blocks = splitBlocks(html);
-    if (!blocks || blocks.length <= first) return this.reset(html);
+  resetInStages(blocks: string[], first: number): PatchResult {
+    if (blocks.length <= first) return this.reset(blocks);
     const head = blocks.slice(0, first);
-    this.container.innerHTML = head.map((b) => b.html).join('');
+    this.container.innerHTML = head.join('');
     const nodes = topLevel(this.container.childNodes);
-    if (nodes.length !== head.length) return this.reset(html);
+    if (nodes.length !== head.length) return this.reset(blocks);
     this.nodes = nodes;
-    this.rest = { blocks: blocks.slice(first), html };
+    this.rest = { blocks: blocks.slice(first), all: blocks };
     return { full: true, inserted: nodes.length, removed: 0 };
   }
 
@@ -65,9 +66,9 @@ export class BlockPatcher {
     const rest = this.rest;
     if (!rest || !this.nodes) return false;
     this.rest = null;
-    const fresh = this.parse(rest.blocks.map((b) => b.html));
+    const fresh = this.parse(rest.blocks);
     if (!fresh) {
-      this.reset(rest.html);
+      this.reset(rest.all);
       return true;
     }
     this.nodes = [...this.nodes, ...topLevel(fresh.childNodes)];
@@ -82,8 +83,8 @@ export class BlockPatcher {
    */
   apply(patch: PreviewPatch, redraw = false): PatchResult | null {
     this.finish();
-    if (redraw) this.reset('');
-    if (patch.whole) return this.reset(patch.blocks.join(''));
+    if (redraw) this.reset([]);
+    if (patch.whole) return this.reset(patch.blocks);
     const nodes = this.nodes;
     const { start, removed, blocks } = patch;
     if (!nodes || start + removed > nodes.length || nodes.length - removed + blocks.length !== patch.total) return null;

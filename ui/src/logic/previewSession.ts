@@ -3,10 +3,10 @@
  * render sends only the edit from the text the core last rendered, and gets back only the blocks
  * that changed.
  *
- * The core keeps the text at a version. The page names its base by that version; when it has
- * none (an article just opened, or the core answered `out_of_step`) it names the text the
- * preview shows instead, and after a patch it could not apply it names the empty text, so that
- * the answer redraws every block.
+ * The core keeps the text at a version, from the opening of an article (`ArticleView.preview`)
+ * on. The page names its base by that version; when it has none (the core answered
+ * `out_of_step`, or an exchange failed) it names the text the preview shows instead, and after a
+ * patch it could not apply it names the empty text, so that the answer redraws every block.
  */
 import { isUiError } from '../ipc';
 import type { PreviewBase, PreviewChange, PreviewPatch, TextEdit } from '../types';
@@ -26,12 +26,18 @@ interface Base {
 
 export class PreviewSession {
   private base: Base = { version: null, text: '', redraw: true };
+  /** Bumped by `opened`: an exchange begun before it does not move the base. */
+  private epoch = 0;
 
   constructor(private readonly send: (change: PreviewChange) => Promise<PreviewPatch>) {}
 
-  /** The preview shows the render of `text` (an article was opened with it). */
-  opened(text: string): void {
-    this.base = { version: null, text, redraw: false };
+  /**
+   * The preview shows the render of `text`, which the core holds at `version` (an article was
+   * opened, or its text came from elsewhere).
+   */
+  opened(text: string, version: number): void {
+    this.epoch++;
+    this.base = { version, text, redraw: false };
   }
 
   /** The preview could not take a patch: the next render redraws it whole. */
@@ -53,13 +59,14 @@ export class PreviewSession {
 
   private async exchange(base: Base, text: string): Promise<SessionPatch> {
     const from: PreviewBase = base.version === null ? { text: base.text } : { version: base.version };
+    const epoch = this.epoch;
     try {
       const patch = await this.send({ base: from, edit: textEdit(base.text, text) });
-      this.base = { version: patch.version, text, redraw: false };
+      if (epoch === this.epoch) this.base = { version: patch.version, text, redraw: false };
       return { patch, redraw: base.redraw };
     } catch (err) {
       // Whether the core took the edit is unknown: the next render names its base by text.
-      this.base = { ...base, version: null };
+      if (epoch === this.epoch) this.base = { ...base, version: null };
       throw err;
     }
   }

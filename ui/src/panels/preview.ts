@@ -49,7 +49,8 @@ export class PreviewPanel {
   private ready = false;
   private meta: PreviewMeta | null = null;
   /** The body's HTML as last given whole (on open); typing's patches change only the page. */
-  private html = '';
+  /** The body's blocks as the article opened (the core's, see `ArticleView.preview`). */
+  private blocks: string[] = [];
   private anchors: Anchor[] | null = null;
   private syncing = false;
   private resize: ResizeObserver | null = null;
@@ -107,15 +108,24 @@ export class PreviewPanel {
 
   /**
    * The whole article (on open), or its metadata, photos and related links (after they changed):
-   * the body is redrawn only when `html` is given, else it stays as typing left it.
+   * the body is redrawn only when its `blocks` are given, else it stays as typing left it.
    */
-  setArticle(meta: PreviewMeta, html?: string): void {
+  setArticle(meta: PreviewMeta, blocks?: string[]): void {
     // Another article starts at its top, so it can be drawn in stages.
     const another = this.meta?.article.id !== meta.article.id;
     if (another) this.root.scrollTop = 0;
     this.meta = meta;
-    if (html !== undefined) this.html = html;
-    this.paint({ body: html !== undefined || another, staged: another });
+    if (blocks !== undefined) this.blocks = blocks;
+    this.paint({ body: blocks !== undefined || another, staged: another });
+  }
+
+  /** Only the body, redrawn whole from `blocks` (its text came from elsewhere); the header stays. */
+  showBody(blocks: string[]): void {
+    this.blocks = blocks;
+    const patcher = this.ready ? this.contentPatcher() : null;
+    if (!patcher) return;
+    patcher.reset(blocks);
+    this.afterChange();
   }
 
   /**
@@ -205,12 +215,12 @@ export class PreviewPanel {
     }
     const patcher = body ? this.contentPatcher() : null;
     if (patcher && staged) {
-      patcher.resetInStages(this.html, FIRST_PAINT_BLOCKS);
+      patcher.resetInStages(this.blocks, FIRST_PAINT_BLOCKS);
       afterNextPaint(() => {
         if (patcher.finish()) this.afterChange();
       });
     } else {
-      patcher?.reset(this.html);
+      patcher?.reset(this.blocks);
     }
     this.afterChange();
   }

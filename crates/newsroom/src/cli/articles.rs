@@ -401,7 +401,7 @@ pub fn revisions(library: &mut Library, id: &str) -> CliResult {
 pub fn restore(library: &mut Library, id: &str, revision: u32) -> CliResult {
     let id = article_id(library, id)?;
     // The view it returns is for the app; this prints the id.
-    library.restore_revision(id, revision, &MediaUrls::RelativeToLibrary)?;
+    library.restore_revision(id, revision)?;
     out!("{id}");
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::{Library, MediaUrls};
 use crate::error::Result;
+use crate::live_preview::{LivePreview, PreviewPatch};
 use crate::model::{
     Article, ArticleFilter, ArticleId, ArticleSummary, Correction, DeskNote, PhotoUse, RelatedLink,
     Status,
@@ -21,8 +22,10 @@ pub struct ArticleView {
     pub related: Vec<RelatedLink>,
     /// Articles whose related list points here.
     pub backlinks: Vec<ArticleSummary>,
-    /// The body rendered and sanitized for the preview pane.
-    pub preview_html: String,
+    /// The body rendered and sanitized for the preview pane, as the patch that draws it whole:
+    /// its top-level blocks, and (from [`Library::open_article`]) the version of the live
+    /// preview the page's first edit starts from.
+    pub preview: PreviewPatch,
     /// The current status and those it may move to, in workflow order, for the status menu.
     pub allowed_statuses: Vec<Status>,
     /// Corrections and updates, oldest first (printed at the end of the story).
@@ -40,14 +43,25 @@ pub fn status_choices(current: Status) -> Vec<Status> {
 }
 
 impl Library {
-    /// Opens article `id` for editing (trashed articles too, to read them), its preview's photos
-    /// addressed with `urls`.
+    /// Article `id` as the editor shows it (trashed articles too, to read them), its preview's
+    /// photos addressed with `urls`; for reading it, outside a window's live preview.
     pub fn article_view(&self, id: ArticleId, urls: &MediaUrls) -> Result<ArticleView> {
+        self.open_article(id, urls, &mut LivePreview::default())
+    }
+
+    /// Opens article `id` in a window whose live preview is `live`: the preview starts over at
+    /// its body (see [`LivePreview::start`]).
+    pub fn open_article(
+        &self,
+        id: ArticleId,
+        urls: &MediaUrls,
+        live: &mut LivePreview,
+    ) -> Result<ArticleView> {
         let article = self.store.article(id)?;
         let photos = self.store.photo_uses(id)?;
         let related = self.store.related(id)?;
         let backlinks = self.store.backlinks(id)?;
-        let preview_html = self.render_preview(&article.body, urls).html;
+        let preview = live.start(&article.body, self.render_preview(&article.body, urls).html);
         let allowed_statuses = status_choices(article.status);
         Ok(ArticleView {
             reading_minutes: article.reading_minutes(),
@@ -57,21 +71,25 @@ impl Library {
             photos,
             related,
             backlinks,
-            preview_html,
+            preview,
             allowed_statuses,
         })
     }
 
-    /// The most recently updated article outside the trash, opened: what the app shows at
-    /// launch. `None` for an empty library.
-    pub fn most_recent_view(&self, urls: &MediaUrls) -> Result<Option<ArticleView>> {
+    /// The most recently updated article outside the trash, opened in the window whose live
+    /// preview is `live`: what the app shows at launch. `None` for an empty library.
+    pub fn open_most_recent(
+        &self,
+        urls: &MediaUrls,
+        live: &mut LivePreview,
+    ) -> Result<Option<ArticleView>> {
         let newest = self.store.list(&ArticleFilter {
             limit: Some(1),
             ..ArticleFilter::default()
         })?;
         newest
             .first()
-            .map(|summary| self.article_view(summary.id, urls))
+            .map(|summary| self.open_article(summary.id, urls, live))
             .transpose()
     }
 }
@@ -118,16 +136,10 @@ mod tests {
         assert!(view.related.is_empty());
         assert_eq!(view.backlinks.len(), 1);
         assert_eq!(view.backlinks[0].id, b.id);
-        assert!(
-            view.preview_html.contains("world</em>"),
-            "{}",
-            view.preview_html
-        );
+        let html = view.preview.blocks.concat();
+        assert!(view.preview.whole && html.contains("world</em>"), "{html}");
         let hash = &used.photo.file.as_ref().unwrap().hash;
-        assert!(
-            view.preview_html
-                .contains(&format!("media://localhost/{hash}.png"))
-        );
+        assert!(html.contains(&format!("media://localhost/{hash}.png")));
         assert_eq!(
             view.allowed_statuses,
             vec![Status::Draft, Status::Editing, Status::Archived]
@@ -145,7 +157,8 @@ mod tests {
     fn most_recent_view_opens_the_newest_working_article() {
         let (mut lib, _dir) = library();
         let urls = MediaUrls::RelativeToLibrary;
-        assert_eq!(lib.most_recent_view(&urls).unwrap(), None);
+        let live = &mut LivePreview::default();
+        assert_eq!(lib.open_most_recent(&urls, live).unwrap(), None);
         let store = lib.store_mut();
         let older = store
             .create_article(
@@ -165,11 +178,15 @@ mod tests {
                 RevisionCause::Manual,
             )
             .unwrap();
-        let shown = lib.most_recent_view(&urls).unwrap().unwrap();
+        let shown = lib.open_most_recent(&urls, live).unwrap().unwrap();
         assert_eq!(shown.article.id, newer.id);
         lib.store_mut().trash(newer.id).unwrap();
-        let shown = lib.most_recent_view(&urls).unwrap().unwrap();
+        let shown = lib.open_most_recent(&urls, live).unwrap().unwrap();
         assert_eq!(shown.article.id, older.id);
+        assert_eq!(
+            shown.preview.version, 2,
+            "each opening starts the live preview over"
+        );
     }
 
     #[test]

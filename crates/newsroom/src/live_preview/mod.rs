@@ -86,6 +86,21 @@ pub struct LivePreview {
 }
 
 impl LivePreview {
+    /// Starts over at `text`, whose render is `html` (an article opened): the whole patch that
+    /// draws it, whose version the page names as the base of its first edit, so that edit needs
+    /// neither the text sent again nor the render repeated.
+    pub fn start(&mut self, text: &str, html: String) -> PreviewPatch {
+        let blocks = markup::split_blocks(&html);
+        let version = self.version + 1;
+        let patch = whole_patch(version, blocks.clone(), html);
+        *self = LivePreview {
+            text: text.to_owned(),
+            blocks,
+            version,
+        };
+        patch
+    }
+
     /// Applies `change`, renders the new text with `render`, and says how the preview changes.
     /// On an error nothing changes.
     pub fn apply(
@@ -113,15 +128,7 @@ impl LivePreview {
             (Some(before), Some(after), Ok(line_shift)) => {
                 run_patch(before, after, line_shift, version)
             }
-            _ => PreviewPatch {
-                version,
-                whole: true,
-                start: 0,
-                removed: 0,
-                total: blocks.as_ref().map_or(1, Vec::len) as u32,
-                blocks: blocks.clone().unwrap_or_else(|| vec![html]),
-                line_shift: 0,
-            },
+            _ => whole_patch(version, blocks.clone(), html),
         };
         *self = LivePreview {
             text,
@@ -129,6 +136,21 @@ impl LivePreview {
             version,
         };
         Ok(patch)
+    }
+}
+
+/// The patch that replaces every block with `blocks`, or with the whole `html` when it does not
+/// split into blocks.
+fn whole_patch(version: u64, blocks: Option<Vec<String>>, html: String) -> PreviewPatch {
+    let blocks = blocks.unwrap_or_else(|| vec![html]);
+    PreviewPatch {
+        version,
+        whole: true,
+        start: 0,
+        removed: 0,
+        total: blocks.len() as u32,
+        blocks,
+        line_shift: 0,
     }
 }
 

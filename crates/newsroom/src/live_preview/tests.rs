@@ -124,12 +124,46 @@ fn every_patch_brings_the_page_to_the_render_of_the_new_text() {
 /// A preview of `text`, as the page has it when an article opens.
 fn opened(text: &str) -> LivePreview {
     let mut live = LivePreview::default();
-    let change = PreviewChange {
-        base: PreviewBase::Text(text.to_owned()),
-        edit: edit(0, 0, ""),
-    };
-    live.apply(&change, render_preview).unwrap();
+    live.start(text, render_preview(text));
     live
+}
+
+#[test]
+fn an_opened_article_is_drawn_whole_and_its_version_takes_the_first_edit() {
+    let mut live = LivePreview::default();
+    live.start("Another story", render_preview("Another story"));
+    let drawn = live.start(STORY, render_preview(STORY));
+    assert_eq!(
+        (drawn.whole, drawn.start, drawn.removed, drawn.line_shift),
+        (true, 0, 0, 0)
+    );
+    assert_eq!(drawn.blocks, blocks_of(STORY));
+    assert_eq!(drawn.total as usize, drawn.blocks.len());
+    assert_eq!(drawn.version, 2);
+
+    let at = utf16_len("# Bridge reopens");
+    let change = PreviewChange {
+        base: PreviewBase::Version(drawn.version),
+        edit: edit(at, at, "!"),
+    };
+    let rendered = std::cell::Cell::new(0);
+    let patch = live
+        .apply(&change, |text| {
+            rendered.set(rendered.get() + 1);
+            render_preview(text)
+        })
+        .unwrap();
+    assert_eq!(rendered.get(), 1, "only the edited text is rendered");
+    assert_eq!(
+        patched(&drawn.blocks, &patch),
+        blocks_of(&STORY.replacen("reopens", "reopens!", 1))
+    );
+
+    let loose = live.start("a", "loose <b>text</b>".to_owned());
+    assert_eq!(
+        (loose.whole, loose.blocks, loose.total),
+        (true, vec!["loose <b>text</b>".to_owned()], 1)
+    );
 }
 
 /// `edit` made to the version the preview is at.

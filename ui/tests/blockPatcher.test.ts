@@ -1,57 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { BlockPatcher } from '../src/logic/blockPatcher';
-import { splitBlocks } from '../src/logic/blocks';
 import type { PreviewPatch } from '../src/types';
 
-/** Preview HTML as comrak writes it: one top-level block per paragraph, lines numbered from 1. */
-function render(paragraphs: string[]): string {
+/** The core's blocks of preview HTML as comrak writes it: one per paragraph, lines numbered from 1. */
+function blocksOf(paragraphs: string[]): string[] {
   let line = 1;
-  return paragraphs
-    .map((p) => {
-      const html = p.startsWith('- ')
-        ? `<ul data-sourcepos="${line}:1-${line}:${p.length}">\n<li data-sourcepos="${line}:1-${line}:${p.length}">${p.slice(2)}</li>\n</ul>`
-        : `<p data-sourcepos="${line}:1-${line}:${p.length}">${p}</p>`;
-      line += 2;
-      return html;
-    })
-    .join('\n');
+  return paragraphs.map((p) => {
+    const html = p.startsWith('- ')
+      ? `<ul data-sourcepos="${line}:1-${line}:${p.length}">\n<li data-sourcepos="${line}:1-${line}:${p.length}">${p.slice(2)}</li>\n</ul>`
+      : `<p data-sourcepos="${line}:1-${line}:${p.length}">${p}</p>`;
+    line += 2;
+    return html;
+  });
 }
 
-describe('splitBlocks', () => {
-  it('splits top-level elements, nested ones staying inside their block', () => {
-    const html = '<h1 data-sourcepos="1:1-1:5">Hi</h1>\n<ul data-sourcepos="3:1-4:3">\n<li><p>a <em>b</em><br />c</p></li>\n</ul>\n<hr />\n<pre><code>&lt;x&gt;\n\n</code></pre>\n';
-    const blocks = splitBlocks(html)!;
-    expect(blocks.map((b) => b.html)).toEqual([
-      '<h1 data-sourcepos="1:1-1:5">Hi</h1>',
-      '<ul data-sourcepos="3:1-4:3">\n<li><p>a <em>b</em><br />c</p></li>\n</ul>',
-      '<hr />',
-      '<pre><code>&lt;x&gt;\n\n</code></pre>',
-    ]);
-  });
-
-  it('keeps attribute values holding ">" and top-level comments', () => {
-    const html = '<p><a href="/x" title="a>b">link</a></p>\n<!-- raw HTML omitted -->\n<p><img src="x.png" alt="1 > 0"></p>';
-    expect(splitBlocks(html)!.map((b) => b.html)).toEqual([
-      '<p><a href="/x" title="a>b">link</a></p>',
-      '<!-- raw HTML omitted -->',
-      '<p><img src="x.png" alt="1 > 0"></p>',
-    ]);
-  });
-
-  it('refuses what is not a clean run of blocks', () => {
-    expect(splitBlocks('loose text <p>x</p>')).toBeNull();
-    expect(splitBlocks('<p>unclosed')).toBeNull();
-    expect(splitBlocks('<p><em>crossed</p></em>')).toBeNull();
-    expect(splitBlocks('</p>')).toBeNull();
-    expect(splitBlocks('')).toEqual([]);
-  });
-});
+/** The whole preview HTML of `paragraphs`. */
+function render(paragraphs: string[]): string {
+  return blocksOf(paragraphs).join('\n');
+}
 
 describe('BlockPatcher', () => {
   function setup(ps: string[]) {
     const container = document.createElement('div');
     const patcher = new BlockPatcher(container);
-    patcher.reset(render(ps));
+    patcher.reset(blocksOf(ps));
     return { container, patcher };
   }
   const positions = (c: Element) => [...c.querySelectorAll('[data-sourcepos]')].map((e) => e.getAttribute('data-sourcepos'));
@@ -74,7 +46,7 @@ describe('BlockPatcher', () => {
     total,
   });
   /** Paragraph `i` (0-based) of `render`'s output: on line 2i+1. */
-  const paragraph = (text: string, i: number) => render(['', text]).split('\n')[1]!.replaceAll('3:', `${2 * i + 1}:`);
+  const paragraph = (text: string, i: number) => blocksOf(['', text])[1]!.replaceAll('3:', `${2 * i + 1}:`);
 
   it('replaces only the changed block and keeps the others as they were', () => {
     const { container, patcher } = setup(['alpha', 'beta', 'gamma']);
@@ -100,7 +72,7 @@ describe('BlockPatcher', () => {
   it('leaves positions it cannot read, and any that would fall before the first line, as the core does', () => {
     const container = document.createElement('div');
     const patcher = new BlockPatcher(container);
-    patcher.reset('<p data-sourcepos="1:1-1:1">a</p><p data-sourcepos="2:1-2:1">b</p><p data-sourcepos="x">c</p>');
+    patcher.reset(['<p data-sourcepos="1:1-1:1">a</p>', '<p data-sourcepos="2:1-2:1">b</p>', '<p data-sourcepos="x">c</p>']);
     patcher.apply(patch(0, 1, [], 2, -2));
     expect(positions(container)).toEqual(['2:1-2:1', 'x']);
   });
@@ -135,14 +107,14 @@ describe('BlockPatcher in stages', () => {
   it('shows the first blocks now and the rest when finished', () => {
     const container = document.createElement('div');
     const patcher = new BlockPatcher(container);
-    expect(patcher.resetInStages(render(many), 3)).toEqual({ full: true, inserted: 3, removed: 0 });
+    expect(patcher.resetInStages(blocksOf(many), 3)).toEqual({ full: true, inserted: 3, removed: 0 });
     expect(container.children.length).toBe(3);
     expect(patcher.finish()).toBe(true);
     expect(container.children.length).toBe(10);
     expect([...container.children].map((c) => c.textContent)).toEqual(many);
     expect(patcher.finish()).toBe(false);
     // Patching goes on from the whole article.
-    const edited = render([...many.slice(0, 8), 'para 8 edited']).split('\n').at(-1)!;
+    const edited = blocksOf([...many.slice(0, 8), 'para 8 edited']).at(-1)!;
     expect(patcher.apply({ version: 1, whole: false, start: 8, removed: 1, blocks: [edited], line_shift: 0, total: 10 })).toEqual({ full: false, inserted: 1, removed: 1 });
     expect(container.children[8]!.textContent).toBe('para 8 edited');
   });
@@ -150,12 +122,12 @@ describe('BlockPatcher in stages', () => {
   it('an edit before the rest arrives finishes first, and a reset drops the rest', () => {
     const container = document.createElement('div');
     const patcher = new BlockPatcher(container);
-    patcher.resetInStages(render(many), 2);
-    const added = render([...many, 'para 10']).split('\n').at(-1)!;
+    patcher.resetInStages(blocksOf(many), 2);
+    const added = blocksOf([...many, 'para 10']).at(-1)!;
     patcher.apply({ version: 1, whole: false, start: 10, removed: 0, blocks: [added], line_shift: 0, total: 11 });
     expect(container.children.length).toBe(11);
-    patcher.resetInStages(render(many), 2);
-    patcher.reset(render(['only']));
+    patcher.resetInStages(blocksOf(many), 2);
+    patcher.reset(blocksOf(['only']));
     expect(patcher.finish()).toBe(false);
     expect(container.children.length).toBe(1);
   });
@@ -163,7 +135,7 @@ describe('BlockPatcher in stages', () => {
   it('a short article is shown whole at once', () => {
     const container = document.createElement('div');
     const patcher = new BlockPatcher(container);
-    patcher.resetInStages(render(['a', 'b']), 5);
+    patcher.resetInStages(blocksOf(['a', 'b']), 5);
     expect(container.children.length).toBe(2);
     expect(patcher.finish()).toBe(false);
   });
