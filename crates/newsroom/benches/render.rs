@@ -121,18 +121,7 @@ fn bench_live_preview(c: &mut Criterion) {
     group.bench_function("whole render", |b| b.iter(|| preview(black_box(&long))));
     for (name, typed) in [("keystroke", "x"), ("new line", "\n")] {
         let mut live = LivePreview::default();
-        let seed = PreviewChange {
-            base: PreviewBase::Text(long.clone()),
-            edit: TextEdit {
-                from: 0,
-                to: 0,
-                insert: String::new(),
-            },
-        };
-        let mut version = live
-            .apply(&seed, preview)
-            .map(|p| p.version)
-            .unwrap_or_default();
+        let mut version = live.start(&long, preview(&long)).version;
         let mut typed_last = false;
         group.bench_function(name, |b| {
             b.iter(|| {
