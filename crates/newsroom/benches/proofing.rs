@@ -7,15 +7,10 @@ use newsroom::proofing::{DictionaryShelf, Language, OwnWords, Proofreader};
 use std::hint::black_box;
 
 mod corpus;
-use corpus::{chapters, corpus_dir, long_article};
+use corpus::{chapters_for, long_article};
 
 fn bench_proofing(c: &mut Criterion) {
-    let dir = corpus_dir();
-    let Some(chapters) = chapters(&dir) else {
-        eprintln!(
-            "proofing bench skipped: the corpus is not at {}",
-            dir.display()
-        );
+    let Some(chapters) = chapters_for("proofing") else {
         return;
     };
     let article = long_article(&chapters);

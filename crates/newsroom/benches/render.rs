@@ -20,7 +20,7 @@ use newsroom::render::{Standalone, Target, render};
 use std::hint::black_box;
 
 mod corpus;
-use corpus::{chapters, corpus_dir, long_article};
+use corpus::{chapters_for, long_article};
 
 /// comrak alone, with the options the renderer uses for `target`.
 fn bare_comrak(markdown: &str, target: Target) -> String {
@@ -36,12 +36,7 @@ fn bare_comrak(markdown: &str, target: Target) -> String {
 }
 
 fn bench_render(c: &mut Criterion) {
-    let dir = corpus_dir();
-    let Some(chapters) = chapters(&dir) else {
-        eprintln!(
-            "render bench skipped: the corpus is not at {} (it lives in ../shared beside the repository)",
-            dir.display()
-        );
+    let Some(chapters) = chapters_for("render") else {
         return;
     };
     let long = long_article(&chapters);
@@ -106,8 +101,7 @@ fn bench_hostile(c: &mut Criterion) {
 /// A keystroke, then its undoing, in the middle of the long article: each iteration makes one
 /// of the two, so the text stays the same from pair to pair.
 fn bench_live_preview(c: &mut Criterion) {
-    let Some(chapters) = chapters(&corpus_dir()) else {
-        eprintln!("live preview bench skipped: no corpus");
+    let Some(chapters) = chapters_for("live preview") else {
         return;
     };
     let long = long_article(&chapters);

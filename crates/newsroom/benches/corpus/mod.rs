@@ -10,6 +10,20 @@ pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/rust-book-src")
 }
 
+/// The book's chapters for the benchmark `bench`; without the corpus, `None` and a note saying
+/// that the benchmark measured nothing.
+pub fn chapters_for(bench: &str) -> Option<Vec<(String, String)>> {
+    let dir = corpus_dir();
+    let found = chapters(&dir);
+    if found.is_none() {
+        eprintln!(
+            "{bench} bench skipped: the corpus is not at {} (it lives in ../shared beside the repository)",
+            dir.display()
+        );
+    }
+    found
+}
+
 /// The book's chapters in name order, or `None` when the corpus is not there.
 pub fn chapters(dir: &Path) -> Option<Vec<(String, String)>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -50,10 +50,7 @@ pub enum ExportError {
     #[error("“{headline}” is under embargo until {until} and must not go out before then")]
     Embargoed { headline: String, until: String },
     #[error("could not lay out “{page}”: {source}; this is a bug in Newsroom, please report it")]
-    Layout {
-        page: String,
-        source: minijinja::Error,
-    },
+    Layout { page: String, source: askama::Error },
 }
 
 impl ExportError {

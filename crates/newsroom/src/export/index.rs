@@ -1,19 +1,19 @@
 //! The listing page written when several articles are exported together.
 
 use super::dates::PageDate;
-use super::templates::{self, stylesheet};
+use super::templates::stylesheet;
 use super::{ExportError, ExportItem, SiteInfo};
-use minijinja::Environment;
-use serde::Serialize;
+use askama::Template;
 
-#[derive(Serialize)]
-struct IndexContext<'a> {
+/// The index page, as `templates/index.html` lays it out.
+#[derive(Template)]
+#[template(path = "index.html")]
+struct Index<'a> {
     site: &'a SiteInfo,
     stylesheet: &'static str,
     entries: Vec<IndexEntry<'a>>,
 }
 
-#[derive(Serialize)]
 struct IndexEntry<'a> {
     headline: &'a str,
     dek: &'a str,
@@ -24,11 +24,7 @@ struct IndexEntry<'a> {
 }
 
 /// The index's HTML, listing `items` in the order given.
-pub(super) fn render_index(
-    env: &Environment<'static>,
-    items: &[ExportItem],
-    site: &SiteInfo,
-) -> Result<String, ExportError> {
+pub(super) fn render_index(items: &[ExportItem], site: &SiteInfo) -> Result<String, ExportError> {
     let entries = items
         .iter()
         .map(|item| IndexEntry {
@@ -39,15 +35,13 @@ pub(super) fn render_index(
             published: item.article.published_at.and_then(PageDate::from_timestamp),
         })
         .collect();
-    let context = IndexContext {
+    let index = Index {
         site,
         stylesheet: stylesheet(),
         entries,
     };
-    env.get_template(templates::INDEX)
-        .and_then(|t| t.render(minijinja::value::Serde(&context)))
-        .map_err(|source| ExportError::Layout {
-            page: templates::INDEX.to_string(),
-            source,
-        })
+    index.render().map_err(|source| ExportError::Layout {
+        page: "index.html".to_string(),
+        source,
+    })
 }

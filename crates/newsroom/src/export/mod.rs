@@ -136,10 +136,6 @@ pub fn export(
     let has_index = items.len() > 1;
     let pages = exported_pages(items, has_index)?;
     let out = OutDir::prepare(&options.out_dir)?;
-    let env = templates::environment().map_err(|source| ExportError::Layout {
-        page: "templates".to_string(),
-        source,
-    })?;
     let placement = if options.single_file {
         Placement::Inline
     } else {
@@ -147,7 +143,6 @@ pub fn export(
     };
     let images = RefCell::new(Images::new(source, placement));
     let maker = page::PageMaker {
-        env: &env,
         source,
         pages: &pages,
         images: &images,
@@ -166,7 +161,7 @@ pub fn export(
         report.pages.push(path);
     }
     if has_index {
-        let html = index::render_index(&env, items, &options.site)?;
+        let html = index::render_index(items, &options.site)?;
         let path = out.index_path();
         output::write_atomic(&path, html.as_bytes())?;
         report.index = Some(path);

@@ -4,17 +4,15 @@ use super::dates::PageDate;
 use super::images::Images;
 use super::links::{ExportResolver, ExportedPages, RelatedItem, related_items};
 use super::structured::{Facts, MetaTag, json_ld, open_graph};
-use super::templates::{self, stylesheet};
+use super::templates::stylesheet;
 use super::{ExportError, ExportItem, ExportSource, SiteInfo};
 use crate::model::{Author, PhotoUse};
 use crate::render::{self, Target};
-use minijinja::Environment;
-use serde::Serialize;
+use askama::Template;
 use std::cell::RefCell;
 
 /// Everything shared by the pages of one export.
 pub(super) struct PageMaker<'a, 'i> {
-    pub env: &'a Environment<'static>,
     pub source: &'a dyn ExportSource,
     pub pages: &'a ExportedPages,
     pub images: &'a RefCell<Images<'i>>,
@@ -25,8 +23,10 @@ pub(super) struct PageMaker<'a, 'i> {
     pub has_index: bool,
 }
 
-#[derive(Serialize)]
-struct PageContext<'a> {
+/// One article's page, as `templates/page.html` lays it out.
+#[derive(Template)]
+#[template(path = "page.html")]
+struct Page<'a> {
     site: &'a SiteInfo,
     stylesheet: &'static str,
     has_index: bool,
@@ -42,14 +42,12 @@ struct PageContext<'a> {
 }
 
 /// A correction or update as printed: "Correction, 3 December 2026:" and its text.
-#[derive(Serialize)]
 struct CorrectionView<'a> {
     label: &'static str,
     date: PageDate,
     text: &'a str,
 }
 
-#[derive(Serialize)]
 struct ArticleView<'a> {
     /// The page's `<title>`: the SEO headline, or the headline.
     title: &'a str,
@@ -62,15 +60,14 @@ struct ArticleView<'a> {
     published: Option<PageDate>,
 }
 
-#[derive(Serialize)]
 struct FeaturedView<'a> {
     /// Empty while the photo is awaiting its file: the caption is still printed.
     url: String,
     alt: &'a str,
     caption: &'a str,
     credit: &'a str,
-    width: Option<u32>,
-    height: Option<u32>,
+    /// Width and height in pixels, when the file is there.
+    size: Option<(u32, u32)>,
 }
 
 impl PageMaker<'_, '_> {
@@ -123,7 +120,7 @@ impl PageMaker<'_, '_> {
             image: image.as_deref(),
             url: page_url.as_deref(),
         };
-        let context = PageContext {
+        let page = Page {
             site: self.site,
             stylesheet: stylesheet(),
             has_index: self.has_index,
@@ -146,13 +143,10 @@ impl PageMaker<'_, '_> {
             corrections,
             author: item.author.as_ref(),
         };
-        self.env
-            .get_template(templates::PAGE)
-            .and_then(|t| t.render(minijinja::value::Serde(&context)))
-            .map_err(|source| ExportError::Layout {
-                page: format!("{}.html", article.slug),
-                source,
-            })
+        page.render().map_err(|source| ExportError::Layout {
+            page: format!("{}.html", article.slug),
+            source,
+        })
     }
 
     fn featured<'p>(&self, photo: &'p PhotoUse) -> Result<FeaturedView<'p>, ExportError> {
@@ -165,8 +159,7 @@ impl PageMaker<'_, '_> {
             alt: &photo.photo.alt,
             caption: photo.caption(),
             credit: &photo.photo.credit,
-            width: file.map(|f| f.width),
-            height: file.map(|f| f.height),
+            size: file.map(|f| (f.width, f.height)),
         })
     }
 

@@ -206,6 +206,36 @@ mod tests {
         assert!(super::migrations().validate().is_ok());
     }
 
+    /// The bundled SQLite is built as `.cargo/config.toml` says: full-text search (FTS5) in, and
+    /// no way for a query or a database file to load an extension.
+    #[test]
+    fn sqlite_has_full_text_search_and_cannot_load_extensions() {
+        let conn = super::open_memory().unwrap();
+        let options: Vec<String> = conn
+            .prepare("PRAGMA compile_options")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for expected in ["ENABLE_FTS5", "OMIT_LOAD_EXTENSION", "OMIT_JSON"] {
+            assert!(
+                options.iter().any(|o| o == expected),
+                "{expected}: {options:?}"
+            );
+        }
+        for left_out in ["ENABLE_FTS3", "ENABLE_RTREE"] {
+            assert!(!options.iter().any(|o| o == left_out), "{left_out}");
+        }
+        let refused = conn
+            .query_row("SELECT load_extension('/tmp/anything')", [], |_| Ok(()))
+            .unwrap_err();
+        assert!(
+            refused.to_string().contains("no such function"),
+            "{refused}"
+        );
+    }
+
     /// Articles made before uids get one each, all different, when the library is upgraded.
     #[test]
     fn upgrading_to_uids_gives_every_article_its_own() {
