@@ -176,22 +176,24 @@ fn revisions_to_drop(all: &[(u32, Timestamp, String)], now: Timestamp) -> Vec<u3
 }
 
 /// Writes `body` over the article's body when it differs and, with `base`, only when the body
-/// is still `base`. Returns whether it wrote.
+/// is still `base`. Returns the word count it wrote, `None` when it wrote nothing. (Counting is
+/// most of a long body's save: it is done once.)
 pub(super) fn update_body(
     tx: &rusqlite::Connection,
     id: ArticleId,
     body: &str,
     base: Option<&str>,
     now: Timestamp,
-) -> Result<bool, StoreError> {
+) -> Result<Option<u32>, StoreError> {
+    let word_count = count_words(body);
     let written = tx
         .prepare_cached(
             "UPDATE articles SET body = ?2, word_count = ?3, updated_at = ?4
              WHERE id = ?1 AND trashed_at IS NULL AND body IS NOT ?2
                AND (?5 IS NULL OR body = ?5)",
         )?
-        .execute(params![id, body, count_words(body), now, base])?;
-    Ok(written == 1)
+        .execute(params![id, body, word_count, now, base])?;
+    Ok((written == 1).then_some(word_count))
 }
 
 /// The typing save (see [`Store::save_body`]), written only over `base` when one is given.
@@ -203,7 +205,7 @@ pub(super) fn save_typed(
     base: Option<&str>,
     now: Timestamp,
 ) -> Result<Option<SaveReceipt>, StoreError> {
-    if !update_body(tx, id, body, base, now)? {
+    let Some(word_count) = update_body(tx, id, body, base, now)? else {
         let article = load_live(tx, id)?;
         if article.body != body {
             return Ok(None);
@@ -216,7 +218,7 @@ pub(super) fn save_typed(
             changed: false,
             conflict: false,
         }));
-    }
+    };
     let newest: Option<Timestamp> = tx
         .prepare_cached(
             "SELECT created_at FROM revisions WHERE article_id = ?1
@@ -231,7 +233,6 @@ pub(super) fn save_typed(
             record(tx, &article, RevisionCause::Typing, now, false)?
         }
     };
-    let word_count = count_words(body);
     Ok(Some(SaveReceipt {
         updated_at: now,
         word_count,

@@ -39,7 +39,8 @@ impl Store {
         (file_hash, file_text): (&str, &str),
     ) -> Result<Option<SaveReceipt>, StoreError> {
         self.write(|tx, now| {
-            if load_live(tx, id)? != *theirs || !update_body(tx, id, body, Some(&theirs.body), now)?
+            if load_live(tx, id)? != *theirs
+                || update_body(tx, id, body, Some(&theirs.body), now)?.is_none()
             {
                 return Ok(None);
             }
