@@ -1,13 +1,12 @@
 //! Dates as pages print them: machine-readable for `<time>` and metadata, readable for people.
 
 use crate::model::Timestamp;
-use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 
 /// One date, both ways.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PageDate {
     /// RFC 3339 in UTC, for `<time datetime>`, Open Graph and JSON-LD.
     pub iso: String,

@@ -8,7 +8,6 @@ use super::images::Images;
 use super::{ExportError, ExportSource};
 use crate::model::{ArticleId, PhotoId, RelatedLink, RelatedTarget};
 use crate::render::{ArticleRef, ResolvedArticle, ResolvedPhoto, Resolver};
-use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -30,7 +29,7 @@ impl ExportedPages {
 }
 
 /// One entry of a page's related list, ready for the template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct RelatedItem {
     pub title: String,
     /// `None` shows the title as plain text.

@@ -8,7 +8,6 @@
 use super::SiteInfo;
 use super::dates::PageDate;
 use crate::model::Correction;
-use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 /// What the metadata says about one article, gathered by the page builder.
@@ -33,7 +32,7 @@ pub(super) struct Facts<'a> {
 }
 
 /// One `<meta property content>` pair.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct MetaTag {
     pub property: &'static str,
     pub content: String,
