@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the core's unit and integration tests (crates/newsroom) as Windows binaries under Wine:
-# built for x86_64-pc-windows-gnu with mingw-w64 (see scripts/cross-env.sh), each test binary
-# started by wine64. Run by scripts/test.sh; on its own: `bash scripts/test-windows.sh
+# Runs the core's unit and integration tests (crates/newsroom and crates/newsroom-text) as Windows
+# binaries under Wine: built for x86_64-pc-windows-gnu with mingw-w64 (see scripts/cross-env.sh),
+# each test binary started by wine64. Run by scripts/test.sh; on its own: `bash scripts/test-windows.sh
 # [cargo test arguments after --, e.g. -- --test-threads=1 durable]`.
 #
 # Wine is not Windows: where they differ, docs/PLATFORMS.md says which behaviour the code
@@ -52,7 +52,7 @@ C
 fi
 
 cargo_test=(/usr/bin/cargo test -Zbuild-std=std,panic_abort,test --target x86_64-pc-windows-gnu
-  -p newsroom --lib --bins --tests --locked)
+  -p newsroom -p newsroom-text --lib --bins --tests --locked)
 echo "== windows: building the core's tests"
 "${cargo_test[@]}" --no-run --quiet
 for profile_dir in "$CARGO_TARGET_DIR"/x86_64-pc-windows-gnu/debug/deps "$CARGO_TARGET_DIR"/x86_64-pc-windows-gnu/debug; do

@@ -45,7 +45,9 @@ impl Error {
             Error::Workspace(e) => e.kind(),
             Error::Publish(e) => e.kind(),
             Error::Proofing(e) => e.kind(),
-            Error::Preview(e) => e.kind(),
+            // The live preview's crate (newsroom-text) knows nothing of kinds: its one error is
+            // the page's cue to send its text again.
+            Error::Preview(PreviewError::OutOfStep) => ErrorKind::OutOfStep,
         }
     }
 }

@@ -28,16 +28,17 @@ pub mod export;
 pub mod import;
 pub mod launch_args;
 pub mod library;
-pub mod live_preview;
 pub mod media;
 pub mod model;
 pub mod proofing;
 pub mod publish;
 pub mod regular_file;
-pub mod render;
 pub mod slug;
 pub mod store;
 pub mod workspace;
+
+/// Built for speed in a crate of its own (see its documentation); part of the core's API.
+pub use newsroom_text::{live_preview, render};
 
 pub use error::Error;
 pub use error_kind::ErrorKind;

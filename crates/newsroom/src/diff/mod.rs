@@ -9,10 +9,11 @@
 //! the comparison is coarser, never wrong).
 
 mod fold;
+mod script;
 mod words;
 
 use serde::Serialize;
-use similar::{DiffTag, TextDiff};
+use similar::DiffTag;
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
@@ -94,25 +95,23 @@ pub struct DiffStats {
 pub fn side_by_side(left: &str, right: &str, context: Option<usize>) -> SideBySide {
     let deadline = Instant::now() + TIME_LIMIT;
     let (left, right) = (normalize(left), normalize(right));
-    let diff = TextDiff::configure()
-        .deadline(deadline)
-        .diff_lines(left.as_str(), right.as_str());
+    let (left, right) = (script::lines(&left), script::lines(&right));
     let mut rows = Vec::new();
     let mut stats = DiffStats::default();
-    for op in diff.ops() {
+    for op in script::edits(&left, &right, deadline) {
         let (tag, old, new) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {
                 for (o, n) in old.zip(new) {
-                    rows.push(DiffRow::same(o, n, line(diff.old_slice(o))));
+                    rows.push(DiffRow::same(o, n, line(left.get(o).copied())));
                 }
             }
             DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
                 // Edited lines pair up in order; what one side has beyond the other is added
                 // or removed.
                 for i in 0..old.len().max(new.len()) {
-                    let o = old.clone().nth(i).map(|o| (o, line(diff.old_slice(o))));
-                    let n = new.clone().nth(i).map(|n| (n, line(diff.new_slice(n))));
+                    let o = old.clone().nth(i).map(|o| (o, line(left.get(o).copied())));
+                    let n = new.clone().nth(i).map(|n| (n, line(right.get(n).copied())));
                     rows.extend(edited_row(o, n, deadline, &mut stats));
                 }
             }

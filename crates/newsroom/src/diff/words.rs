@@ -1,28 +1,25 @@
 //! The words that differ inside a line edited in place.
 
-use super::Span;
-use similar::{ChangeTag, TextDiff};
+use super::{Span, script};
+use similar::DiffTag;
 use std::time::Instant;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The spans of `left` and `right`, marking the words each side has that the other lacks.
 ///
 /// A lone run of spaces between two changed words is marked too, so "the quick fox" against
 /// "a slow fox" highlights "the quick" as one piece rather than two.
 pub(super) fn spans(left: &str, right: &str, deadline: Instant) -> (Vec<Span>, Vec<Span>) {
-    let diff = TextDiff::configure()
-        .deadline(deadline)
-        .diff_unicode_words(left, right);
+    // Words, the spaces and punctuation between them each a piece of their own (Unicode's
+    // word boundaries).
+    let left: Vec<&str> = left.split_word_bounds().collect();
+    let right: Vec<&str> = right.split_word_bounds().collect();
     let (mut old, mut new) = (Vec::new(), Vec::new());
-    for change in diff.iter_all_changes() {
-        let text = change.value();
-        match change.tag() {
-            ChangeTag::Equal => {
-                old.push((text, false));
-                new.push((text, false));
-            }
-            ChangeTag::Delete => old.push((text, true)),
-            ChangeTag::Insert => new.push((text, true)),
-        }
+    for op in script::edits(&left, &right, deadline) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let changed = tag != DiffTag::Equal;
+        old.extend(left[old_range].iter().map(|&text| (text, changed)));
+        new.extend(right[new_range].iter().map(|&text| (text, changed)));
     }
     (merge(&old), merge(&new))
 }

@@ -129,7 +129,7 @@ impl Resolver for ExportResolver<'_, '_> {
             },
             None => String::new(),
         };
-        Some(ResolvedPhoto::from_photo(photo, url))
+        Some(photo.resolved(url))
     }
 
     fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {

@@ -58,7 +58,7 @@ impl Resolver for PreviewResolver<'_> {
             .as_ref()
             .map(|f| self.urls.url(self.media, f))
             .unwrap_or_default();
-        Some(ResolvedPhoto::from_photo(photo, url))
+        Some(photo.resolved(url))
     }
 
     fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {

@@ -403,7 +403,7 @@ pub(super) struct LibraryPhotos<'s>(pub(super) &'s Store);
 impl Resolver for LibraryPhotos<'_> {
     fn photo(&self, id: PhotoId) -> Option<ResolvedPhoto> {
         let photo = self.0.photo(id).ok()?;
-        Some(ResolvedPhoto::from_photo(photo, String::new()))
+        Some(photo.resolved(String::new()))
     }
     fn article(&self, _: ArticleRef<'_>) -> Option<ResolvedArticle> {
         None
@@ -425,7 +425,7 @@ impl Resolver for SiteResolver<'_> {
             .get(&id)
             .map(|p| p.url.clone())
             .unwrap_or_default();
-        Some(ResolvedPhoto::from_photo(photo, url))
+        Some(photo.resolved(url))
     }
 
     fn article(&self, link: ArticleRef<'_>) -> Option<ResolvedArticle> {

@@ -18,7 +18,7 @@
 use super::markup::{self, Picture, Placement};
 use super::policy::{self, TrustedSources};
 use super::{ArticleRef, PhotoFigure, Problem, ResolvedArticle, Resolver, Target};
-use crate::model::{ArticleId, PhotoId};
+use crate::{ArticleId, PhotoId};
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeLink, NodeValue};
 

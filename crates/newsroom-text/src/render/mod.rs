@@ -22,7 +22,7 @@
 //! target's own markup (see `blocks`).
 //!
 //! ```
-//! use newsroom::render::{render, Standalone, Target};
+//! use newsroom_text::render::{render, Standalone, Target};
 //!
 //! let out = render("Hello *world* [x](javascript:alert(1))", Target::Export, &Standalone);
 //! assert_eq!(out.html, "<p>Hello <em>world</em> x</p>\n");
@@ -38,7 +38,7 @@ mod sanitize;
 mod tests;
 mod validate;
 
-use crate::model::{ArticleId, PhotoId};
+use crate::{ArticleId, PhotoId};
 use comrak::nodes::AstNode;
 
 pub use blocks::{Block, BlockKind, PhotoFigure, RenderedBlocks, render_blocks};
@@ -69,20 +69,6 @@ pub struct ResolvedPhoto {
     pub credit: String,
     pub width: Option<u32>,
     pub height: Option<u32>,
-}
-
-impl ResolvedPhoto {
-    /// A library photo shown from `url` (empty while it awaits its file).
-    pub fn from_photo(photo: crate::model::Photo, url: String) -> ResolvedPhoto {
-        ResolvedPhoto {
-            url,
-            width: photo.file.as_ref().map(|f| f.width),
-            height: photo.file.as_ref().map(|f| f.height),
-            alt: photo.alt,
-            caption: photo.caption,
-            credit: photo.credit,
-        }
-    }
 }
 
 /// Another article as the target links to it.

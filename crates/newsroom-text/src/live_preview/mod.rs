@@ -68,14 +68,6 @@ pub enum PreviewError {
     OutOfStep,
 }
 
-impl PreviewError {
-    pub fn kind(&self) -> crate::ErrorKind {
-        match self {
-            PreviewError::OutOfStep => crate::ErrorKind::OutOfStep,
-        }
-    }
-}
-
 /// The text the preview shows and its rendered blocks (`None` when its HTML does not split into
 /// blocks), at a version.
 #[derive(Debug, Default)]

@@ -8,7 +8,7 @@
 //! the validator accepts.
 
 use super::Target;
-use crate::model::PhotoId;
+use crate::PhotoId;
 
 /// An image ready to be written: where it is, what it shows and how big it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

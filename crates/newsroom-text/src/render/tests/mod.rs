@@ -7,7 +7,7 @@ mod links;
 mod safety;
 
 use super::{ArticleRef, Rendered, ResolvedArticle, ResolvedPhoto, Resolver, Target, render};
-use crate::model::PhotoId;
+use crate::PhotoId;
 
 /// A library of three photos (one awaiting its file) and two articles (one with no page).
 struct Library {
