@@ -6,7 +6,8 @@
 //! - [`model`]: the data types (articles, photos, related links, revisions).
 //! - [`store`]: the SQLite database (schema, migrations, full-text search, revisions, trash).
 //! - [`media`]: photo files: detection, dimensions, embedded captions, the content-addressed folder.
-//! - [`render`]: Markdown to sanitized HTML, one renderer for preview and export.
+//! - [`render`]: Markdown to sanitized HTML, one renderer for preview and export, and
+//!   [`live_preview`], the preview's patches between keystrokes (both from `newsroom-text`).
 //! - [`diff`]: two texts compared line by line and word by word, for side-by-side views.
 //! - [`export`]: standalone HTML pages and their images.
 //! - [`import`]: Markdown with front matter and plain-text articles copied from the web.

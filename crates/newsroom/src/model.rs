@@ -8,6 +8,8 @@ use std::fmt;
 use std::str::FromStr;
 use ts_rs::TS;
 
+// Article and photo ids and the word count live with the renderer, which needs them
+// (crates/newsroom-text).
 pub use newsroom_text::{ArticleId, PhotoId, count_words};
 /// Row id of an author.
 pub type AuthorId = i64;
