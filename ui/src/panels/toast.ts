@@ -46,6 +46,11 @@ export class Toasts {
       ),
       button('×', close, { class: 'toast-close', 'aria-label': 'Dismiss message' }),
     );
+    // The same sentence again (the sync reports a bad file on each change to it) takes the place
+    // of its earlier copy, so repeats never push other messages out of the area.
+    for (const shown of Array.from(this.root.querySelectorAll<HTMLElement>(`.toast-${kind}`))) {
+      if (shown.querySelector('.toast-text')?.textContent === message) shown.remove();
+    }
     // Keep the area short: the newest five messages.
     while (this.root.children.length >= 5) this.root.firstElementChild?.remove();
     this.root.append(el);
