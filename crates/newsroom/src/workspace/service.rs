@@ -9,7 +9,9 @@
 //! are written in batches of a few dozen articles (a first export of 10,000 articles is two
 //! hundred batches, with the lock free between them), and the files a watcher reports are taken
 //! in by chunks of as many (a checkout changing thousands of files is as many chunks), so
-//! typing never waits long, and the caller's thread never does sync work. What happened is told through [`SyncEvent`]s.
+//! typing never waits long, and the caller's thread never does sync work. What happened is
+//! told through [`SyncEvent`]s, a file's problem once until the file or the sentence changes
+//! ([`told`]).
 
 mod events;
 mod queue;
@@ -17,6 +19,7 @@ mod run;
 mod target;
 #[cfg(test)]
 mod tests;
+mod told;
 
 pub use events::SyncEvent;
 pub use target::{LibraryTarget, SyncTarget};

@@ -41,7 +41,9 @@ pub enum SyncEvent {
         #[ts(type = "Array<number>")]
         ids: Vec<ArticleId>,
     },
-    /// Files that could not be taken in, each with a sentence for the editor.
+    /// Files that could not be taken in, each with a sentence for the editor; a file's
+    /// sentence is told once, and again only once the file changed or the sentence did
+    /// (see `told`).
     Problems { problems: Vec<FileProblem> },
     /// Photos dropped into the inbox joined the library.
     PhotosAdded {

@@ -1,6 +1,7 @@
 //! The sync loop itself, on its own thread: one message or one deadline at a time.
 
 use super::queue::IngestQueue;
+use super::told::ToldProblems;
 use super::{Message, SyncEvent, SyncOptions, SyncTarget};
 use crate::error::Result;
 use crate::workspace::{SyncReport, WatchBatch};
@@ -58,6 +59,8 @@ pub(super) struct SyncLoop<T> {
     /// [`SyncEvent::Ready`] is told once the start-up scan and the writing of the app's
     /// pending changes (batch after batch) are done.
     ready_owed: bool,
+    /// The problems already told, so that each is told once (see [`super::told`]).
+    told: ToldProblems,
 }
 
 impl<T: SyncTarget> SyncLoop<T> {
@@ -82,6 +85,7 @@ impl<T: SyncTarget> SyncLoop<T> {
             last_full_scan: Instant::now(),
             second_look: None,
             ready_owed: true,
+            told: ToldProblems::default(),
         }
     }
 
@@ -220,10 +224,12 @@ impl<T: SyncTarget> SyncLoop<T> {
     /// Takes in one chunk of the queued files under the lock; the next, if any, follows
     /// shortly, after whatever messages came meanwhile.
     fn ingest_chunk(&mut self) {
-        if let Some(chunk) = self.queue.next_chunk(INGEST_BATCH, INGEST_BYTES)
-            && self.step(|t| t.ingest(&chunk)).is_err()
-        {
-            self.rescan_owed = true;
+        if let Some(chunk) = self.queue.next_chunk(INGEST_BATCH, INGEST_BYTES) {
+            // A file removed or changed since its problem was told is news again.
+            self.told.forget_changed(&chunk);
+            if self.step(|t| t.ingest(&chunk)).is_err() {
+                self.rescan_owed = true;
+            }
         }
         self.ingest_due = None;
         self.pause_after_batch();
@@ -289,6 +295,7 @@ impl<T: SyncTarget> SyncLoop<T> {
         self.queue.clear();
         self.ingest_due = None;
         self.last_full_scan = Instant::now();
+        self.told.sweep();
         let mut found = Vec::new();
         let scanned = self.step(|target| {
             let (report, paths) = target.reconcile()?;
@@ -304,14 +311,16 @@ impl<T: SyncTarget> SyncLoop<T> {
         }
     }
 
-    /// Runs one pass under the lock (held for that pass only) and reports what it did.
-    fn step(&self, pass: impl FnOnce(&mut T) -> Result<SyncReport>) -> Result<(), ()> {
+    /// Runs one pass under the lock (held for that pass only) and reports what it did, each
+    /// problem once (see [`super::told`]).
+    fn step(&mut self, pass: impl FnOnce(&mut T) -> Result<SyncReport>) -> Result<(), ()> {
         let result = {
             let mut target = self.target.lock().unwrap_or_else(PoisonError::into_inner);
             pass(&mut target)
         };
         match result {
-            Ok(report) => {
+            Ok(mut report) => {
+                report.problems = self.told.untold(std::mem::take(&mut report.problems));
                 SyncEvent::from_report(report)
                     .into_iter()
                     .for_each(&self.emit);

@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
 /// Long enough for a loaded CI machine; passing tests return as soon as the awaited thing happens.
-const PATIENCE: Duration = Duration::from_secs(5);
+pub(super) const PATIENCE: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone, PartialEq)]
 enum Call {
@@ -85,7 +85,8 @@ struct Running {
     events: Receiver<SyncEvent>,
 }
 
-fn fast() -> SyncOptions {
+/// Timings short enough for tests.
+pub(super) fn fast() -> SyncOptions {
     SyncOptions {
         watch: WatchOptions {
             debounce: Duration::from_millis(30),
@@ -136,19 +137,7 @@ impl Running {
     /// Waits for an event matching `wanted`; returns it and the events before it.
     #[track_caller]
     fn expect_event(&self, wanted: impl Fn(&SyncEvent) -> bool) -> Vec<SyncEvent> {
-        let deadline = Instant::now() + PATIENCE;
-        let mut seen = Vec::new();
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.events.recv_timeout(left) {
-                Ok(event) if wanted(&event) => {
-                    seen.push(event);
-                    return seen;
-                }
-                Ok(event) => seen.push(event),
-                Err(_) => panic!("the awaited event never came; saw {seen:?}"),
-            }
-        }
+        expect_event(&self.events, wanted)
     }
 
     /// Waits until the calls satisfy `done`.
@@ -170,6 +159,27 @@ impl Running {
 
     fn mirrors(&self) -> usize {
         self.kinds().iter().filter(|c| **c == Call::Mirror).count()
+    }
+}
+
+/// Waits for an event matching `wanted` among `events`; returns it and the events before it.
+#[track_caller]
+pub(super) fn expect_event(
+    events: &Receiver<SyncEvent>,
+    wanted: impl Fn(&SyncEvent) -> bool,
+) -> Vec<SyncEvent> {
+    let deadline = Instant::now() + PATIENCE;
+    let mut seen = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match events.recv_timeout(left) {
+            Ok(event) if wanted(&event) => {
+                seen.push(event);
+                return seen;
+            }
+            Ok(event) => seen.push(event),
+            Err(_) => panic!("the awaited event never came; saw {seen:?}"),
+        }
     }
 }
 

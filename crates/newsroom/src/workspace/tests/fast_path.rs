@@ -2,26 +2,15 @@
 //! stamps are trusted unless racy, dirty articles are mirrored in batches, and a crash between
 //! writing a file and recording it is repaired.
 
-use super::{Fixture, fixture};
+use super::{Fixture, fixture, mtime, set_mtime};
 use crate::model::{NewArticle, RevisionCause};
 use crate::workspace::atomic::content_hash;
 use crate::workspace::disk::READS;
-use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 /// Files read by the engine on this thread since the last call.
 fn reads() -> usize {
     READS.with(|reads| reads.replace(0))
-}
-
-/// Sets a file's modification time, as `touch -d` does.
-fn set_mtime(path: &Path, time: SystemTime) {
-    let file = std::fs::File::options().write(true).open(path).unwrap();
-    file.set_modified(time).unwrap();
-}
-
-fn mtime(path: &Path) -> SystemTime {
-    std::fs::metadata(path).unwrap().modified().unwrap()
 }
 
 /// `n` articles mirrored, their files dated an hour back (as if written long ago), and one

@@ -16,11 +16,12 @@ mod new_files;
 mod switching;
 mod write_window;
 
-use super::{SyncReport, Workspace};
+use super::{LibraryTarget, SyncReport, Workspace};
 use crate::Library;
 use crate::model::{Article, ArticleId, NewArticle, RevisionCause};
 use crate::store::Store;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 use tempfile::TempDir;
 
 /// A library in memory and a workspace in a temporary folder.
@@ -71,6 +72,17 @@ impl Fixture {
 
     pub fn reconcile(&mut self) -> SyncReport {
         self.lib.reconcile_workspace(&self.ws).expect("reconcile")
+    }
+
+    /// The library and its workspace as the sync loop drives them, and the temporary folder
+    /// holding them, which the caller keeps until done.
+    pub fn into_target(self) -> (LibraryTarget, TempDir) {
+        let Fixture { lib, ws, _dir: dir } = self;
+        let target = LibraryTarget {
+            library: lib,
+            workspace: Some(ws),
+        };
+        (target, dir)
     }
 
     /// Where `id`'s file would be in `ws` (its recorded path, which is relative).
@@ -133,6 +145,22 @@ impl Fixture {
             .map(|r| r.cause)
             .collect()
     }
+}
+
+/// Sets a file's modification time, as `touch -d` does.
+pub(crate) fn set_mtime(path: &Path, time: SystemTime) {
+    let file = std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("open file");
+    file.set_modified(time).expect("set modification time");
+}
+
+pub(crate) fn mtime(path: &Path) -> SystemTime {
+    std::fs::metadata(path)
+        .expect("metadata")
+        .modified()
+        .expect("modification time")
 }
 
 /// The messages of a report, for assertions.
