@@ -3,14 +3,16 @@
 # launch to editor + preview drawn, whole-tree memory, keystroke to preview, library scrolling,
 # and (issue 4) an edit saved by another program reaching the open editor. Memory is measured in turn
 # with a bare Tauri window built from the same Cargo.lock (crates/bare-window; issue 12): every memory
-# run reports both, Newsroom with checking as you type on and off, and the difference per process.
+# run reports both, Newsroom with checking as you type on and off, and the difference per process; and
+# with the editor floor (the same window showing Newsroom's editor panel and the article's HTML, nothing
+# else; ui/bench/floor), which splits the difference into the editor and preview and Newsroom's own share.
 # Builds the release app, makes a throwaway library with the CLI (a 10,000-word article, the most
 # recently updated, plus 10,000 small ones), starts Xvfb and runs scripts/bench/bench_app.py.
 # Writes nothing into the repository beyond the build; the library lives in a temporary folder.
 #
 #   bash scripts/bench-app.sh [--runs N] [--keys N] [--only launch,memory,typing,scroll,external,frames,profile,fonts] [--json FILE]
 #   BENCH_SKIP_BUILD=1 reuses the binaries already in target/release; BENCH_APP=path measures another app build
-#   (BENCH_BARE=path another bare window).
+#   (BENCH_BARE=path another bare window, BENCH_FLOOR=path another editor floor).
 #   --only frames (issue 12, not in the default set): launch as the user sees it, from frames of the screen,
 #   Newsroom against ghostwriter on the same text; BENCH_KEEP_FRAMES=dir keeps the PNG frames it saves.
 #   --only profile (issue 12, not in the default set): perf samples of launches, where the CPU time goes.
@@ -39,6 +41,7 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
 fi
 app=${BENCH_APP:-$repo/target/release/newsroom-app} # BENCH_APP: another build to compare
 bare=${BENCH_BARE:-$repo/target/release/bare-window} # memory's baseline (issue 12)
+floor=${BENCH_FLOOR:-$(dirname "$bare")/editor-floor} # and the editor floor, built with it
 cli=$repo/target/release/newsroom
 
 driver=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
@@ -77,6 +80,12 @@ sleep 1.1 # a later updated_at (Unix seconds) than every generated article: it o
 long_id=$("$cli" new --headline "Generic types, traits and lifetimes" --section Tech --body-file "$work/long.md")
 echo "bench-app: article $long_id has $(wc -w < "$work/long.md") words; library: $("$cli" list | wc -l) lines listed"
 
+# The editor floor's page, with the same article and its HTML as the core renders it beside it.
+(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } \
+  && npx vite build -c bench/floor/vite.config.ts --outDir "$work/floor" --logLevel warn)
+cp "$work/long.md" "$work/floor/article.md"
+"$cli" render "$work/long.md" > "$work/floor/article.html"
+
 # The workspace folder mirrored once before measuring, as on every launch after the first.
 "$cli" watch --json > "$work/watch.log" 2>&1 &
 watch_pid=$!
@@ -105,5 +114,5 @@ xvfb_pid=$!
 export DISPLAY=$display
 sleep 0.5
 
-"$venv/bin/python" scripts/bench/bench_app.py --app "$app" --bare "$bare" --wrapper "$work/wrapper.sh" \
+"$venv/bin/python" scripts/bench/bench_app.py --app "$app" --bare "$bare" --floor "$floor" --floor-page "$work/floor" --wrapper "$work/wrapper.sh" \
   --tauri-driver "$driver" --work "$work" --wrapper-no-sync "$work/wrapper-no-sync.sh" --cli "$cli" "$@"

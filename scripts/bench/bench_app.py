@@ -5,9 +5,11 @@ Four measures, each printed as median / p95 with the machine it ran on:
             (read through WebDriver; the app is started through a wrapper that stamps exec time)
   memory    PSS summed over the app's whole process tree (app + WebKit processes), article open, idle;
             measured in turn with a bare Tauri window (crates/bare-window, --bare; compositing off as
-            in Newsroom, and once more with WebKit's default) and, with --cli, Newsroom with checking
-            as you type off: the medians, Newsroom's overhead over the bare window (issue 12), and per
-            process (smaps_rollup) and mapping (smaps) where it goes
+            in Newsroom, and once more with WebKit's default), with the editor floor (--floor: the same
+            window showing Newsroom's editor panel with the article and its HTML in a frame, nothing
+            else) and, with --cli, Newsroom with checking as you type off: the medians, Newsroom's
+            overhead over the bare window (issue 12) and over the floor, and per process
+            (smaps_rollup) and mapping (smaps) where it goes
   typing    keystroke (CodeMirror transaction) -> preview DOM patched, as the page records it in
             window.__newsroomPerf, over keystrokes typed through WebDriver (spelling checked as
             usual; with --cli, a second run with checking off is the baseline)
@@ -632,14 +634,15 @@ def machine() -> str:
 
 BARE = "bare Tauri window"
 BARE_COMPOSITING = "bare, WebKit's GPU compositing"
+FLOOR = "editor floor"
 NEWSROOM = "Newsroom, checking on"
 NEWSROOM_OFF = "Newsroom, checking off"
 
 
 def direct_launches(args: argparse.Namespace, env: dict[str, str], memory: bool) -> list[Launch]:
     """Newsroom as the library has it (checking as you type on); to measure memory (issue 12) also
-    the bare Tauri window (crates/bare-window), Newsroom with checking off (with --cli), and the
-    bare window with WebKit's default GPU compositing.
+    the bare Tauri window (crates/bare-window), Newsroom with checking off (with --cli), the
+    editor floor (with --floor), and the bare window with WebKit's default GPU compositing.
 
     The baseline is the bare window without compositing (WEBKIT_DISABLE_COMPOSITING_MODE=1), the
     engine Newsroom runs (it sets the hardware acceleration policy to NEVER): with WebKit's default
@@ -651,7 +654,11 @@ def direct_launches(args: argparse.Namespace, env: dict[str, str], memory: bool)
     if not (args.bare and Path(args.bare).is_file()):
         raise SystemExit(f"bench-app: memory is measured against the bare window, and {args.bare!r} is not "
                          "built: cargo build --release --locked -p bare-window")
-    launches = [Launch(BARE, [args.bare], {**env, "WEBKIT_DISABLE_COMPOSITING_MODE": "1"}), newsroom]
+    no_compositing = {**env, "WEBKIT_DISABLE_COMPOSITING_MODE": "1"}
+    launches = [Launch(BARE, [args.bare], no_compositing), newsroom]
+    if args.floor and Path(args.floor).is_file() and args.floor_page:
+        # The engine as Newsroom tunes it for its page (src-tauri/src/webview.rs): no optimizing JIT.
+        launches.append(Launch(FLOOR, [args.floor, args.floor_page], {**no_compositing, "JSC_useDFGJIT": "0"}))
     if args.cli:
         launches.append(Launch(NEWSROOM_OFF, [args.app], env, checking_off_by=args.cli))
     launches.append(Launch(BARE_COMPOSITING, [args.bare], env))
@@ -678,6 +685,10 @@ def memory_report(direct: dict[str, list[dict]], settle: float) -> dict:
     overhead = {label: m - bare for label, m in medians.items() if label != BARE}
     print("  overhead over the bare window (difference of medians, issue 12: <= 30 MB): "
           + "; ".join(f"{label} {d:+.1f} MB" for label, d in overhead.items()))
+    if FLOOR in medians:
+        print("  over the editor floor (the editor and preview with the article, nothing else): "
+              + "; ".join(f"{label} {m - medians[FLOOR]:+.1f} MB" for label, m in medians.items()
+                          if label.startswith("Newsroom")))
 
     per_process: dict[str, dict[str, dict[str, float]]] = {}
     for label, runs in direct.items():
@@ -698,17 +709,25 @@ def memory_report(direct: dict[str, list[dict]], settle: float) -> dict:
 
     mappings = {label: {role: median_by([r["mappings"].get(role, {}) for r in runs]) for role in roles}
                 for label, runs in direct.items()}
-    print("  where the difference goes: per process, PSS over the bare window's (medians, MB), "
-          "and the mappings that differ most (smaps):")
-    for label in overhead:
+    def differences(label: str, base_label: str) -> None:
         print(f"    {label}:")
         for role in roles:
-            mine, base = mappings[label][role], mappings[BARE][role]
+            mine, base = mappings[label][role], mappings[base_label][role]
             diff = {k: mine.get(k, 0.0) - base.get(k, 0.0) for k in mine.keys() | base.keys()}
             top = sorted(diff.items(), key=lambda kv: -abs(kv[1]))[:7]
             total = (per_process[label].get(role, {}).get("pss", 0.0)
-                     - per_process[BARE].get(role, {}).get("pss", 0.0))
+                     - per_process[base_label].get(role, {}).get("pss", 0.0))
             print(f"      {role + ':':22} {total:+6.1f}: " + ", ".join(f"{k} {v:+.1f}" for k, v in top if abs(v) >= 0.05))
+
+    print("  where the difference goes: per process, PSS over the bare window's (medians, MB), "
+          "and the mappings that differ most (smaps):")
+    for label in overhead:
+        differences(label, BARE)
+    if FLOOR in medians:
+        print("  Newsroom's own share: per process, PSS over the editor floor's (medians, MB):")
+        for label in medians:
+            if label.startswith("Newsroom"):
+                differences(label, FLOOR)
     for runs in direct.values():  # per-run mappings are many; their medians are kept instead
         for r in runs:
             r.pop("mappings", None)
@@ -720,6 +739,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
     ap.add_argument("--bare", help="the bare Tauri window (crates/bare-window): memory's baseline")
+    ap.add_argument("--floor", help="the editor floor (crates/bare-window's editor-floor), measured with memory")
+    ap.add_argument("--floor-page", help="the editor floor's page folder, with article.md and article.html")
     ap.add_argument("--wrapper", required=True)
     ap.add_argument("--wrapper-no-sync", help="the app started with --no-workspace: typing's baseline")
     ap.add_argument("--tauri-driver", required=True)
