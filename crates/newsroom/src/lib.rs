@@ -26,6 +26,7 @@ mod durable;
 pub mod error;
 mod error_kind;
 pub mod export;
+mod freed_memory;
 pub mod import;
 pub mod launch_args;
 pub mod library;

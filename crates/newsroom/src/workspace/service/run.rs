@@ -270,10 +270,11 @@ impl<T: SyncTarget> SyncLoop<T> {
     }
 
     /// Says `Ready` once, after the start: when the files the first scan found are taken in
-    /// and the app's changes written.
+    /// and the app's changes written. What that start freed goes back to the system then.
     fn tell_ready_once_settled(&mut self) {
         if self.queue.is_empty() && std::mem::take(&mut self.ready_owed) {
             (self.emit)(SyncEvent::Ready);
+            crate::freed_memory::give_back();
         }
     }
 
