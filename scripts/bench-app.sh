@@ -100,6 +100,13 @@ date +%s%N > "$work/exec-stamp"
 exec "$app" "\$@"
 EOF
 chmod +x "$work/wrapper.sh"
+# The editor floor, started the same way, for typing into it through WebDriver.
+cat > "$work/wrapper-floor.sh" <<EOF
+#!/bin/sh
+export WEBKIT_DISABLE_COMPOSITING_MODE=1 JSC_useDFGJIT=0
+exec "$floor" "$work/floor" "\$@"
+EOF
+chmod +x "$work/wrapper-floor.sh"
 # The same app without the workspace sync: the typing baseline measured in the same run.
 cat > "$work/wrapper-no-sync.sh" <<EOF
 #!/bin/sh
@@ -114,5 +121,6 @@ xvfb_pid=$!
 export DISPLAY=$display
 sleep 0.5
 
-"$venv/bin/python" scripts/bench/bench_app.py --app "$app" --bare "$bare" --floor "$floor" --floor-page "$work/floor" --wrapper "$work/wrapper.sh" \
+"$venv/bin/python" scripts/bench/bench_app.py --app "$app" --bare "$bare" --floor "$floor" --floor-page "$work/floor" \
+  --wrapper-floor "$work/wrapper-floor.sh" --wrapper "$work/wrapper.sh" \
   --tauri-driver "$driver" --work "$work" --wrapper-no-sync "$work/wrapper-no-sync.sh" --cli "$cli" "$@"

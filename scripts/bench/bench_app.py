@@ -741,6 +741,7 @@ def main() -> int:
     ap.add_argument("--bare", help="the bare Tauri window (crates/bare-window): memory's baseline")
     ap.add_argument("--floor", help="the editor floor (crates/bare-window's editor-floor), measured with memory")
     ap.add_argument("--floor-page", help="the editor floor's page folder, with article.md and article.html")
+    ap.add_argument("--wrapper-floor", help="starts the editor floor on its page: typing's floor")
     ap.add_argument("--wrapper", required=True)
     ap.add_argument("--wrapper-no-sync", help="the app started with --no-workspace: typing's baseline")
     ap.add_argument("--tauri-driver", required=True)
@@ -838,6 +839,13 @@ def main() -> int:
                   + (f"; to the frame painted {summary(unchecked_paint)}" if unchecked_paint else ""))
             print(f"  tree PSS after typing with checking off: {unchecked_info['pss_after_typing']:.0f} MB "
                   f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(unchecked_info['parts'].items()))})")
+        if args.wrapper_floor and args.floor and Path(args.floor).is_file():
+            # Same run, same article, typed the same way into the editor floor: the frame after each
+            # change shows it in the editor only, the floor under Newsroom's keystroke -> preview.
+            _, floor_paint, _ = typing(argparse.Namespace(**{**vars(args), "wrapper": args.wrapper_floor,
+                                                             "app": args.floor}), env)
+            print(f"  editor floor, same run: change -> next frame painted {summary(floor_paint)}")
+            report.update(typing_paint_floor=floor_paint)
         print(f"  problems underlined after typing: {info['problems']}")
         print(f"  typed in {info['typed_seconds']:.1f} s; save state afterwards: {info['save_state']!r}; "
               f"tree PSS after typing {info['pss_after_typing']:.0f} MB "
