@@ -10,9 +10,11 @@ Four measures, each printed as median / p95 with the machine it ran on:
             else) and, with --cli, Newsroom with checking as you type off: the medians, Newsroom's
             overhead over the bare window (issue 12) and over the floor, and per process
             (smaps_rollup) and mapping (smaps) where it goes
-  typing    keystroke (CodeMirror transaction) -> preview DOM patched, as the page records it in
-            window.__newsroomPerf, over keystrokes typed through WebDriver (spelling checked as
-            usual; with --cli, a second run with checking off is the baseline)
+  typing    keystroke (CodeMirror transaction) -> the letter painted in the editor, -> preview DOM
+            patched, and -> the frame after that patch painted, as the page records them in
+            window.__newsroomPerfLetter / __newsroomPerf / __newsroomPerfPaint, over keystrokes typed
+            through WebDriver (spelling checked as usual; with --cli, a second run with checking off
+            is the baseline; with --wrapper-floor, the same keys typed into the editor floor)
   scrolling requestAnimationFrame deltas while a script scrolls the 10,000-row library list
   external  another program saves the open article's file -> the editor shows the change (issue 4)
   frames    launch as the user sees it (issue 12): exec -> the last significant change of the screen,
@@ -545,13 +547,15 @@ def typing(args: argparse.Namespace, env: dict[str, str]) -> tuple[list[float], 
         time.sleep(1.5)
         perf = d.driver.execute_script("return window.__newsroomPerf || [];")
         paint = d.driver.execute_script("return window.__newsroomPerfPaint || [];")
+        letter = d.driver.execute_script("return window.__newsroomPerfLetter || [];")
+        letter_frame = d.driver.execute_script("return window.__newsroomPerfLetterFrame || [];")
         saved = d.driver.execute_script(
             "return document.querySelector('[data-testid=\"save-state\"] .save-text')?.textContent || '';")
         problems = d.driver.execute_script(
             "const s = document.querySelector('[data-testid=\"proof-status\"]');"
             "return s && !s.hidden ? s.textContent : 'none shown';")
         processes = by_role(tree_processes(d.app_pid))
-        return perf, paint, {"typed_seconds": typed_s, "save_state": saved, "problems": problems,
+        return perf, paint, {"letter": letter, "letter_frame": letter_frame, "typed_seconds": typed_s, "save_state": saved, "problems": problems,
                              "pss_after_typing": sum(p["pss"] for p in processes.values()),
                              "parts": {role: p["pss"] for role, p in processes.items()},
                              "processes": processes}
@@ -829,6 +833,8 @@ def main() -> int:
         print(f"\n(c) keystroke -> preview updated, {args.keys} keystrokes through WebDriver "
               f"({args.key_gap * 1000:.0f} ms apart, a {args.pause:.1f} s pause every {args.pause_every}), "
               f"the workspace folder synced and spelling checked as usual")
+        if info["letter"]:
+            print(f"  to the letter's frame:   begun {summary(info['letter_frame'])}; painted {summary(info['letter'])}")
         print(f"  to the DOM patch:        {summary(perf)}")
         if paint:
             print(f"  to the frame painted:    {summary(paint)}")
@@ -836,16 +842,19 @@ def main() -> int:
             print(f"  without the sync (--no-workspace), same run: to the DOM patch {summary(base)}")
         if unchecked is not None:
             print(f"  checking as you type off, same run: to the DOM patch {summary(unchecked)}"
-                  + (f"; to the frame painted {summary(unchecked_paint)}" if unchecked_paint else ""))
+                  + (f"; to the frame painted {summary(unchecked_paint)}" if unchecked_paint else "")
+                  + (f"; to the letter's frame begun {summary(unchecked_info['letter_frame'])}, painted "
+                     f"{summary(unchecked_info['letter'])}" if unchecked_info["letter"] else ""))
             print(f"  tree PSS after typing with checking off: {unchecked_info['pss_after_typing']:.0f} MB "
                   f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(unchecked_info['parts'].items()))})")
         if args.wrapper_floor and args.floor and Path(args.floor).is_file():
             # Same run, same article, typed the same way into the editor floor: the frame after each
             # change shows it in the editor only, the floor under Newsroom's keystroke -> preview.
-            _, floor_paint, _ = typing(argparse.Namespace(**{**vars(args), "wrapper": args.wrapper_floor,
-                                                             "app": args.floor}), env)
-            print(f"  editor floor, same run: change -> next frame painted {summary(floor_paint)}")
-            report.update(typing_paint_floor=floor_paint)
+            _, _, floor_info = typing(argparse.Namespace(**{**vars(args), "wrapper": args.wrapper_floor,
+                                                            "app": args.floor}), env)
+            print(f"  editor floor, same run: to the letter's frame begun {summary(floor_info['letter_frame'])}; "
+                  f"painted {summary(floor_info['letter'])}")
+            report.update(typing_letter_floor=floor_info["letter"], typing_letter_frame_floor=floor_info["letter_frame"])
         print(f"  problems underlined after typing: {info['problems']}")
         print(f"  typed in {info['typed_seconds']:.1f} s; save state afterwards: {info['save_state']!r}; "
               f"tree PSS after typing {info['pss_after_typing']:.0f} MB "

@@ -4,25 +4,11 @@
  * its content, and nothing else of the app: no library, inspector, IPC, saving or checking. The
  * bench writes `article.md` and its rendered `article.html` beside this page.
  *
- * Typing into it is measured as Newsroom's typing is (ui/src/app/perf.ts), from the editor's
- * change to the frame painted after it: here that frame shows the letter in the editor only, so
- * it is the floor under Newsroom's keystroke → preview figure.
+ * Typing into it is measured as Newsroom's is (ui/src/app/perf.ts): from the editor's change to
+ * the next frame painted, the one that shows the letter.
  */
-import { afterNextPaint } from '../../src/logic/frames';
+import { recordLetter, startPerfSamples } from '../../src/app/perf';
 import { EditorPanel } from '../../src/panels/editor';
-
-declare global {
-  interface Window {
-    /** Editor change → the next frame painted, in ms, one per change (read by scripts/bench-app.sh). */
-    __newsroomPerfPaint?: number[];
-  }
-}
-
-/** A change typed into the editor: its latency is recorded once the next frame is painted. */
-function typed(): void {
-  const at = performance.now();
-  afterNextPaint(() => window.__newsroomPerfPaint?.push(performance.now() - at));
-}
 
 async function fetchText(name: string): Promise<string> {
   const response = await fetch(name);
@@ -41,8 +27,8 @@ function frameLoaded(frame: HTMLIFrameElement): Promise<Document> {
 async function show(): Promise<void> {
   const frame = document.querySelector('iframe')!;
   const [text, html, doc] = await Promise.all([fetchText('article.md'), fetchText('article.html'), frameLoaded(frame)]);
-  window.__newsroomPerfPaint = [];
-  const editor = new EditorPanel({ onChange: typed, onBlur() {}, onScroll() {}, onInsertPhoto() {}, onPublish() {} });
+  startPerfSamples();
+  const editor = new EditorPanel({ onChange: recordLetter, onBlur() {}, onScroll() {}, onInsertPhoto() {}, onPublish() {} });
   document.getElementById('editor-slot')!.append(editor.root);
   editor.setDoc(text);
   doc.getElementById('content')!.innerHTML = html;

@@ -13,6 +13,13 @@ declare global {
     __newsroomPerf?: number[];
     /** Keystroke → the frame after that patch has been painted, in ms. */
     __newsroomPerfPaint?: number[];
+    /**
+     * Keystroke → the next frame, the one that shows the letter in the editor, in ms: when it
+     * begins (its animation-frame callbacks), and after it is painted (the first task after it,
+     * which may wait behind other tasks, such as the preview's answer, queued meanwhile).
+     */
+    __newsroomPerfLetterFrame?: number[];
+    __newsroomPerfLetter?: number[];
   }
 }
 
@@ -20,6 +27,18 @@ declare global {
 export function startPerfSamples(): void {
   window.__newsroomPerf = window.__newsroomPerf ?? [];
   window.__newsroomPerfPaint = window.__newsroomPerfPaint ?? [];
+  window.__newsroomPerfLetterFrame = window.__newsroomPerfLetterFrame ?? [];
+  window.__newsroomPerfLetter = window.__newsroomPerfLetter ?? [];
+}
+
+/** A keystroke's latency to the editor's own frame, which shows the letter (the preview's comes later). */
+export function recordLetter(): void {
+  const typed = performance.now();
+  if (typeof requestAnimationFrame !== 'function') return;
+  requestAnimationFrame(() => {
+    push(window.__newsroomPerfLetterFrame, [performance.now() - typed]);
+    setTimeout(() => push(window.__newsroomPerfLetter, [performance.now() - typed]), 0);
+  });
 }
 
 /** Typing latencies for the benchmark: to the DOM patch, and to the frame that painted it. */

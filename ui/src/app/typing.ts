@@ -12,7 +12,7 @@ import type { PreviewPanel } from '../panels/preview';
 import { SaveIndicator } from '../panels/saveState';
 import type { Toasts } from '../panels/toast';
 import type { SaveReceipt } from '../types';
-import { recordTyping } from './perf';
+import { recordLetter, recordTyping } from './perf';
 
 /** Debounce between the last keystroke and the save (the preview does not wait for it). */
 export const SAVE_DELAY_MS = 200;
@@ -105,6 +105,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
       const id = openId();
       if (id === null) return;
       performance.mark('keystroke');
+      recordLetter();
       newest = text;
       live.update(text);
       queue.schedule({ id, body: text });
