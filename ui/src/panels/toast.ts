@@ -46,8 +46,8 @@ export class Toasts {
       ),
       button('×', close, { class: 'toast-close', 'aria-label': 'Dismiss message' }),
     );
-    // The same sentence again (the sync reports a bad file on each change to it) takes the place
-    // of its earlier copy, so repeats never push other messages out of the area.
+    // The same sentence again (a bad file the sync tells of again once it changed, an action
+    // retried) takes the place of its earlier copy, so repeats never push other messages out.
     for (const shown of Array.from(this.root.querySelectorAll<HTMLElement>(`.toast-${kind}`))) {
       if (shown.querySelector('.toast-text')?.textContent === message) shown.remove();
     }

@@ -62,11 +62,17 @@ fn serve(root: &Path, path: &str) -> Response<Vec<u8>> {
     let inside = relative
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
-    match std::fs::read(root.join(relative)) {
-        Ok(body) if inside => Response::builder()
+    // A path that leaves the folder is refused before anything is read.
+    let body = if inside {
+        std::fs::read(root.join(relative)).ok()
+    } else {
+        None
+    };
+    match body {
+        Some(body) => Response::builder()
             .header(header::CONTENT_TYPE, content_type(relative))
             .body(body),
-        _ => Response::builder()
+        None => Response::builder()
             .status(StatusCode::NOT_FOUND)
             .body(Vec::new()),
     }
