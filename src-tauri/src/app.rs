@@ -1,11 +1,13 @@
 //! Builds and runs the app: plugins, state, commands, the `media` scheme, the menu bar (macOS)
 //! and the window.
 
+use crate::events::ShellEvent;
 use crate::launch::{self, Stop};
 use crate::state::AppState;
 use crate::{commands, display, media, menu, webview};
 use std::process::ExitCode;
-use tauri::{AppHandle, DragDropEvent, Manager, RunEvent, WebviewEvent};
+use std::time::Instant;
+use tauri::{AppHandle, DragDropEvent, Manager, RunEvent, WebviewEvent, Window, WindowEvent};
 
 /// The label of the one editor window (tauri.conf.json, capabilities/main.json).
 const MAIN_WINDOW: &str = "main";
@@ -51,7 +53,8 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
-        .on_webview_event(grant_dropped_files)
+        .on_webview_event(tell_page_about_drags)
+        .on_window_event(ask_page_before_closing)
         .register_asynchronous_uri_scheme_protocol(media::SCHEME, media)
         .invoke_handler(commands::handler());
     let built = menu::install(builder)
@@ -91,13 +94,39 @@ fn focus_main_window(app: &AppHandle) {
     }
 }
 
-/// Files dropped on the window are the editor's choice, like those picked in a dialog: the
-/// page may then attach them (see `crate::grants`). Tauri runs this on the main thread right
-/// after sending the page the drop, so the grant is in place before the page's command, which
-/// the same thread receives, can arrive.
-fn grant_dropped_files(webview: &tauri::Webview, event: &WebviewEvent) {
-    if let WebviewEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
-        webview.state::<AppState>().grants.grant_files(paths);
+/// Files dragged over the window are told to the page; those dropped are the editor's choice,
+/// like those picked in a dialog, so they are granted (see `crate::grants`) before the page hears
+/// of them and may attach them.
+fn tell_page_about_drags(webview: &tauri::Webview, event: &WebviewEvent) {
+    let WebviewEvent::DragDrop(drag) = event else {
+        return;
+    };
+    let state = webview.state::<AppState>();
+    let told = match drag {
+        DragDropEvent::Enter { .. } => ShellEvent::DragEntered,
+        DragDropEvent::Leave => ShellEvent::DragLeft,
+        DragDropEvent::Drop { paths, .. } => {
+            state.grants.grant_files(paths);
+            ShellEvent::Dropped {
+                paths: paths.clone(),
+            }
+        }
+        // Where the files are over the window does not matter to the page.
+        _ => return,
+    };
+    state.events.tell(told);
+}
+
+/// The close button: the page saves the last edit first, then closes the window itself
+/// (`answer_close`). See `ShellEvents::close_requested` for when the window closes at once.
+fn ask_page_before_closing(window: &Window, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { api, .. } = event
+        && window
+            .state::<AppState>()
+            .events
+            .close_requested(Instant::now())
+    {
+        api.prevent_close();
     }
 }
 

@@ -14,6 +14,7 @@ use crate::commands::{
     BudgetExport, FirstScreen, LanguageChoice, ProgressLine, ProofingLanguages, PublishAnswer,
     SiteForm, StatusChoice,
 };
+use crate::events::ShellEvent;
 use crate::sync::{WorkspaceMode, WorkspaceStatus};
 use newsroom::ErrorKind;
 use newsroom::diff::{DiffLine, DiffRow, DiffStats, RowKind, SideBySide, Span};
@@ -146,6 +147,8 @@ fn declarations() -> Vec<Declaration> {
         Declaration::of::<Problem>(),
         Declaration::of::<LanguageChoice>(),
         Declaration::of::<ProofingLanguages>(),
+        // What the shell tells the page unasked.
+        Declaration::of::<ShellEvent>(),
     ]
 }
 

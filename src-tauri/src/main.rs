@@ -9,6 +9,7 @@ mod background;
 mod commands;
 mod display;
 mod error;
+mod events;
 mod grants;
 #[cfg(test)]
 mod ipc_types;

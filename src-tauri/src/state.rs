@@ -2,6 +2,7 @@
 //! pages the last export wrote, and the publishes under way.
 
 use crate::error::UiError;
+use crate::events::ShellEvents;
 use crate::grants::Grants;
 use crate::proofing::Proofing;
 use crate::publishing::Publishing;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub grants: Grants,
     /// The publishes running now.
     pub publishing: Publishing,
+    /// What waits to be told to the page (sync events, publish steps, drops, the close button).
+    pub events: ShellEvents,
     /// The spell and grammar checker.
     pub proofing: Proofing,
     /// The text the live preview shows and its blocks, between keystrokes.
@@ -58,6 +61,7 @@ impl AppState {
                 last_export: Mutex::default(),
                 grants: Grants::default(),
                 publishing: Publishing::default(),
+                events: ShellEvents::default(),
                 proofing: Proofing::default(),
                 live_preview: Mutex::default(),
             },
@@ -69,6 +73,7 @@ impl AppState {
                 last_export: Mutex::default(),
                 grants: Grants::default(),
                 publishing: Publishing::default(),
+                events: ShellEvents::default(),
                 proofing: Proofing::default(),
                 live_preview: Mutex::default(),
             },

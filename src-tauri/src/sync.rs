@@ -1,18 +1,16 @@
 //! The workspace sync as the app runs it: the core's `SyncService` over the app's shared
-//! library, its events forwarded to the window as the `sync` event, and where it stands for
+//! library, its events told to the page as `sync` events (`crate::events`), and where it stands for
 //! the `workspace_status` command.
 
 use crate::error::UiError;
+use crate::events::ShellEvent;
 use crate::state::AppState;
 use newsroom::launch_args::WorkspaceChoice;
 use newsroom::workspace::{SyncEvent, SyncOptions, SyncService, WatchMode, Workspace};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
-use tauri::{AppHandle, Emitter, Manager};
-
-/// The Tauri event carrying each [`SyncEvent`] to the window (payload tagged by `"event"`).
-pub const SYNC_EVENT: &str = "sync";
+use tauri::{AppHandle, Manager};
 
 /// Where the workspace sync stands, for the UI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -176,7 +174,7 @@ fn start(
 }
 
 fn forward(app: &AppHandle, event: &SyncEvent) {
-    if let Err(error) = app.emit(SYNC_EVENT, event) {
-        eprintln!("newsroom: the window missed a workspace event: {error}");
-    }
+    app.state::<AppState>().events.tell(ShellEvent::Sync {
+        event: event.clone(),
+    });
 }

@@ -470,6 +470,18 @@ class App:
     def screenshot(self, name: str) -> Path:
         return self.shots.take(name)
 
+    def click_close_button(self) -> None:
+        """Closes the window as its close button does (the window manager's WM_DELETE_WINDOW)."""
+        assert self.pid is not None
+        asked = XClose(self.shots.display).request(self.pid)
+        assert asked > 0, "no window of the app takes WM_DELETE_WINDOW"
+
+    def wait_exited(self, within: float = 5) -> None:
+        """The app's process ended by itself within `within` seconds."""
+        assert self.pid is not None
+        pid = self.pid
+        wait_for(lambda: not is_running(pid), within, "the app to quit")
+
     def press_on_keyboard(self, *keys: str) -> None:
         """Presses `keys` together (X key names: "Control_L", "Shift_L", "u") the way a keyboard
         does, through X's XTEST extension, over the element that has the focus. WebDriver's own
@@ -542,6 +554,99 @@ class XTest:
             self.x11.XFlush(dpy)
         finally:
             self.x11.XCloseDisplay(dpy)
+
+
+class XClientMessage(ctypes.Structure):
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+    ]
+
+
+class XEvent(ctypes.Union):
+    _fields_ = [("xclient", XClientMessage), ("pad", ctypes.c_long * 24)]
+
+
+class XClose:
+    """Clicks a program's close button the way a window manager passes the click on: the ICCCM's
+    WM_DELETE_WINDOW message, sent to each top-level window of the process that takes it (no window
+    manager runs under the tests' Xvfb, and GTK reacts to the message alone)."""
+
+    CLIENT_MESSAGE = 33  # X.h
+
+    def __init__(self, display: str):
+        x = self.x11 = ctypes.CDLL("libX11.so.6")
+        self.display = display
+        vp, ul = ctypes.c_void_p, ctypes.c_ulong
+        x.XOpenDisplay.restype = vp
+        x.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        x.XDefaultRootWindow.restype = ul
+        x.XDefaultRootWindow.argtypes = [vp]
+        x.XInternAtom.restype = ul
+        x.XInternAtom.argtypes = [vp, ctypes.c_char_p, ctypes.c_int]
+        x.XQueryTree.argtypes = [vp, ul, ctypes.POINTER(ul), ctypes.POINTER(ul), ctypes.POINTER(ctypes.POINTER(ul)), ctypes.POINTER(ctypes.c_uint)]
+        x.XGetWindowProperty.argtypes = [vp, ul, ul, ctypes.c_long, ctypes.c_long, ctypes.c_int, ul, ctypes.POINTER(ul), ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ul), ctypes.POINTER(ul), ctypes.POINTER(ctypes.POINTER(ctypes.c_ubyte))]
+        x.XGetWMProtocols.argtypes = [vp, ul, ctypes.POINTER(ctypes.POINTER(ul)), ctypes.POINTER(ctypes.c_int)]
+        x.XSendEvent.argtypes = [vp, ul, ctypes.c_int, ctypes.c_long, ctypes.POINTER(XEvent)]
+        x.XFree.argtypes = [vp]
+        x.XFlush.argtypes = [vp]
+        x.XCloseDisplay.argtypes = [vp]
+
+    def request(self, pid: int) -> int:
+        """Asks every top-level window of process `pid` to close; returns how many were asked."""
+        x = self.x11
+        dpy = x.XOpenDisplay(self.display.encode())
+        if not dpy:
+            pytest.fail(f"could not open the X display {self.display}", pytrace=False)
+        try:
+            protocols = x.XInternAtom(dpy, b"WM_PROTOCOLS", 0)
+            delete = x.XInternAtom(dpy, b"WM_DELETE_WINDOW", 0)
+            pid_atom = x.XInternAtom(dpy, b"_NET_WM_PID", 0)
+            root, parent = ctypes.c_ulong(), ctypes.c_ulong()
+            children, count = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
+            x.XQueryTree(dpy, x.XDefaultRootWindow(dpy), ctypes.byref(root), ctypes.byref(parent), ctypes.byref(children), ctypes.byref(count))
+            windows = [children[i] for i in range(count.value)]
+            if children:
+                x.XFree(children)
+            asked = 0
+            for window in windows:
+                if self._pid_of(dpy, window, pid_atom) == pid and delete in self._protocols(dpy, window):
+                    event = XEvent()
+                    event.xclient = XClientMessage(type=self.CLIENT_MESSAGE, send_event=1, display=dpy, window=window, message_type=protocols, format=32)
+                    event.xclient.data[0] = delete
+                    x.XSendEvent(dpy, window, 0, 0, ctypes.byref(event))
+                    asked += 1
+            x.XFlush(dpy)
+            return asked
+        finally:
+            x.XCloseDisplay(dpy)
+
+    def _pid_of(self, dpy: int, window: int, pid_atom: int) -> int | None:
+        kind, fmt, items, after = ctypes.c_ulong(), ctypes.c_int(), ctypes.c_ulong(), ctypes.c_ulong()
+        data = ctypes.POINTER(ctypes.c_ubyte)()
+        XA_CARDINAL = 6
+        status = self.x11.XGetWindowProperty(dpy, window, pid_atom, 0, 1, 0, XA_CARDINAL, ctypes.byref(kind), ctypes.byref(fmt), ctypes.byref(items), ctypes.byref(after), ctypes.byref(data))
+        if status != 0 or not data:
+            return None
+        try:
+            return ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))[0] if items.value == 1 and fmt.value == 32 else None
+        finally:
+            self.x11.XFree(data)
+
+    def _protocols(self, dpy: int, window: int) -> list[int]:
+        atoms, count = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_int()
+        if not self.x11.XGetWMProtocols(dpy, window, ctypes.byref(atoms), ctypes.byref(count)):
+            return []
+        try:
+            return [atoms[i] for i in range(count.value)]
+        finally:
+            self.x11.XFree(atoms)
 
 
 class Screenshots:

@@ -3,7 +3,7 @@
  * Every rejection is normalized to a {@link UiError} so panels can always show a sentence.
  */
 import { invoke } from '@tauri-apps/api/core';
-import { listen } from '@tauri-apps/api/event';
+import { ShellEvents, type ShellEventKind, type ShellEventOf } from './logic/shellEvents';
 import type {
   Article,
   ArticleFilter,
@@ -38,6 +38,7 @@ import type {
   RevisionInfo,
   SaveReceipt,
   SearchHit,
+  ShellEvent,
   Site,
   SiteForm,
   StatusChoice,
@@ -216,9 +217,24 @@ export const ipc = {
   setChecksAsYouType: (on: boolean) => call<null>('set_checks_as_you_type', { on }),
   /** Calls `handler` with every step of every publish; resolves to the function that stops listening. */
   onPublishProgress: (handler: (step: PublishProgress) => void): Promise<() => void> =>
-    listen<PublishProgress>('publish_progress', (e) => handler(e.payload)),
+    onShellEvent('publish_progress', (e) => handler(e.step)),
   /** Calls `handler` with every event of the workspace sync; resolves to the function that stops listening. */
-  onSync: (handler: (event: SyncEvent) => void): Promise<() => void> => listen<SyncEvent>('sync', (e) => handler(e.payload)),
+  onSync: (handler: (event: SyncEvent) => void): Promise<() => void> => onShellEvent('sync', (e) => handler(e.event)),
+  /** Calls `handler` with every event of `kind` the shell tells (logic/shellEvents.ts); resolves to the function that stops listening. */
+  onShellEvent,
+  /** Answers the shell's `close_requested`: close the window now, or keep it open. */
+  answerClose: (close: boolean) => call<null>('answer_close', { close }),
 };
 
 export type Ipc = typeof ipc;
+
+/** The one request the page keeps waiting for what the shell tells unasked. */
+let shellEvents: ShellEvents | null = null;
+
+function onShellEvent<K extends ShellEventKind>(kind: K, handler: (event: ShellEventOf<K>) => void): Promise<() => void> {
+  shellEvents ??= new ShellEvents({
+    next: () => call<ShellEvent[]>('next_events'),
+    onError: (err) => console.error('newsroom: the shell’s events', err),
+  });
+  return Promise.resolve(shellEvents.on(kind, handler));
+}

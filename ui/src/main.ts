@@ -20,35 +20,33 @@ const platform: Platform = {
   chooseFolder: (title = 'Export into this folder') => ipc.pickFolder(title),
 };
 
+/** Files dragged over and dropped on the window, and its close button, as the shell tells them. */
 async function installWindowHooks(app: App): Promise<void> {
-  const [{ getCurrentWebview }, { getCurrentWindow }] = await Promise.all([
-    import('@tauri-apps/api/webview'),
-    import('@tauri-apps/api/window'),
-  ]);
   const overlay = document.getElementById('drop-overlay');
-  await getCurrentWebview().onDragDropEvent((event) => {
-    const p = event.payload;
-    if (p.type === 'enter' || p.type === 'over') {
-      if (overlay) overlay.hidden = false;
-    } else {
-      if (overlay) overlay.hidden = true;
-      if (p.type === 'drop') {
-        const images = p.paths.filter(isImagePath);
-        if (images.length > 0) void app.attachDropped(images);
-        else if (p.paths.length > 0) app.toasts.info('Only JPEG, PNG, WebP and GIF images can be attached.');
-      }
-    }
+  const showOverlay = (shown: boolean): void => {
+    if (overlay) overlay.hidden = !shown;
+  };
+  await ipc.onShellEvent('drag_entered', () => showOverlay(true));
+  await ipc.onShellEvent('drag_left', () => showOverlay(false));
+  await ipc.onShellEvent('dropped', ({ paths }) => {
+    showOverlay(false);
+    const images = paths.filter(isImagePath);
+    if (images.length > 0) void app.attachDropped(images);
+    else if (paths.length > 0) app.toasts.info('Only JPEG, PNG, WebP and GIF images can be attached.');
   });
   // Never lose the last edit: flush the pending save before the window goes. If it fails, keep the
   // window open once and say so; a second close quits anyway.
   let warned = false;
-  await getCurrentWindow().onCloseRequested(async (event) => {
-    const saved = await app.flush();
-    if (!saved && !warned) {
-      warned = true;
-      event.preventDefault();
-      app.toasts.error({ kind: 'io', message: 'Your latest edit could not be saved. Retry, or close again to quit without it.' });
-    }
+  await ipc.onShellEvent('close_requested', () => {
+    void (async () => {
+      const saved = await app.flush();
+      const close = saved || warned;
+      if (!close) {
+        warned = true;
+        app.toasts.error({ kind: 'io', message: 'Your latest edit could not be saved. Retry, or close again to quit without it.' });
+      }
+      await ipc.answerClose(close);
+    })().catch((err: unknown) => app.toasts.error(err, 'The window could not be closed'));
   });
 }
 

@@ -60,6 +60,7 @@ export type {
   RevisionInfo,
   SaveReceipt,
   SearchHit,
+  ShellEvent,
   SecretPlace,
   SideBySide,
   Site,

@@ -13,6 +13,7 @@ mod articles;
 mod budget;
 mod conflicts;
 mod dialogs;
+mod events;
 mod export;
 mod history;
 mod photos;
@@ -26,11 +27,12 @@ mod workspace;
 
 /// The types of the commands' arguments and answers that the shell defines (the others are the
 /// core's), for the TypeScript written from them (`crate::ipc_types`).
+pub(crate) use publishing::ProgressLine;
 #[cfg(test)]
 pub(crate) use {
     budget::BudgetExport,
     proofing::{LanguageChoice, ProofingLanguages},
-    publishing::{ProgressLine, PublishAnswer, StatusChoice},
+    publishing::{PublishAnswer, StatusChoice},
     sites::SiteForm,
     startup::FirstScreen,
 };
@@ -94,6 +96,8 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         export::open_exported,
         dialogs::pick_images,
         dialogs::pick_folder,
+        events::next_events,
+        events::answer_close,
         sites::list_sites,
         sites::add_site,
         sites::remove_site,

@@ -7,6 +7,7 @@
 
 use super::in_background;
 use crate::error::{CommandResult, UiError};
+use crate::events::ShellEvent;
 use crate::post_link;
 use crate::state::AppState;
 use newsroom::library::{Progress, PublishOutcome, PublishRequest, WebEditComparison};
@@ -14,11 +15,8 @@ use newsroom::model::{ArticleId, Timestamp};
 use newsroom::publish::{PostStatus, PublishError};
 use newsroom::store::Publication;
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
-
-/// The event each step of a publish is announced by.
-const PROGRESS_EVENT: &str = "publish_progress";
 
 /// How the post should stand on the site, as the page sends it: a draft, published now, or
 /// scheduled for `at` (Unix seconds, in the future).
@@ -44,8 +42,8 @@ impl From<StatusChoice> for PostStatus {
     }
 }
 
-/// One step of a publish, as a line for the editor (the core's sentence for it): the
-/// `publish_progress` event.
+/// One step of a publish, as a line for the editor (the core's sentence for it), told to the
+/// page as a `publish_progress` event (`crate::events`).
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(rename = "PublishProgress")]
 pub(crate) struct ProgressLine {
@@ -64,7 +62,7 @@ pub enum PublishAnswer {
 }
 
 /// Publishes the article (its saved text: the page flushes its typing first) to the site named
-/// `site`. Each step is announced as a `publish_progress` event; [`cancel_publish`] stops it
+/// `site`. Each step is told to the page as a `publish_progress` event; [`cancel_publish`] stops it
 /// between steps.
 #[tauri::command]
 pub async fn publish_article(
@@ -74,7 +72,6 @@ pub async fn publish_article(
     status: StatusChoice,
     overwrite_web_edits: bool,
 ) -> CommandResult<PublishAnswer> {
-    let events = app.clone();
     in_background(app, move |state| {
         let running = state.publishing.start(article_id)?;
         let mut library = state.own_library()?;
@@ -85,13 +82,11 @@ pub async fn publish_article(
             overwrite_web_edits,
         };
         let mut announce = |step: Progress| {
-            let line = ProgressLine {
+            let step = ProgressLine {
                 article_id,
                 line: step.to_string(),
             };
-            if let Err(error) = events.emit(PROGRESS_EVENT, line) {
-                eprintln!("newsroom: a publishing step could not be shown: {error}");
-            }
+            state.events.tell(ShellEvent::PublishProgress { step });
         };
         match library.publish(&request, &mut announce, running.cancel_flag()) {
             Ok(outcome) => Ok(PublishAnswer::Published(outcome)),

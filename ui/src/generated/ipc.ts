@@ -801,8 +801,8 @@ body_diff: SideBySide, };
 export type PublishAnswer = { "result": "published" } & PublishOutcome | { "result": "edited_on_the_web" } & WebEditComparison;
 
 /**
- * One step of a publish, as a line for the editor (the core's sentence for it): the
- * `publish_progress` event.
+ * One step of a publish, as a line for the editor (the core's sentence for it), told to the
+ * page as a `publish_progress` event (`crate::events`).
  */
 export type PublishProgress = { article_id: number, line: string, };
 
@@ -860,3 +860,8 @@ name: string, };
  * The languages with a dictionary on this computer, and the library's default.
  */
 export type ProofingLanguages = { default: LanguageChoice, available: Array<LanguageChoice>, };
+
+/**
+ * One thing the shell tells the page (tagged by `"kind"`).
+ */
+export type ShellEvent = { "kind": "sync", event: SyncEvent, } | { "kind": "publish_progress", step: PublishProgress, } | { "kind": "drag_entered" } | { "kind": "drag_left" } | { "kind": "dropped", paths: Array<string>, } | { "kind": "close_requested" };
