@@ -121,7 +121,7 @@ export class App {
       },
     });
     this.editor = new EditorPanel({
-      onChange: (text) => this.typing.type(text),
+      onChange: (doc, changes) => this.typing.type(doc, changes),
       onBlur: () => void this.typing.flush(),
       onScroll: (line) => {
         if (this.layout.mode === 'split') this.preview.scrollToLine(line);

@@ -134,7 +134,7 @@ describe('spell and grammar checking in the editor', () => {
     choose('the');
     expect(menu()).toBeNull();
     expect(view.state.doc.toString()).toBe('The mayor said the council would meet.');
-    expect(onChange).toHaveBeenLastCalledWith('The mayor said the council would meet.');
+    expect(String(onChange.mock.lastCall?.[0])).toBe('The mayor said the council would meet.');
     expect(document.activeElement).toBe(view.contentDOM);
     expect(underlined(view)).toEqual([]);
     await pause();

@@ -2,10 +2,17 @@
  * The typing path's answer to a story that went to the trash while it was being written (trashed
  * from the command line or another desk): the save indicator offers to restore it, and then saves.
  */
+import { ChangeSet, Text } from '@codemirror/state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeTyping, SAVE_DELAY_MS } from '../src/app/typing';
 import { Toasts } from '../src/panels/toast';
 import type { SaveReceipt } from '../src/types';
+
+/** `text` typed into an empty editor, as its update reports it. */
+function typedInto(typing: { type(doc: Text, changes: ChangeSet): void }, text: string): void {
+  const changes = ChangeSet.of([{ from: 0, insert: text }], 0);
+  typing.type(changes.apply(Text.empty), changes);
+}
 
 const receipt: SaveReceipt = { updated_at: 1, word_count: 1, reading_minutes: 1, revision: null, changed: true, conflict: false };
 
@@ -37,7 +44,7 @@ describe('typing into a story in the trash', () => {
     vi.useFakeTimers();
     const { ipc, deps, typing, button } = setup();
     ipc.saveBody.mockRejectedValueOnce({ kind: 'trashed', message: 'article 7 is in the trash' });
-    typing.type('Hello');
+    typedInto(typing, 'Hello');
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
     expect(typing.indicator.root.textContent).toContain('Not saved: article 7 is in the trash');
     expect(button().textContent).toBe('Restore and save');
@@ -59,7 +66,7 @@ describe('typing into a story in the trash', () => {
     const shown = vi.spyOn(toasts, 'error');
     ipc.saveBody.mockRejectedValueOnce({ kind: 'trashed', message: 'article 7 is in the trash' });
     ipc.untrashArticle.mockRejectedValueOnce({ kind: 'locked', message: 'Another program holds the library.' });
-    typing.type('Hello');
+    typedInto(typing, 'Hello');
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
     button().click();
     await vi.advanceTimersByTimeAsync(0);

@@ -3,9 +3,10 @@
  * the debounced save, and neither makes the editor wait (docs/ARCHITECTURE.md, "data flows").
  * The save indicator in the toolbar shows where the saves are.
  */
+import type { ChangeSet, Text } from '@codemirror/state';
 import type { Ipc } from '../ipc';
 import { LivePreview } from '../logic/livePreview';
-import { PreviewSession, type SessionPatch } from '../logic/previewSession';
+import { docOf, PreviewSession, type SessionPatch } from '../logic/previewSession';
 import { SaveQueue } from '../logic/saveQueue';
 import { TypingBase } from '../logic/typingBase';
 import type { PreviewPanel } from '../panels/preview';
@@ -19,7 +20,8 @@ export const SAVE_DELAY_MS = 200;
 
 interface PendingBody {
   id: number;
-  body: string;
+  /** The editor's document: made a string only when it is saved. */
+  body: Text;
 }
 
 export interface TypingDeps {
@@ -43,7 +45,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
   const base = new TypingBase();
   let previewFailed = false;
   /** The newest text the editor holds, for a redraw when the preview lost step. */
-  let newest = '';
+  let newest = docOf('');
   /** The core's side of the preview: each render sends only the edit (logic/previewSession.ts). */
   const session = new PreviewSession((change) => ipc.previewEdit(change));
   /** The toolbar's "Saved" / "Saving…" / "Not saved" with its Retry. */
@@ -53,7 +55,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
     save,
     onState: (s) => indicator.update(s),
   });
-  const live = new LivePreview<SessionPatch>({
+  const live = new LivePreview<SessionPatch, Text>({
     render: (text) => session.render(text),
     show: ({ patch, redraw }) => {
       previewFailed = false;
@@ -88,27 +90,30 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
   async function save(p: PendingBody): Promise<void> {
     // An unknown base (never the case for the open article) is sent as empty: the core then
     // keeps both versions rather than guess.
-    const receipt = await ipc.saveBody(p.id, p.body, base.of(p.id) ?? '');
-    base.confirmed(p.id, p.body);
+    const body = p.body.toString();
+    const receipt = await ipc.saveBody(p.id, body, base.of(p.id) ?? '');
+    base.confirmed(p.id, body);
     if (receipt.conflict) onConflict();
-    onSaved(p.id, p.body, receipt);
+    onSaved(p.id, body, receipt);
   }
 
   return {
     indicator,
 
     /**
-     * A keystroke: the preview renders at once (never waiting for the disk), the save follows the
-     * debounce. Neither blocks typing: both are answers the editor does not wait for.
+     * A keystroke: the editor's document is now `doc`, changed by `changes`. The preview renders
+     * at once (never waiting for the disk), the save follows the debounce. Neither blocks typing:
+     * both are answers the editor does not wait for.
      */
-    type(text: string): void {
+    type(doc: Text, changes: ChangeSet): void {
       const id = openId();
       if (id === null) return;
       performance.mark('keystroke');
       recordLetter();
-      newest = text;
-      live.update(text);
-      queue.schedule({ id, body: text });
+      newest = doc;
+      session.typed(changes);
+      live.update(doc);
+      queue.schedule({ id, body: doc });
     },
 
     /** Whether typing is waiting to be saved. */
@@ -132,7 +137,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
      */
     opened(id: number, body: string, version: number): void {
       live.cancel();
-      newest = body;
+      newest = docOf(body);
       session.opened(body, version);
       base.loaded(id, body, queue.dirty);
       indicator.update(queue.state);
@@ -147,7 +152,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
     tookIn(id: number, body: string, version: number, changed: boolean): void {
       base.confirmed(id, body);
       if (changed) live.cancel();
-      newest = body;
+      newest = docOf(body);
       session.opened(body, version);
     },
   };

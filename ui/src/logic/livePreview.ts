@@ -9,8 +9,9 @@
  * - Each keystroke's latency is reported once the preview first shows a text that includes it.
  */
 
-export interface LivePreviewOptions<R> {
-  render(text: string): Promise<R>;
+export interface LivePreviewOptions<R, T = string> {
+  /** Renders `text` (any value that stands for it: a string, or the editor's document). */
+  render(text: T): Promise<R>;
   show(result: R): void;
   /** Milliseconds from each keystroke to the preview showing it, after `show` returned. */
   onShown?(latencies: number[]): void;
@@ -24,8 +25,8 @@ interface Rendered<R> {
   typedAt: number[];
 }
 
-export class LivePreview<R> {
-  private latest: { text: string; typedAt: number[] } | null = null;
+export class LivePreview<R, T = string> {
+  private latest: { text: T; typedAt: number[] } | null = null;
   private inFlight = false;
   private sendQueued = false;
   private shownThisFrame = false;
@@ -35,13 +36,13 @@ export class LivePreview<R> {
   private readonly now: () => number;
   private readonly nextFrame: (run: () => void) => void;
 
-  constructor(private readonly opts: LivePreviewOptions<R>) {
+  constructor(private readonly opts: LivePreviewOptions<R, T>) {
     this.now = opts.now ?? (() => performance.now());
     this.nextFrame = opts.nextFrame ?? ((run) => requestAnimationFrame(() => run()));
   }
 
   /** The text changed (a keystroke at `typedAt`, performance.now() time). */
-  update(text: string, typedAt = this.now()): void {
+  update(text: T, typedAt = this.now()): void {
     this.latest = { text, typedAt: [...(this.latest?.typedAt ?? []), typedAt] };
     if (this.inFlight || this.sendQueued) return;
     this.sendQueued = true;

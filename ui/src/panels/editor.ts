@@ -7,7 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab, toggleBlockCommen
 import { deleteMarkupBackward, insertNewlineContinueMarkup, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorSelection, EditorState, Prec, Transaction, type Extension } from '@codemirror/state';
+import { type ChangeSet, Compartment, EditorSelection, EditorState, Prec, type Text, Transaction, type Extension } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
@@ -39,8 +39,11 @@ const EDITING_KEYS = defaultKeymap.filter(
 );
 
 export interface EditorHooks {
-  /** The text changed by the user (not by `setDoc`). */
-  onChange(text: string): void;
+  /**
+   * The user changed the text (not `setDoc`): the document is now `doc`, by `changes` (one or
+   * more transactions). The document, not a string: making the string costs every keystroke.
+   */
+  onChange(doc: Text, changes: ChangeSet): void;
   /** The editor lost focus: a moment to save at once. */
   onBlur(): void;
   /** The top visible line changed (for scroll sync); fractional. */
@@ -147,7 +150,7 @@ export class EditorPanel {
         'data-testid': 'editor-content',
       }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged && !this.loading) this.hooks.onChange(update.state.doc.toString());
+        if (update.docChanged && !this.loading) this.hooks.onChange(update.state.doc, update.changes);
       }),
       EditorView.domEventHandlers({
         blur: () => {
