@@ -1,14 +1,14 @@
 //! What a sync interrupted by a crash leaves behind, and how the next start deals with it.
 
-use super::fixture;
+use super::{fixture, set_mtime};
 use crate::Library;
 use crate::model::{NewArticle, RevisionCause};
 use crate::workspace::Workspace;
 use std::time::{Duration, SystemTime};
 
+/// Makes `path` look written `by` ago.
 fn age(path: &std::path::Path, by: Duration) {
-    let file = std::fs::File::options().write(true).open(path).unwrap();
-    file.set_modified(SystemTime::now() - by).unwrap();
+    set_mtime(path, SystemTime::now() - by);
 }
 
 #[test]
