@@ -4,8 +4,9 @@
 //! The page asks for them with the `next_events` command, which answers as soon as there is
 //! something to tell, and asks again. Tauri's own events (`emit` and the page's `listen`) are not
 //! used: every `listen` and every event is a script the UI process runs in the page, and running
-//! one brings JavaScriptCore into the UI process, 3 to 4 MB of it (BENCHMARKS.md, "Events
-//! through a command"). A command's answer comes back through the IPC scheme, as every other does.
+//! one brings JavaScriptCore into the UI process (3.5 MB of that process, ~2 MB of the whole
+//! app's; BENCHMARKS.md, "Events through a command"). A command's answer comes back through the
+//! IPC scheme, as every other does.
 //!
 //! Events wait here until the page asks, so none is lost while the page loads. A page that does
 //! not ask for long (it hangs) cannot make them pile up: past [`MAX_WAITING`] they are replaced by

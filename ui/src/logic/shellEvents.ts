@@ -2,7 +2,7 @@
  * What the shell tells the page unasked (src-tauri/src/events.rs): the page keeps one
  * `next_events` request waiting, hands each event of its answer to the handlers of that kind,
  * and asks again. Tauri's `listen` is not used, because every listener and every event it
- * delivers is a script the shell's process runs in the page, which costs that process 3–4 MB.
+ * delivers is a script the shell's process runs in the page, which costs that process 3.5 MB.
  *
  * Events that come while nothing listens for their kind are not kept. A failed request is
  * retried, waiting longer each time (up to a few seconds), so a shell that cannot answer is not
