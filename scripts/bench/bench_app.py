@@ -847,6 +847,7 @@ def main() -> int:
                      f"{summary(unchecked_info['letter'])}" if unchecked_info["letter"] else ""))
             print(f"  tree PSS after typing with checking off: {unchecked_info['pss_after_typing']:.0f} MB "
                   f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(unchecked_info['parts'].items()))})")
+        floor_info = None
         if args.wrapper_floor and args.floor and Path(args.floor).is_file():
             # Same run, same article, typed the same way into the editor floor: the frame after each
             # change shows it in the editor only, the floor under Newsroom's keystroke -> preview.
@@ -864,11 +865,17 @@ def main() -> int:
             after = {NEWSROOM: info}
             if unchecked is not None:
                 after[NEWSROOM_OFF] = unchecked_info
+            if floor_info is not None:
+                after[FLOOR] = floor_info
             for label, i in after.items():
                 print(f"  after typing, {label}: {i['pss_after_typing']:.0f} MB, "
                       f"{i['pss_after_typing'] - bare_mb:+.0f} MB over the bare window's idle median "
                       f"(issue 12: <= 40 MB); per process "
                       + ", ".join(f"{role} {f['pss']:.0f}" for role, f in sorted(i["processes"].items())))
+            if floor_info is not None and unchecked is not None:
+                # What typing costs beyond what the same keys cost the editor and preview alone.
+                print(f"  after typing, Newsroom, checking off, over the editor floor after the same keys: "
+                      f"{unchecked_info['pss_after_typing'] - floor_info['pss_after_typing']:+.0f} MB")
             report["memory_after_typing"] = {label: {"pss": i["pss_after_typing"],
                                                      "over_bare_mb": i["pss_after_typing"] - bare_mb}
                                              for label, i in after.items()}
