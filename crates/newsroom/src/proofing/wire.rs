@@ -53,6 +53,8 @@ pub fn serve(
                 serde_json::to_writer(&mut output, &Answer { id, result })?;
                 output.write_all(b"\n")?;
                 output.flush()?;
+                // Answered: what the check freed goes back while the editor types on.
+                crate::freed_memory::give_back();
             }
             Request::OwnWords { words } => reader.set_own_words(words),
         }

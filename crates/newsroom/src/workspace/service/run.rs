@@ -262,7 +262,7 @@ impl<T: SyncTarget> SyncLoop<T> {
             Ok(false) => {
                 self.mirror_due = None;
                 // Typing has paused and its files are written: what its saves freed goes back
-                // (~1.3 MB after 200 keystrokes into the 10,000-word article; BENCHMARKS.md).
+                // (~2 MB after 200 keystrokes into the 10,000-word article; BENCHMARKS.md).
                 if self.first_unmirrored_save.take().is_some() {
                     crate::freed_memory::give_back();
                 }
