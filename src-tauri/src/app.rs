@@ -7,7 +7,7 @@ use crate::state::AppState;
 use crate::{commands, display, media, menu, webview};
 use std::process::ExitCode;
 use std::time::Instant;
-use tauri::{AppHandle, DragDropEvent, Manager, RunEvent, WebviewEvent, Window, WindowEvent};
+use tauri::{AppHandle, Manager, RunEvent, WebviewEvent, Window, WindowEvent};
 
 /// The label of the one editor window (tauri.conf.json, capabilities/main.json).
 const MAIN_WINDOW: &str = "main";
@@ -94,27 +94,15 @@ fn focus_main_window(app: &AppHandle) {
     }
 }
 
-/// Files dragged over the window are told to the page; those dropped are the editor's choice,
-/// like those picked in a dialog, so they are granted (see `crate::grants`) before the page hears
-/// of them and may attach them.
+/// Files dragged over or dropped on the window: see [`ShellEvent::of_drag`].
 fn tell_page_about_drags(webview: &tauri::Webview, event: &WebviewEvent) {
     let WebviewEvent::DragDrop(drag) = event else {
         return;
     };
     let state = webview.state::<AppState>();
-    let told = match drag {
-        DragDropEvent::Enter { .. } => ShellEvent::DragEntered,
-        DragDropEvent::Leave => ShellEvent::DragLeft,
-        DragDropEvent::Drop { paths, .. } => {
-            state.grants.grant_files(paths);
-            ShellEvent::Dropped {
-                paths: paths.clone(),
-            }
-        }
-        // Where the files are over the window does not matter to the page.
-        _ => return,
-    };
-    state.events.tell(told);
+    if let Some(told) = ShellEvent::of_drag(drag, &state.grants) {
+        state.events.tell(told);
+    }
 }
 
 /// The close button: the page saves the last edit first, then closes the window itself

@@ -14,6 +14,7 @@
 //! again. Only the sync can send that many; publishing sends a few lines, and a drag two events.
 
 use crate::commands::ProgressLine;
+use crate::grants::Grants;
 use crate::locks::lock;
 use newsroom::workspace::SyncEvent;
 use serde::Serialize;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use tauri::DragDropEvent;
 use tokio::sync::Notify;
 
 /// How many events wait for the page at most.
@@ -50,6 +52,25 @@ pub enum ShellEvent {
     },
     /// The window's close button: the page saves the last edit, then answers with `answer_close`.
     CloseRequested,
+}
+
+impl ShellEvent {
+    /// What the page is told of a drag over the window; nothing of where the files are over it.
+    /// Dropped files are the editor's choice, like those picked in a dialog: they are granted
+    /// here (see `crate::grants`), before the page hears of them and may attach them.
+    pub fn of_drag(drag: &DragDropEvent, grants: &Grants) -> Option<ShellEvent> {
+        match drag {
+            DragDropEvent::Enter { .. } => Some(ShellEvent::DragEntered),
+            DragDropEvent::Leave => Some(ShellEvent::DragLeft),
+            DragDropEvent::Drop { paths, .. } => {
+                grants.grant_files(paths);
+                Some(ShellEvent::Dropped {
+                    paths: paths.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The events waiting for the page, and the close button's question.
@@ -133,6 +154,39 @@ mod tests {
             .iter()
             .map(|e| serde_json::to_value(e).unwrap()["kind"].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_drop_is_granted_before_it_is_told_and_the_drag_in_between_is_not_told() {
+        let grants = Grants::default();
+        let photo = PathBuf::from("/home/ana/harbour.jpg");
+        let at = tauri::PhysicalPosition::new(10.0, 20.0);
+        let enter = DragDropEvent::Enter {
+            paths: vec![photo.clone()],
+            position: at,
+        };
+        assert!(matches!(
+            ShellEvent::of_drag(&enter, &grants),
+            Some(ShellEvent::DragEntered)
+        ));
+        assert!(ShellEvent::of_drag(&DragDropEvent::Over { position: at }, &grants).is_none());
+        assert!(
+            grants.check_files(std::slice::from_ref(&photo)).is_err(),
+            "dragging over the window grants nothing"
+        );
+        let drop = DragDropEvent::Drop {
+            paths: vec![photo.clone()],
+            position: at,
+        };
+        let told = ShellEvent::of_drag(&drop, &grants);
+        assert!(
+            matches!(&told, Some(ShellEvent::Dropped { paths }) if paths == std::slice::from_ref(&photo))
+        );
+        assert!(grants.check_files(std::slice::from_ref(&photo)).is_ok());
+        assert!(matches!(
+            ShellEvent::of_drag(&DragDropEvent::Leave, &grants),
+            Some(ShellEvent::DragLeft)
+        ));
     }
 
     #[test]

@@ -70,8 +70,9 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
 }
 
 /// Quits the way closing the window does, so the page first saves the typing its save queue
-/// still holds (it is told `close_requested`, `crate::events`) and the app exits once the window has gone. The
-/// predefined Quit item would call `terminate:`, which ends the app without asking the window.
+/// still holds (it is told `close_requested`, `crate::events`) and the app exits once the
+/// window has gone. The predefined Quit item would call `terminate:`, which ends the app without
+/// asking the window.
 /// (Quit from the Dock still does: Tauri offers no hook for it; the shell's own flush on exit
 /// still runs.)
 fn quit<R: Runtime>(app: &AppHandle<R>) {

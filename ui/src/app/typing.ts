@@ -3,10 +3,10 @@
  * the debounced save, and neither makes the editor wait (docs/ARCHITECTURE.md, "data flows").
  * The save indicator in the toolbar shows where the saves are.
  */
-import type { ChangeSet, Text } from '@codemirror/state';
+import { type ChangeSet, Text } from '@codemirror/state';
 import type { Ipc } from '../ipc';
 import { LivePreview } from '../logic/livePreview';
-import { docOf, PreviewSession, type SessionPatch } from '../logic/previewSession';
+import { PreviewSession, type SessionPatch } from '../logic/previewSession';
 import { SaveQueue } from '../logic/saveQueue';
 import { TypingBase } from '../logic/typingBase';
 import type { PreviewPanel } from '../panels/preview';
@@ -45,7 +45,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
   const base = new TypingBase();
   let previewFailed = false;
   /** The newest text the editor holds, for a redraw when the preview lost step. */
-  let newest = docOf('');
+  let newest = Text.empty;
   /** The core's side of the preview: each render sends only the edit (logic/previewSession.ts). */
   const session = new PreviewSession((change) => ipc.previewEdit(change));
   /** The toolbar's "Saved" / "Saving…" / "Not saved" with its Retry. */
@@ -137,8 +137,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
      */
     opened(id: number, body: string, version: number): void {
       live.cancel();
-      newest = docOf(body);
-      session.opened(body, version);
+      newest = session.opened(body, version);
       base.loaded(id, body, queue.dirty);
       indicator.update(queue.state);
     },
@@ -152,8 +151,7 @@ export function makeTyping({ ipc, toasts, preview, openId, onSaved, onConflict, 
     tookIn(id: number, body: string, version: number, changed: boolean): void {
       base.confirmed(id, body);
       if (changed) live.cancel();
-      newest = docOf(body);
-      session.opened(body, version);
+      newest = session.opened(body, version);
     },
   };
 }

@@ -45,15 +45,17 @@ export class PreviewSession {
 
   /**
    * The preview shows the render of `text`, which the core holds at `version` (an article was
-   * opened, or its text came from elsewhere); the editor holds the same text.
+   * opened, or its text came from elsewhere); the editor holds the same text. Returns that text
+   * as the editor's document.
    */
-  opened(text: string, version: number): void {
+  opened(text: string, version: number): Text {
     this.epoch++;
     const doc = docOf(text);
     // Line breaks other than `\n` are the core's, not the editor's: the first edit then names
     // the editor's text, so that both go on from the same one.
     this.base = { version: text.includes('\r') ? null : version, doc, redraw: false };
     this.unsent = ChangeSet.empty(doc.length);
+    return doc;
   }
 
   /** The editor's text changed by `changes` (a keystroke; one or more transactions). */
