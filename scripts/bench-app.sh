@@ -29,12 +29,6 @@ case " $* " in *profile*) ensure_apt_packages linux-perf ;; esac
 # --only ...,fonts (issue 12) preloads a wrapper around fontconfig, built here.
 case " $* " in *fonts*) ensure_apt_packages gcc libfontconfig-dev ;; esac
 
-corpus=../shared/corpus/rust-book-src
-if ! ls "$corpus"/ch10-0*.md >/dev/null 2>&1; then
-  echo "bench-app: $corpus is missing; it ships beside the repository in shared/" >&2
-  exit 1
-fi
-
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build >/dev/null)
   cargo build --release --locked -p newsroom-desktop -p newsroom -p bare-window
@@ -72,13 +66,8 @@ export NEWSROOM_DB=$work/library.db NEWSROOM_WORKSPACE=$work/workspace
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
-echo "bench-app: generating the library (10,000 small articles + one of 10,000 words)"
-python3 scripts/bench/gen_library.py "$work/gen" --statuses
-find "$work/gen" -name '*.md' -print0 | sort -z | xargs -0 -n 2000 "$cli" import >/dev/null
-cat "$corpus"/ch10-0*.md > "$work/long.md"
-sleep 1.1 # a later updated_at (Unix seconds) than every generated article: it opens at launch
-long_id=$("$cli" new --headline "Generic types, traits and lifetimes" --section Tech --body-file "$work/long.md")
-echo "bench-app: article $long_id has $(wc -w < "$work/long.md") words; library: $("$cli" list | wc -l) lines listed"
+source scripts/bench/library.sh
+bench_library "$work" "$cli"
 
 # The editor floor's page, with the same article and its HTML as the core renders it beside it.
 (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } \
@@ -87,11 +76,6 @@ cp "$work/long.md" "$work/floor/article.md"
 "$cli" render "$work/long.md" > "$work/floor/article.html"
 
 # The workspace folder mirrored once before measuring, as on every launch after the first.
-"$cli" watch --json > "$work/watch.log" 2>&1 &
-watch_pid=$!
-for _ in $(seq 600); do grep -q '"event":"ready"' "$work/watch.log" && break; sleep 0.1; done
-kill -INT "$watch_pid" && wait "$watch_pid"
-echo "bench-app: workspace $NEWSROOM_WORKSPACE holds $(find "$NEWSROOM_WORKSPACE" -name '*.md' | wc -l) article files"
 
 # The launch wrapper stamps the exec time (ns since the epoch) for exec -> mark figures.
 cat > "$work/wrapper.sh" <<EOF

@@ -14,6 +14,8 @@ mod grants;
 #[cfg(test)]
 mod ipc_types;
 mod launch;
+#[cfg(all(test, target_os = "linux"))]
+mod launch_order;
 mod locks;
 mod media;
 mod menu;
