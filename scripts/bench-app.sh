@@ -28,6 +28,8 @@ case " $* " in *frames*) ensure_apt_packages ghostwriter ;; esac
 case " $* " in *profile*) ensure_apt_packages linux-perf ;; esac
 # --only ...,fonts (issue 12) preloads a wrapper around fontconfig, built here.
 case " $* " in *fonts*) ensure_apt_packages gcc libfontconfig-dev ;; esac
+source scripts/bench/library.sh
+bench_corpus_check
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build >/dev/null)
@@ -66,7 +68,7 @@ export NEWSROOM_DB=$work/library.db NEWSROOM_WORKSPACE=$work/workspace
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
-source scripts/bench/library.sh
+# The library, its workspace folder mirrored once before measuring, as on every launch after the first.
 bench_library "$work" "$cli"
 
 # The editor floor's page, with the same article and its HTML as the core renders it beside it.
@@ -74,8 +76,6 @@ bench_library "$work" "$cli"
   && npx vite build -c bench/floor/vite.config.ts --outDir "$work/floor" --logLevel warn)
 cp "$work/long.md" "$work/floor/article.md"
 "$cli" render "$work/long.md" > "$work/floor/article.html"
-
-# The workspace folder mirrored once before measuring, as on every launch after the first.
 
 # The launch wrapper stamps the exec time (ns since the epoch) for exec -> mark figures.
 cat > "$work/wrapper.sh" <<EOF

@@ -16,6 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 ensure_apt_packages libwebkit2gtk-4.1-dev valgrind xvfb xauth xdotool
+source scripts/bench/library.sh
+bench_corpus_check
 
 work=$(mktemp -d)
 xvfb_pid= app_pid=
@@ -36,7 +38,6 @@ cp target/release/newsroom-app "$work/newsroom-app"
 export NEWSROOM_DB=$work/library.db NEWSROOM_WORKSPACE=$work/workspace
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
-source scripts/bench/library.sh
 bench_library "$work" target/release/newsroom
 
 display=:$((90 + RANDOM % 800))

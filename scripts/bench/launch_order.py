@@ -64,6 +64,7 @@ def ran_functions(binary: str, records: list[str]) -> set[str]:
 
 
 def pattern(name: str) -> str:
+    """The linker's pattern for a function's name: LTO's numbered copies whatever their number."""
     numbered = re.match(r"^(.*[^.])\.\d+$", name)
     if numbered and not numbered.group(1).endswith(GCC_CLONES):
         return numbered.group(1) + ".*"
