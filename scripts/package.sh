@@ -71,7 +71,11 @@ fi
 # takes it as an "external binary", named for the target it was built for, and installs it next to
 # the app's own binary without that suffix, where the app looks for it. Named here rather than in
 # tauri.conf.json, because tauri-build refuses a named binary that is missing, and a plain
-# `cargo build` of the app has not built it yet.
+# `cargo build` of the app has not built it yet. It is built in one cargo run with the app's
+# package, as scripts/run.sh and the benches build it, so that its dependencies' features are the
+# app's everywhere: one checker, whose function order (crates/newsroom/proofer-order.ld) was made on
+# such a build; built alone, its dictionaries took 2 MB more (BENCHMARKS.md, issue 12).
+proofer_build=(cargo build --release --locked -p newsroom-desktop -p newsroom --bin newsroom-proofer)
 triple=${NEWSROOM_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}
 exe=
 if [ "$host" = windows ]; then exe=.exe; fi
@@ -79,12 +83,12 @@ proofer=target/external-bin/newsroom-proofer
 mkdir -p target/external-bin
 if [ "$triple" = universal-apple-darwin ]; then
   for arch in aarch64-apple-darwin x86_64-apple-darwin; do
-    cargo build --release --locked -p newsroom --bin newsroom-proofer --target "$arch"
+    "${proofer_build[@]}" --target "$arch"
   done
   lipo -create -output "$proofer-$triple" \
     target/aarch64-apple-darwin/release/newsroom-proofer target/x86_64-apple-darwin/release/newsroom-proofer
 else
-  cargo build --release --locked -p newsroom --bin newsroom-proofer ${target_args[@]+"${target_args[@]}"}
+  "${proofer_build[@]}" ${target_args[@]+"${target_args[@]}"}
   built=target/${NEWSROOM_TARGET:+$NEWSROOM_TARGET/}release/newsroom-proofer$exe
   cp "$built" "$proofer-$triple$exe"
 fi
