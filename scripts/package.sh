@@ -73,8 +73,7 @@ fi
 # tauri.conf.json, because tauri-build refuses a named binary that is missing, and a plain
 # `cargo build` of the app has not built it yet. It is built in one cargo run with the app's
 # package, as scripts/run.sh and the benches build it, so that its dependencies' features are the
-# app's everywhere: one checker, whose function order (crates/newsroom/proofer-order.ld) was made on
-# such a build; built alone, its dictionaries took 2 MB more (BENCHMARKS.md, issue 12).
+# app's: the checker that ships is the binary those measure (BENCHMARKS.md, issue 12).
 proofer_build=(cargo build --release --locked -p newsroom-desktop -p newsroom --bin newsroom-proofer)
 triple=${NEWSROOM_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}
 exe=
