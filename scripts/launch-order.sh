@@ -13,7 +13,7 @@
 # start-up sync, typing into the long article, another story, the inspector's tabs, the preview
 # modes, a search); the checker through scripts/bench/proofer_memory.py's checks of the long
 # article, as typing pauses ask for them. Then it writes the functions that ran and builds the
-# shipped (stripped) binaries again with the new orders. ~12 minutes here. Run it after large
+# shipped (stripped) binaries again with the new orders. ~14 minutes here. Run it after large
 # changes or dependency upgrades: a function a list no longer names only costs memory, it never
 # breaks a build.
 set -euo pipefail
