@@ -3,8 +3,6 @@
 //! app for Linux is linked lean (crates/release-link).
 
 use release_link::Bins;
-use std::env;
-use std::path::Path;
 
 fn main() {
     let attributes =
@@ -13,10 +11,7 @@ fn main() {
         panic!("tauri build script failed: {error:#}");
     }
     if release_link::release_for_glibc() {
-        let script = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
-            .join("src-tauri")
-            .join("launch-order.ld");
         release_link::pack_relative_relocations(Bins::All);
-        release_link::order_functions(Bins::All, &script);
+        release_link::order_functions(Bins::All, "src-tauri/launch-order.ld");
     }
 }

@@ -2,15 +2,11 @@
 //! started with checking as you type, the library's default, and lives as long as the app.
 
 use release_link::Bins;
-use std::env;
-use std::path::Path;
 
 fn main() {
     if release_link::release_for_glibc() {
         let proofer = Bins::Named("newsroom-proofer");
-        let script =
-            Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("proofer-order.ld");
         release_link::pack_relative_relocations(proofer);
-        release_link::order_functions(proofer, &script);
+        release_link::order_functions(proofer, "proofer-order.ld");
     }
 }

@@ -43,13 +43,14 @@ pub fn pack_relative_relocations(bins: Bins) {
     bins.link_arg("-Wl,-z,pack-relative-relocs");
 }
 
-/// The functions a session runs go first in the code, side by side: `script` is a linker script
-/// made by scripts/launch-order.sh that adds one output section before `.text` and leaves the rest
+/// The functions a session runs go first in the code, side by side: `script`, a path from the
+/// calling package's manifest folder, is a linker script made by scripts/launch-order.sh that adds one output section before `.text` and leaves the rest
 /// of the linker's layout as it is. The kernel maps code in 64 KB around each page that runs;
 /// scattered through the binary, the app's launch code brought in 8.2 MB of its 9 MB, gathered
 /// 3.6 MB (BENCHMARKS.md, issue 12). Names the list has and the build does not match nothing: a
 /// stale list costs memory, never the build.
-pub fn order_functions(bins: Bins, script: &Path) {
+pub fn order_functions(bins: Bins, script: &str) {
+    let script = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join(script);
     println!("cargo:rerun-if-changed={}", script.display());
     bins.link_arg(&format!("-Wl,-T,{}", script.display()));
 }
